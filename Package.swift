@@ -1,0 +1,81 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+/// The built-in theme, embedded in the binary so `unionsite` runs from any folder.
+/// `ThemeTests` fails when a file in Render/Theme is missing from this list.
+let themeFiles = [
+    "article-list.mustache",
+    "article.mustache",
+    "chapter.mustache",
+    "glossary.mustache",
+    "guide-index.mustache",
+    "guide-print.mustache",
+    "home.mustache",
+    "layout.mustache",
+    "not-found.mustache",
+    "page.mustache",
+    "partial-article-summary.mustache",
+    "partial-backlinks.mustache",
+    "partial-breadcrumbs.mustache",
+    "partial-contents.mustache",
+    "partial-dates.mustache",
+    "partial-pagination.mustache",
+    "partial-vacancy-summary.mustache",
+    "principle-document.mustache",
+    "principles.mustache",
+    "search.mustache",
+    "site.css",
+    "vacancy-list.mustache",
+    "vacancy.mustache",
+]
+
+let package = Package(
+    name: "unionsite",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "unionsite", targets: ["unionsite"]),
+        .library(name: "UnionSite", targets: ["UnionSite"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+    ],
+    targets: [
+        // MARK: - cmark from Debian's libcmark-dev
+        .systemLibrary(
+            name: "Ccmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+
+        // MARK: - The pipeline: load → model → link → render → write
+        .target(
+            name: "UnionSite",
+            dependencies: [
+                "Ccmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ],
+            resources: themeFiles.map { .embedInCode("Render/Theme/\($0)") }
+        ),
+
+        // MARK: - The command line
+        .executableTarget(
+            name: "unionsite",
+            dependencies: [
+                "UnionSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+
+        // MARK: - Tests
+        .testTarget(
+            name: "UnionSiteTests",
+            dependencies: ["UnionSite"],
+            exclude: ["Fixtures", "Golden"]
+        ),
+    ]
+)

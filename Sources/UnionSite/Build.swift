@@ -1,0 +1,46 @@
+import Foundation
+
+/// The pipeline, as a list: **load** → **model** → **link** → **render** → **write**.
+///
+/// Each stage takes the previous stage's value and returns a new one; `check` stops before
+/// writing, and `serve` runs the same list on every change.
+public enum Build {
+    public struct Options: Sendable {
+        public var root: SiteRoot
+        public var model: ModelBuilder.Options
+
+        public init(root: SiteRoot, model: ModelBuilder.Options = .init()) {
+            self.root = root
+            self.model = model
+        }
+    }
+
+    public struct Result: Sendable {
+        public let summary: SiteWriter.Summary
+        public let warnings: [Diagnostic]
+        public let seconds: Double
+    }
+
+    /// Stages 1–5. Throws every problem found; on error the output folder is untouched.
+    public static func run(_ options: Options) throws(Diagnostics) -> Result {
+        let start = Date()
+        let rendered = try render(options)
+        let summary = try SiteWriter.write(rendered, to: options.root.output)
+        return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start))
+    }
+
+    /// Stages 1–4: everything `build` checks, nothing written. `check` uses this.
+    public static func render(_ options: Options) throws(Diagnostics) -> RenderedSite {
+        let sources = try SourceLoader.load(options.root)
+        let site = try ModelBuilder.build(sources, options: options.model)
+        let linked = try Linker.link(site)
+        var rendered = try Renderer.render(linked)
+        rendered.warnings = filtered(rendered.warnings, settings: site.settings)
+        return rendered
+    }
+
+    /// Warnings the site switched off in `site.yaml` (`lint: { off: [code] }`) are dropped.
+    static func filtered(_ warnings: [Diagnostic], settings: SiteSettings) -> [Diagnostic] {
+        warnings.filter { !settings.disabledWarnings.contains($0.code) }
+    }
+}

@@ -1,0 +1,71 @@
+import Foundation
+
+/// Resolves a page's links, checks fragments, and turns each into an href or a diagnostic.
+struct LinkChecker: Sendable {
+    let resolver: LinkResolver
+    /// Source key → the ids its page carries.
+    let anchors: [String: Set<String>]
+    let glossaryAnchors: Set<String>
+    let basePath: String
+
+    struct Checked {
+        var hrefs: [String: String] = [:]
+        var citations: [(String, String?)] = []
+        var problems: [Diagnostic] = []
+    }
+
+    /// - Parameters: key: the linking page's key; contentPath: its file below `content/`.
+    func check(_ links: [DocumentFacts.Link], from key: String, contentPath: String) -> Checked {
+        var result = Checked()
+        for link in links {
+            switch resolve(link.destination, from: key, contentPath: contentPath) {
+            case .failure(.message(let message)):
+                result.problems.append(.error(message, at: link.location, code: "link-broken"))
+            case .success(.unsafe):
+                result.hrefs[link.destination] = ""
+                result.problems.append(.warning("link with a \(LinkResolver.scheme(of: link.destination) ?? "") URL is dropped",
+                                                at: link.location, code: "link-unsafe"))
+            case .success(.external):
+                break
+            case .success(let target):
+                result.hrefs[link.destination] = href(for: target)
+                if let page = target.pageKey {
+                    if case .page(_, _, let fragment) = target { result.citations.append((page, fragment)) }
+                }
+            }
+        }
+        return result
+    }
+
+    /// Resolution plus the fragment check against the target's real ids.
+    func resolve(_ destination: String, from key: String?, contentPath: String?) -> Result<LinkTarget, LinkResolver.Failure> {
+        let resolved = resolver.resolve(destination, from: key, contentPath: contentPath)
+        guard case .success(let target) = resolved else { return resolved }
+        switch target {
+        case .page(let page, _, let fragment?) where !(anchors[page]?.contains(fragment) ?? false):
+            return .failure(.message("link to #\(fragment) on \(display(page)), which has no such heading or anchor"))
+        case .section(let path, let fragment?) where !(path == .folder("guide", "glossary") && glossaryAnchors.contains(fragment)):
+            return .failure(.message("link to #\(fragment) on /\(path.value), which has no such anchor"))
+        default:
+            return resolved
+        }
+    }
+
+    func href(for target: LinkTarget) -> String {
+        switch target {
+        case .page(_, let path, let fragment), .section(let path, let fragment):
+            return basePath + path.value + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
+        case .file(let path, let fragment):
+            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            return basePath + encoded + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
+        case .external, .unsafe:
+            return ""
+        }
+    }
+
+    private func display(_ key: String) -> String { key.hasPrefix("vacancy:") ? key : "content/\(key)" }
+
+    private static func encodeFragment(_ fragment: String) -> String {
+        fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+    }
+}

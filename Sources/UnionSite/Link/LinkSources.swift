@@ -1,0 +1,30 @@
+/// Every Markdown body in the site (item bodies and vacancy descriptions), keyed the way
+/// links and backlinks name them.
+struct LinkSources {
+    struct Source {
+        let key: String
+        /// The path below `content/` that relative links start from.
+        let contentPath: String
+        let body: MarkdownSource
+        let numbersPrinciples: Bool
+        let autolink: Bool?
+    }
+
+    let all: [Source]
+    let pagePaths: [String: SitePath]
+    let vacancyPaths: [String: SitePath]
+
+    init(_ site: Site) {
+        let items = site.items.map { item in
+            Source(key: item.id, contentPath: item.id, body: item.body, numbersPrinciples: item.kind == .principleDocument, autolink: item.autolink)
+        }
+        let vacancies = site.vacancies.map { vacancy in
+            Source(key: "vacancy:\(vacancy.id)", contentPath: String(vacancy.location.path.dropFirst("content/".count)),
+                   body: vacancy.description ?? MarkdownSource(text: "", path: vacancy.location.path, firstLine: vacancy.location.line),
+                   numbersPrinciples: false, autolink: nil)
+        }
+        all = items + vacancies
+        pagePaths = Dictionary(site.items.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
+        vacancyPaths = Dictionary(site.vacancies.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
+    }
+}

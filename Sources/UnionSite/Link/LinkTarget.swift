@@ -1,0 +1,19 @@
+/// What a link points at once resolved: where to send the reader, and what to record.
+enum LinkTarget: Hashable, Sendable {
+    /// A content item (by content id) or a vacancy (`vacancy:<id>`), with an optional fragment.
+    case page(key: String, path: SitePath, fragment: String?)
+    /// A generated page (`/articles/`, `/guide/glossary/`), with an optional fragment.
+    case section(path: SitePath, fragment: String?)
+    /// A file under `content/static/`.
+    case file(path: String, fragment: String?)
+    /// `http:`, `mailto:` …: left as written.
+    case external
+    /// `javascript:`, `vbscript:`, `data:`: dropped.
+    case unsafe
+
+    /// The backlink key of the page linked to, if it is a content page.
+    var pageKey: String? {
+        if case .page(let key, _, _) = self { return key }
+        return nil
+    }
+}

@@ -1,0 +1,39 @@
+/// Stage 3's value: the site plus everything learnt by reading its links.
+public struct LinkedSite: Sendable {
+    public let site: Site
+    /// By source key: a content id (`guide/academies.md`) or `vacancy:<id>`.
+    let documents: [String: LinkedDocument]
+    /// Target key → the pages that link to it, sorted by source key.
+    let backlinks: [String: [Citation]]
+    /// Glossary entry index → the keys of the pages that use the term, sorted.
+    let glossaryUses: [Int: [String]]
+    let glossaryMatcher: GlossaryMatcher
+    /// `nav` with each link turned into an href.
+    let nav: [NavLink]
+    public let warnings: [Diagnostic]
+}
+
+/// What the Render stage needs to rewrite one body the way the Link stage checked it.
+struct LinkedDocument: Sendable {
+    let headings: [DocumentFacts.Heading]
+    let links: [DocumentFacts.Link]
+    /// Destination as written → final href ("" for a dropped unsafe link); external ones are absent.
+    let hrefs: [String: String]
+    /// Glossary entries this page defines (not auto-linked here) or nil when auto-linking is off.
+    let glossaryExcluded: Set<Int>?
+}
+
+/// One page citing another, possibly at a fragment (a principle's anchor).
+struct Citation: Hashable, Comparable, Sendable {
+    let source: String
+    let fragment: String?
+
+    static func < (a: Citation, b: Citation) -> Bool { (a.source, a.fragment ?? "") < (b.source, b.fragment ?? "") }
+}
+
+struct NavLink: Sendable {
+    let title: String
+    let href: String
+    /// The page or section it leads to, for `aria-current`.
+    let path: SitePath?
+}

@@ -1,0 +1,52 @@
+/// Stage 3, **link**: reads every body's headings and links, resolves each link, checks its
+/// fragment against the target's real ids, and gathers backlinks and glossary uses.
+///
+/// Every broken link of the whole site is reported in one run, at the link's own line and
+/// column, before anything is rendered or written.
+public enum Linker {
+    public static func link(_ site: Site) throws(Diagnostics) -> LinkedSite {
+        let matcher = GlossaryMatcher(site.glossary)
+        let sources = LinkSources(site)
+        let facts = sources.all.map { source in (source.key, collectFacts(source)) }
+        let factsByKey = Dictionary(uniqueKeysWithValues: facts)
+        let resolver = LinkResolver(pages: sources.pagePaths, vacancies: sources.vacancyPaths,
+                                    staticFiles: Set(site.staticFiles.map(\.path)), leftOut: site.leftOut)
+        let checker = LinkChecker(resolver: resolver, anchors: factsByKey.mapValues(\.anchors),
+                                  glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
+        var problems = Diagnostics(site.warnings)
+        var documents: [String: LinkedDocument] = [:]
+        var backlinks: [String: Set<Citation>] = [:]
+        var uses: [Int: Set<String>] = [:]
+        for source in sources.all {
+            let fact = factsByKey[source.key]!
+            let checked = checker.check(fact.links, from: source.key, contentPath: source.contentPath)
+            problems.append(contentsOf: checked.problems)
+            for (target, fragment) in checked.citations where target != source.key {
+                backlinks[target, default: []].insert(Citation(source: source.key, fragment: fragment))
+            }
+            let excluded = glossaryExclusions(source, site: site)
+            if let excluded {
+                for entry in GlossaryLinking.entriesUsed(in: fact.texts, matcher: matcher, excluded: excluded) {
+                    uses[entry, default: []].insert(source.key)
+                }
+            }
+            documents[source.key] = LinkedDocument(headings: fact.headings, links: fact.links, hrefs: checked.hrefs, glossaryExcluded: excluded)
+        }
+        let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
+        try problems.throwIfErrors()
+        return LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
+                          glossaryUses: uses.mapValues { $0.sorted() }, glossaryMatcher: matcher, nav: nav,
+                          warnings: problems.warnings)
+    }
+
+    private static func collectFacts(_ source: LinkSources.Source) -> DocumentFacts {
+        let document = MarkdownDocument(source.body)
+        return DocumentFacts.collect(document, numberPrinciples: source.numbersPrinciples)
+    }
+
+    /// Nil when auto-linking is off for this page; else the entries it defines itself.
+    private static func glossaryExclusions(_ source: LinkSources.Source, site: Site) -> Set<Int>? {
+        guard source.autolink ?? site.settings.autolink else { return nil }
+        return Set(site.glossary.indices.filter { site.glossary[$0].chapterID == source.key })
+    }
+}

@@ -1,0 +1,62 @@
+import Foundation
+
+/// Lists the regular files under a folder, sorted, without ever leaving the site root.
+///
+/// A symbolic link that points inside the root is followed (once: loops are cut);
+/// one that points outside is refused with an error, never followed, so a site cannot
+/// publish `/etc/passwd` by linking to it.
+struct FileWalker {
+    let root: SiteRoot
+    private(set) var diagnostics: [Diagnostic] = []
+    private var visitedFolders: Set<String> = []
+
+    init(root: SiteRoot) { self.root = root }
+
+    mutating func files(under folder: URL, recursive: Bool = true) -> [URL] {
+        var found: [URL] = []
+        walk(folder, recursive: recursive, into: &found)
+        return found.sorted { $0.path < $1.path }
+    }
+
+    private mutating func walk(_ folder: URL, recursive: Bool, into found: inout [URL]) {
+        let real = folder.resolvingSymlinksInPath().path
+        guard visitedFolders.insert(real).inserted else { return }
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let url = folder.appendingPathComponent(name)
+            guard let kind = classify(url) else { continue }
+            switch kind {
+            case .file: found.append(url)
+            case .folder where recursive: walk(url, recursive: true, into: &found)
+            case .folder: break
+            }
+        }
+    }
+
+    private enum Kind { case file, folder }
+
+    private mutating func classify(_ url: URL) -> Kind? {
+        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
+              let type = attributes[.type] as? FileAttributeType else { return nil }
+        if type == .typeSymbolicLink {
+            return classifyLink(url)
+        }
+        return type == .typeDirectory ? .folder : (type == .typeRegular ? .file : nil)
+    }
+
+    private mutating func classifyLink(_ url: URL) -> Kind? {
+        let target = url.resolvingSymlinksInPath().path
+        let rootPath = root.root.resolvingSymlinksInPath().path
+        guard target.hasPrefix(rootPath + "/") else {
+            diagnostics.append(.error("symbolic link points outside the site root (to \(target)); refusing to follow it",
+                                      at: SourceLocation(path: root.relativePath(url)), code: "symlink-outside-root"))
+            return nil
+        }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
+            diagnostics.append(.error("symbolic link is broken or loops", at: SourceLocation(path: root.relativePath(url)), code: "symlink-broken"))
+            return nil
+        }
+        return isDirectory.boolValue ? .folder : .file
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Where a site lives and where its output goes, checked before anything is read.
+///
+/// The output folder is swapped in whole at the end of a build, so it must never be the
+/// root, `content/` or `templates/`, nor a folder holding them: the swap would delete them.
+public struct SiteRoot: Sendable {
+    public let root: URL
+    public let output: URL
+
+    public init(root: String, output: String? = nil) throws(Diagnostics) {
+        let rootURL = URL(fileURLWithPath: root).standardizedFileURL
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: rootURL.path, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw .error("the site root \(root) is not a folder", at: nil, code: "root-missing")
+        }
+        self.root = rootURL
+        self.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("public")
+        try checkOutputIsSafe()
+    }
+
+    public var content: URL { root.appendingPathComponent("content") }
+    public var templates: URL { root.appendingPathComponent("templates") }
+    public var settingsFile: URL { content.appendingPathComponent("site.yaml") }
+
+    /// The path of `url` relative to the root, as diagnostics print it.
+    public func relativePath(_ url: URL) -> String {
+        let full = url.standardizedFileURL.path
+        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
+        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+    }
+
+    private func checkOutputIsSafe() throws(Diagnostics) {
+        let out = output.path
+        let protected = [root, content, templates].map(\.path)
+        for folder in protected where folder == out || folder.hasPrefix(out == "/" ? out : out + "/") {
+            throw .error("refusing to write the site to \(out): the build replaces that folder, and it holds \(folder)",
+                         at: nil, code: "output-unsafe")
+        }
+    }
+}

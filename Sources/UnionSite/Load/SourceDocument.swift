@@ -1,0 +1,51 @@
+/// A Markdown content file split into front matter and body, not yet interpreted.
+public struct SourceDocument: Sendable, Hashable {
+    public let path: String
+    public let kind: ContentKind
+    /// The front matter as a mapping (an empty one when the fences hold nothing).
+    public let frontMatter: YAMLNode
+    public let body: String
+    /// The file line the body starts on: cmark's line 1 is this line.
+    public let bodyFirstLine: Int
+
+    /// The file name without `.md`: the default slug.
+    var baseName: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    }
+
+    /// The path below `content/`, as cross-links name it: `guide/academies.md`.
+    var contentPath: String {
+        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+    }
+}
+
+/// One vacancy record as read from a YAML, JSON or CSV file: its fields, each with the place
+/// it came from. CSV cells arrive as quoted scalars on the row's physical line.
+public struct SourceRecord: Sendable, Hashable {
+    public let location: SourceLocation
+    public let fields: [YAMLEntry]
+    /// True for CSV rows, where a list (tags) is written as `a; b; c`.
+    public let fromCSV: Bool
+}
+
+/// A file under `content/static/`, copied to the output as it is.
+public struct StaticFile: Sendable, Hashable {
+    /// Relative to `content/static/`: `files/core-principles.pdf`.
+    public let path: String
+    /// Where to read it from when writing.
+    public let absolutePath: String
+}
+
+/// Everything read from disk: the only stage that touches the file system before Write.
+public struct SourceTree: Sendable {
+    public let settings: YAMLNode
+    public let settingsPath: String
+    public let documents: [SourceDocument]
+    public let vacancyRecords: [SourceRecord]
+    public let staticFiles: [StaticFile]
+    /// `templates/*.mustache` of the site, by template name (`article`, `partials/head`).
+    public let templates: [String: SourceFile]
+    /// Problems that do not stop the build.
+    public let warnings: [Diagnostic]
+}

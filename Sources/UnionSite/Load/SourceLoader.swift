@@ -1,0 +1,121 @@
+import Foundation
+
+/// Stage 1, **load**: reads every file the site is made of and hands on a `SourceTree`.
+///
+/// It is the only stage that reads the disk (Write is the only one that writes), so every
+/// later stage is a pure function that tests can drive without files.
+public enum SourceLoader {
+    public static func load(_ root: SiteRoot) throws(Diagnostics) -> SourceTree {
+        var problems = Diagnostics()
+        let settings = try loadSettings(root)
+        let reader = TextFileReader(root: root, maxBytes: maxFileSize(settings) ?? TextFileReader.defaultMaxBytes)
+        var walker = FileWalker(root: root)
+
+        let documents = loadDocuments(root, reader: reader, walker: &walker, problems: &problems)
+        let records = loadVacancies(root, reader: reader, walker: &walker, problems: &problems)
+        let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
+            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path)
+        }
+        let templates = loadTemplates(root, reader: reader, walker: &walker, problems: &problems)
+        problems.append(contentsOf: walker.diagnostics)
+        let strays = strayFiles(root, walker: &walker)
+        try problems.throwIfErrors()
+        return SourceTree(settings: settings, settingsPath: root.relativePath(root.settingsFile), documents: documents,
+                          vacancyRecords: records, staticFiles: statics, templates: templates,
+                          warnings: problems.warnings + strays)
+    }
+
+    private static func loadSettings(_ root: SiteRoot) throws(Diagnostics) -> YAMLNode {
+        let path = root.relativePath(root.settingsFile)
+        guard FileManager.default.fileExists(atPath: root.settingsFile.path) else {
+            throw .error("no content/site.yaml: every site needs one, with at least `title` and `base_url`",
+                         at: SourceLocation(path: path), code: "settings-missing")
+        }
+        let file: SourceFile
+        switch TextFileReader(root: root, maxBytes: TextFileReader.defaultMaxBytes).read(root.settingsFile) {
+        case .success(let read): file = read
+        case .failure(let problem): throw Diagnostics([problem])
+        }
+        guard let node = try YAMLParser.parse(file.text, path: path), node.entries != nil else {
+            throw .error("site.yaml must be a mapping of settings, with at least `title` and `base_url`",
+                         at: SourceLocation(path: path), code: "settings-invalid")
+        }
+        return node
+    }
+
+    /// `max_file_size` in site.yaml, in bytes (read here because it governs reading).
+    private static func maxFileSize(_ settings: YAMLNode) -> Int? {
+        settings.entry("max_file_size")?.value.string.flatMap { Int($0) }
+    }
+
+    private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
+                                      problems: inout Diagnostics) -> [SourceDocument] {
+        var documents: [SourceDocument] = []
+        for kind in ContentKind.allCases {
+            let folder = root.content.appendingPathComponent(kind.folder)
+            for url in walker.files(under: folder, recursive: kind.isRecursive) where url.pathExtension == "md" {
+                switch reader.read(url) {
+                case .failure(let problem): problems.append(problem)
+                case .success(let file):
+                    do throws(Diagnostics) { documents.append(try document(file, kind: kind)) }
+                    catch { problems.append(contentsOf: error.items) }
+                }
+            }
+        }
+        return documents
+    }
+
+    static func document(_ file: SourceFile, kind: ContentKind) throws(Diagnostics) -> SourceDocument {
+        let parts: FrontMatter
+        switch FrontMatter.split(file.text) {
+        case .success(let split): parts = split
+        case .failure(.empty): throw .error("file is empty: a \(kind.noun) needs front matter with at least `title`", at: file.location(), code: "file-empty")
+        case .failure(.missingOpeningFence): throw .error("missing front matter: the file must start with a line `---`", at: file.location(), code: "front-matter-missing")
+        case .failure(.missingClosingFence): throw .error("front matter is not closed: add a line `---` after it", at: file.location(), code: "front-matter-unclosed")
+        }
+        let yaml = try YAMLParser.parse(parts.yaml, path: file.path, firstLine: parts.yamlFirstLine)
+            ?? YAMLNode(value: .map([]), location: file.location(line: 2))
+        guard yaml.entries != nil else {
+            throw .error("front matter must be a mapping of `key: value` lines, found \(yaml.kindName)", at: yaml.location, code: "front-matter-invalid")
+        }
+        return SourceDocument(path: file.path, kind: kind, frontMatter: yaml, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
+    }
+
+    private static func loadVacancies(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
+                                      problems: inout Diagnostics) -> [SourceRecord] {
+        let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
+        var records: [SourceRecord] = []
+        for url in walker.files(under: root.content.appendingPathComponent("vacancies")) where extensions.contains(url.pathExtension.lowercased()) {
+            switch reader.read(url) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let file):
+                do throws(Diagnostics) { records.append(contentsOf: try VacancyFileReader.records(in: file)) }
+                catch { problems.append(contentsOf: error.items) }
+            }
+        }
+        return records
+    }
+
+    private static func loadTemplates(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
+                                      problems: inout Diagnostics) -> [String: SourceFile] {
+        var templates: [String: SourceFile] = [:]
+        let prefix = root.relativePath(root.templates) + "/"
+        for url in walker.files(under: root.templates) where url.pathExtension == "mustache" {
+            switch reader.read(url) {
+            case .failure(let problem): problems.append(problem)
+            case .success(let file):
+                let name = String(file.path.dropFirst(prefix.count).dropLast(".mustache".count))
+                templates[name] = file
+            }
+        }
+        return templates
+    }
+
+    /// Markdown files outside the folders the content model knows are probably mistakes.
+    private static func strayFiles(_ root: SiteRoot, walker: inout FileWalker) -> [Diagnostic] {
+        walker.files(under: root.content, recursive: false)
+            .filter { $0.pathExtension == "md" }
+            .map { .warning("this file is not in a content folder (articles/, principles/, guide/, pages/) and is not built",
+                            at: SourceLocation(path: root.relativePath($0)), code: "file-ignored") }
+    }
+}

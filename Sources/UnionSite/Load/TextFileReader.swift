@@ -1,0 +1,57 @@
+import Foundation
+
+/// Reads a text file the way every source is read: size-limited, UTF-8 only, no NUL bytes.
+/// Each refusal is a diagnostic at the file (and, for bad bytes, the line) where it happens.
+struct TextFileReader {
+    let root: SiteRoot
+    let maxBytes: Int
+
+    static let defaultMaxBytes = 8 * 1024 * 1024
+
+    func read(_ url: URL) -> Result<SourceFile, Diagnostic> {
+        let path = root.relativePath(url)
+        guard let data = FileManager.default.contents(atPath: url.path) else {
+            return .failure(.error("cannot read the file", at: SourceLocation(path: path), code: "file-unreadable"))
+        }
+        if data.count > maxBytes {
+            return .failure(.error("file is \(data.count) bytes, over the limit of \(maxBytes) (raise `max_file_size` in site.yaml)",
+                                   at: SourceLocation(path: path), code: "file-too-large"))
+        }
+        if let position = Self.firstNUL(in: data) {
+            return .failure(.error("file holds a NUL byte: it looks like a binary file, not text",
+                                   at: SourceLocation(path: path, line: position.line, column: position.column), code: "file-binary"))
+        }
+        guard let text = String(data: data, encoding: .utf8) else {
+            let position = Self.firstInvalidUTF8(in: data)
+            return .failure(.error("file is not valid UTF-8 text", at: SourceLocation(path: path, line: position.line, column: position.column),
+                                   code: "file-encoding"))
+        }
+        return .success(SourceFile(path: path, text: text))
+    }
+
+    private static func firstNUL(in data: Data) -> (line: Int, column: Int)? {
+        guard let index = data.firstIndex(of: 0) else { return nil }
+        return position(of: index - data.startIndex, in: data)
+    }
+
+    private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+        var parser = Unicode.UTF8.ForwardParser()
+        var iterator = data.makeIterator()
+        var offset = 0
+        while true {
+            switch parser.parseScalar(from: &iterator) {
+            case .valid(let scalar): offset += scalar.count
+            case .emptyInput: return position(of: offset, in: data)
+            case .error(let length): _ = length; return position(of: offset, in: data)
+            }
+        }
+    }
+
+    /// Line and column (in bytes) of a byte offset.
+    private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+        let prefix = data.prefix(offset)
+        let line = prefix.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
+        let lastNewline = prefix.lastIndex(of: 10).map { $0 - data.startIndex + 1 } ?? 0
+        return (line, offset - lastNewline + 1)
+    }
+}

@@ -1,0 +1,73 @@
+import Yams
+
+/// Parses YAML (and JSON, which YAML reads) into located `YAMLNode`s, turning Yams' errors
+/// into diagnostics at the file's own line and column.
+enum YAMLParser {
+    /// Aliases can make a few lines stand for billions of values; past this many, stop.
+    static let nodeBudget = 100_000
+
+    /// - Parameter firstLine: the file line the YAML text starts on (2 in front matter).
+    static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostics) -> YAMLNode? {
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch {
+            throw Diagnostics([diagnostic(for: error, path: path, firstLine: firstLine)])
+        }
+        guard let root else { return nil }
+        var budget = nodeBudget
+        return try convert(root, path: path, firstLine: firstLine, budget: &budget, depth: 0)
+    }
+
+    private static func convert(_ node: Node, path: String, firstLine: Int, budget: inout Int, depth: Int) throws(Diagnostics) -> YAMLNode {
+        let location = SourceLocation(path: path, line: (node.mark?.line ?? 1) + firstLine - 1, column: node.mark?.column ?? 1)
+        budget -= 1
+        guard budget > 0, depth < 200 else {
+            throw .error("YAML is too large or too deeply nested (aliases expanding to more than \(nodeBudget) values, or more than 200 levels)",
+                         at: location, code: "yaml-too-large")
+        }
+        switch node {
+        case .scalar(let scalar):
+            return YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain), location: location)
+        case .alias(let alias):
+            return YAMLNode(value: .scalar(String(describing: alias), plain: false), location: location)
+        case .sequence(let sequence):
+            var items: [YAMLNode] = []
+            for item in sequence {
+                items.append(try convert(item, path: path, firstLine: firstLine, budget: &budget, depth: depth + 1))
+            }
+            return YAMLNode(value: .list(items), location: location)
+        case .mapping(let mapping):
+            var entries: [YAMLEntry] = []
+            for (key, value) in mapping {
+                let keyNode = try convert(key, path: path, firstLine: firstLine, budget: &budget, depth: depth + 1)
+                let valueNode = try convert(value, path: path, firstLine: firstLine, budget: &budget, depth: depth + 1)
+                entries.append(YAMLEntry(key: keyNode.string ?? "", keyLocation: keyNode.location, value: valueNode))
+            }
+            return YAMLNode(value: .map(entries), location: location)
+        }
+    }
+
+    private static func diagnostic(for error: Error, path: String, firstLine: Int) -> Diagnostic {
+        func at(_ mark: Mark) -> SourceLocation {
+            SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+        }
+        guard let yamlError = error as? YamlError else {
+            return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine), code: "yaml-syntax")
+        }
+        switch yamlError {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\($0.text.trimmed): \(problem)" } ?? problem
+            return .error("invalid YAML: \(detail)", at: at(mark), code: "yaml-syntax")
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            return .error("invalid YAML: duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
+                          at: at(context.mark), code: "yaml-duplicate-key")
+        case .reader(let problem, _, _, _):
+            return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine), code: "yaml-syntax")
+        default:
+            return .error("invalid YAML: \(yamlError)", at: SourceLocation(path: path, line: firstLine), code: "yaml-syntax")
+        }
+    }
+}

@@ -1,0 +1,22 @@
+import Ccmark
+
+/// Ends each principle's section with the list of pages that cite that principle, by
+/// inserting a custom block before the next `##` heading (or at the end of the document).
+enum CitationPass {
+    /// - Parameter html: the markup for principle N's citations, or nil when nothing cites it.
+    static func apply(_ document: MarkdownDocument, citations html: (Int) -> String?) {
+        var principleStarts: [MarkdownNode] = []
+        for node in MarkdownNode(document.root).children where node.type == CMARK_NODE_HEADING && node.headingLevel == 2 {
+            principleStarts.append(node)
+        }
+        for (index, start) in principleStarts.enumerated() {
+            guard let markup = html(index + 1) else { continue }
+            let block = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: markup, exit: "")
+            if index + 1 < principleStarts.count {
+                cmark_node_insert_before(principleStarts[index + 1].pointer, block.pointer)
+            } else {
+                cmark_node_append_child(document.root, block.pointer)
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import Ccmark
+
+/// What the Link stage needs to know about one Markdown body: its headings (with their ids)
+/// and every link and image destination with its position in the file.
+struct DocumentFacts: Sendable {
+    struct Heading: Sendable, Hashable {
+        let level: Int
+        let text: String
+        let id: String
+        /// 1, 2, 3 … for the `##` sections of a principle document.
+        let principleNumber: Int?
+        let line: Int
+    }
+
+    struct Link: Sendable, Hashable {
+        let destination: String
+        let location: SourceLocation
+        let isImage: Bool
+        /// The visible text, for lint ("click here").
+        let text: String
+    }
+
+    let headings: [Heading]
+    let links: [Link]
+    /// Body text outside headings, links and code: what the glossary matcher scans.
+    let texts: [String]
+
+    /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
+    static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
+        var allocator = HeadingID.Allocator()
+        var headings: [Heading] = []
+        var links: [Link] = []
+        var principle = 0
+        document.walk { event in
+            let node = event.node
+            guard event.entering else { return }
+            switch node.type {
+            case CMARK_NODE_HEADING:
+                let text = node.plainText
+                let number = numberPrinciples && node.headingLevel == 2 ? { principle += 1; return principle }() : nil
+                headings.append(Heading(level: node.headingLevel, text: text, id: allocator.id(for: text),
+                                        principleNumber: number, line: document.location(of: node).line))
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                links.append(Link(destination: node.url, location: LinkPosition.location(of: node, in: document),
+                                  isImage: node.type == CMARK_NODE_IMAGE, text: node.plainText))
+            default: break
+            }
+        }
+        let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
+        return DocumentFacts(headings: headings, links: links, texts: texts)
+    }
+
+    /// The anchor for principle N: `principle-N`, beside the heading's own id.
+    static func principleAnchor(_ number: Int) -> String { "principle-\(number)" }
+
+    /// Every id a page built from this body carries.
+    var anchors: Set<String> {
+        Set(headings.map(\.id)).union(headings.compactMap { $0.principleNumber.map(Self.principleAnchor) })
+    }
+}

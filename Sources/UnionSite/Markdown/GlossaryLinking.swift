@@ -1,0 +1,84 @@
+import Ccmark
+
+/// Links the first occurrence on a page of each glossary term to its glossary entry.
+///
+/// Only body text is touched: never inside headings, links or images (code and raw HTML are
+/// not text nodes at all). Text nodes are consolidated after parsing, so a term inside
+/// `*emphasis*` is one text node and still links.
+enum GlossaryLinking {
+    static let excludedParents: Set<UInt32> = [CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
+                                               CMARK_NODE_CUSTOM_BLOCK.rawValue, CMARK_NODE_CUSTOM_INLINE.rawValue]
+
+    /// Chooses which matches link: the first of each entry, skipping excluded entries.
+    /// Shared by the Link stage (which terms a page uses) and the render pass (where to link),
+    /// so both agree.
+    struct FirstOccurrence {
+        private var linked: Set<Int> = []
+        let excluded: Set<Int>
+
+        init(excluded: Set<Int>) { self.excluded = excluded }
+
+        mutating func filter(_ matches: [GlossaryMatcher.Match]) -> [GlossaryMatcher.Match] {
+            matches.filter { !excluded.contains($0.entry) && linked.insert($0.entry).inserted }
+        }
+
+        var entries: Set<Int> { linked }
+    }
+
+    /// - Parameter href: the glossary entry's URL for an entry index.
+    static func apply(_ document: MarkdownDocument, matcher: GlossaryMatcher, excluded: Set<Int>, href: (Int) -> String) {
+        guard !matcher.isEmpty else { return }
+        let textNodes = bodyTextNodes(document)
+        var chooser = FirstOccurrence(excluded: excluded)
+        for node in textNodes {
+            let characters = Array(node.literal)
+            let chosen = chooser.filter(matcher.matches(in: characters))
+            if !chosen.isEmpty { split(node, characters: characters, at: chosen, href: href) }
+        }
+    }
+
+    /// Replaces a text node by text, link, text, … around the chosen matches.
+    private static func split(_ node: MarkdownNode, characters: [Character], at matches: [GlossaryMatcher.Match], href: (Int) -> String) {
+        var cursor = 0
+        for match in matches {
+            if match.range.lowerBound > cursor {
+                cmark_node_insert_before(node.pointer, MarkdownNode.text(String(characters[cursor..<match.range.lowerBound])).pointer)
+            }
+            let link = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE,
+                                           enter: "<a class=\"glossary-term\" href=\"\(HTML.attribute(href(match.entry)))\">", exit: "</a>")
+            cmark_node_append_child(link.pointer, MarkdownNode.text(String(characters[match.range])).pointer)
+            cmark_node_insert_before(node.pointer, link.pointer)
+            cursor = match.range.upperBound
+        }
+        if cursor < characters.count {
+            node.setLiteral(String(characters[cursor...]))
+        } else {
+            cmark_node_unlink(node.pointer)
+            cmark_node_free(node.pointer)
+        }
+    }
+
+    /// Text nodes outside headings, links and images, in document order. Tracks nesting on
+    /// enter/exit instead of walking up from each node, so deep nesting stays linear.
+    static func bodyTextNodes(_ document: MarkdownDocument) -> [MarkdownNode] {
+        var nodes: [MarkdownNode] = []
+        var excludedDepth = 0
+        document.walk { event in
+            let type = event.node.type
+            if excludedParents.contains(type.rawValue) {
+                excludedDepth += event.entering ? 1 : -1
+            } else if event.entering, type == CMARK_NODE_TEXT, excludedDepth == 0 {
+                nodes.append(event.node)
+            }
+        }
+        return nodes
+    }
+
+    /// The entries a body's texts link to, by the same rule as `apply`.
+    static func entriesUsed(in texts: [String], matcher: GlossaryMatcher, excluded: Set<Int>) -> Set<Int> {
+        guard !matcher.isEmpty else { return [] }
+        var chooser = FirstOccurrence(excluded: excluded)
+        for text in texts { _ = chooser.filter(matcher.matches(in: Array(text))) }
+        return chooser.entries
+    }
+}

@@ -1,0 +1,96 @@
+/// Finds glossary terms in text in one left-to-right scan, whatever the number of terms.
+///
+/// A trie of case-folded term forms is built once per build. At each word start the scan
+/// follows the trie as far as the text allows and keeps the longest form that ends on a word
+/// boundary, so "multi-academy trust" wins over "academy" inside it. Forms with capitals after
+/// the first letter (acronyms: RSC, MAT) must match exactly; others match in any case.
+/// Word boundaries use Unicode letters and digits, so Welsh ŵ and ŷ are letters.
+public struct GlossaryMatcher: Sendable {
+    struct Form: Sendable {
+        let characters: [Character]
+        let caseSensitive: Bool
+        /// Index into the glossary.
+        let entry: Int
+    }
+
+    struct Match: Equatable {
+        /// Character offsets into the scanned text.
+        let range: Range<Int>
+        let entry: Int
+    }
+
+    private var children: [[Character: Int]] = [[:]]
+    private var forms: [Int: [Form]] = [:]
+
+    public init(_ glossary: [GlossaryTerm]) {
+        for (index, term) in glossary.enumerated() {
+            for name in [term.term] + term.aliases where !name.isEmpty {
+                insert(Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: index))
+            }
+        }
+    }
+
+    var isEmpty: Bool { forms.isEmpty }
+
+    /// Capitals after the first letter make a form case-sensitive.
+    static func isAcronym(_ name: String) -> Bool {
+        name.dropFirst().contains { $0.isUppercase }
+    }
+
+    private mutating func insert(_ form: Form) {
+        var state = 0
+        for character in form.characters {
+            let key = Self.fold(character)
+            if let next = children[state][key] {
+                state = next
+            } else {
+                children.append([:])
+                children[state][key] = children.count - 1
+                state = children.count - 1
+            }
+        }
+        forms[state, default: []].append(form)
+    }
+
+    /// Every non-overlapping longest match in `text`, left to right.
+    func matches(in characters: [Character]) -> [Match] {
+        var found: [Match] = []
+        var start = 0
+        while start < characters.count {
+            if isWordStart(characters, start), let match = longestMatch(in: characters, from: start) {
+                found.append(match)
+                start = match.range.upperBound
+            } else {
+                start += 1
+            }
+        }
+        return found
+    }
+
+    private func longestMatch(in characters: [Character], from start: Int) -> Match? {
+        var state = 0
+        var best: Match?
+        var index = start
+        while index < characters.count, let next = children[state][Self.fold(characters[index])] {
+            state = next
+            index += 1
+            guard let candidates = forms[state], index == characters.count || !Self.isWordCharacter(characters[index]) else { continue }
+            if let form = candidates.first(where: { !$0.caseSensitive || Array(characters[start..<index]) == $0.characters }) {
+                best = Match(range: start..<index, entry: form.entry)
+            }
+        }
+        return best
+    }
+
+    private func isWordStart(_ characters: [Character], _ index: Int) -> Bool {
+        index == 0 || !Self.isWordCharacter(characters[index - 1])
+    }
+
+    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+
+    static func fold(_ c: Character) -> Character {
+        guard c.isUppercase else { return c }
+        let lower = c.lowercased()
+        return lower.count == 1 ? Character(lower) : c
+    }
+}

@@ -1,0 +1,33 @@
+import Ccmark
+
+/// Gives every heading its id (and each principle its number and anchor) by replacing the
+/// heading with a custom block carrying the tags: safe mode would strip inserted raw HTML,
+/// but writes custom nodes as they are.
+enum HeadingPass {
+    /// - Parameter headings: the Link stage's headings for this body, in document order.
+    static func apply(_ document: MarkdownDocument, headings: [DocumentFacts.Heading], levelOffset: Int = 0, idPrefix: String = "") {
+        var nodes: [MarkdownNode] = []
+        document.walk { event in
+            if event.entering && event.node.type == CMARK_NODE_HEADING { nodes.append(event.node) }
+        }
+        for (node, heading) in zip(nodes, headings) {
+            replace(node, with: heading, levelOffset: levelOffset, idPrefix: idPrefix)
+        }
+    }
+
+    private static func replace(_ node: MarkdownNode, with heading: DocumentFacts.Heading, levelOffset: Int, idPrefix: String) {
+        let level = min(max(heading.level + levelOffset, 1), 6)
+        var open = "<h\(level) id=\"\(HTML.attribute(idPrefix + heading.id))\">"
+        if let number = heading.principleNumber {
+            let anchor = idPrefix + DocumentFacts.principleAnchor(number)
+            open += "<span class=\"principle-number\" id=\"\(anchor)\">Principle \(number):</span> "
+        }
+        let block = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: open, exit: "</h\(level)>")
+        for child in node.children {
+            cmark_node_unlink(child.pointer)
+            cmark_node_append_child(block.pointer, child.pointer)
+        }
+        cmark_node_replace(node.pointer, block.pointer)
+        cmark_node_free(node.pointer)
+    }
+}

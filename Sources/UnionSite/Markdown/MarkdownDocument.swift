@@ -1,0 +1,56 @@
+import Ccmark
+import Foundation
+
+/// A parsed cmark document that owns its node tree.
+///
+/// The tree never leaves the stage that parsed it (an `OpaquePointer` is not `Sendable`):
+/// each stage parses, walks, and hands on plain values.
+final class MarkdownDocument {
+    let root: OpaquePointer
+    let source: MarkdownSource
+
+    /// Options every parse and render uses: smart punctuation, no raw HTML (the default safe
+    /// mode), source positions available to the walkers.
+    static let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
+
+    init(_ source: MarkdownSource) {
+        self.source = source
+        let text = source.text
+        root = text.withCString { cmark_parse_document($0, strlen($0), Self.options) }
+        cmark_consolidate_text_nodes(root)
+    }
+
+    deinit { cmark_node_free(root) }
+
+    /// Source lines, for column correction; split once, on first use.
+    lazy var lines: [Substring] = source.text.split(separator: "\n", omittingEmptySubsequences: false)
+
+    /// HTML for the (possibly rewritten) tree. Safe mode: raw HTML becomes a comment and
+    /// `javascript:` links lose their target; custom nodes carry our own markup.
+    func html() -> String {
+        guard let buffer = cmark_render_html(root, Self.options) else { return "" }
+        defer { free(buffer) }
+        return String(cString: buffer)
+    }
+
+    /// Every node, in document order, with enter/exit events.
+    func walk(_ visit: (MarkdownEvent) -> Void) {
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard let node = cmark_iter_get_node(iterator) else { continue }
+            visit(MarkdownEvent(node: MarkdownNode(node), entering: event == CMARK_EVENT_ENTER))
+        }
+    }
+
+    func location(of node: MarkdownNode) -> SourceLocation {
+        source.location(line: node.startLine, column: node.startColumn)
+    }
+}
+
+struct MarkdownEvent {
+    let node: MarkdownNode
+    let entering: Bool
+}

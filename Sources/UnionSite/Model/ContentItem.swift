@@ -1,0 +1,31 @@
+/// What every Markdown-backed item shares: where it came from, where it goes, its body.
+public struct ContentItem: Sendable, Hashable {
+    /// The path below `content/` that cross-links name: `guide/academies.md`.
+    public let id: String
+    public let kind: ContentKind
+    public let title: String
+    public let summary: String?
+    public let slug: String
+    public let url: SitePath
+    /// The file, line 1: where "this page" problems point.
+    public let location: SourceLocation
+    public let body: MarkdownSource
+    /// Per-page `autolink:`; nil means the site's setting.
+    public let autolink: Bool?
+    /// Front-matter keys the model does not know, for templates (`page.params.KEY`).
+    public let params: [YAMLEntry]
+    /// `review_by:` (an extension): past it, the page says it is due for review.
+    public let reviewBy: Day?
+}
+
+/// Markdown text with enough to turn cmark's positions back into file positions.
+public struct MarkdownSource: Sendable, Hashable {
+    public let text: String
+    public let path: String
+    /// The file line of the text's first line.
+    public let firstLine: Int
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(path: path, line: line + firstLine - 1, column: column)
+    }
+}

@@ -1,0 +1,110 @@
+import Foundation
+
+/// Builds articles, principle documents, guide chapters and pages from their front matter.
+struct ItemBuilder {
+    let timeZone: TimeZone
+    private(set) var problems: [Diagnostic] = []
+
+    init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    mutating func article(_ document: SourceDocument) -> Article? {
+        var fields = reader(document)
+        let date = fields.date("date", required: true)
+        let updated = fields.date("updated")
+        let tags = tagList(&fields)
+        let author = fields.string("author")
+        let draft = fields.bool("draft") ?? false
+        finish(fields)
+        guard let item = item(document, &fields), let date else { return nil }
+        return Article(item: item, date: date, updated: updated, tags: tags, author: author, draft: draft)
+    }
+
+    mutating func principleDocument(_ document: SourceDocument) -> PrincipleDocument? {
+        var fields = reader(document)
+        let version = fields.string("version")
+        let adopted = fields.day("adopted")
+        finish(fields)
+        guard let item = item(document, &fields) else { return nil }
+        return PrincipleDocument(item: item, version: version, adopted: adopted)
+    }
+
+    mutating func chapter(_ document: SourceDocument) -> GuideChapter? {
+        var fields = reader(document)
+        let order = fields.int("order")
+        let terms = GlossaryTermReader.terms(&fields, chapterID: document.contentPath)
+        finish(fields)
+        guard let item = item(document, &fields) else { return nil }
+        return GuideChapter(item: item, order: order, terms: terms)
+    }
+
+    mutating func page(_ document: SourceDocument) -> Page? {
+        var fields = reader(document)
+        finish(fields)
+        guard let item = item(document, &fields) else { return nil }
+        return Page(item: item)
+    }
+
+    // MARK: - Shared
+
+    private func reader(_ document: SourceDocument) -> FieldReader {
+        FieldReader(document.frontMatter, at: SourceLocation(path: document.path), timeZone: timeZone)
+    }
+
+    private mutating func finish(_ fields: FieldReader) {
+        problems.append(contentsOf: fields.problems)
+    }
+
+    /// The fields every kind has, and the slug and URL they give.
+    private func item(_ document: SourceDocument, _ fields: inout FieldReader) -> ContentItem? {
+        let title = fields.string("title", required: true)
+        let summary = fields.string("summary")
+        let autolink = fields.bool("autolink")
+        let reviewBy = fields.day("review_by")
+        let slug = self.slug(document, &fields)
+        guard let title, let slug, !fields.problems.contains(where: { $0.severity == .error }) else { return nil }
+        return ContentItem(id: document.contentPath, kind: document.kind, title: title.trimmed, summary: summary?.trimmed,
+                           slug: slug, url: url(for: document, slug: slug), location: SourceLocation(path: document.path),
+                           body: MarkdownSource(text: document.body, path: document.path, firstLine: document.bodyFirstLine),
+                           autolink: autolink, params: fields.unused, reviewBy: reviewBy)
+    }
+
+    private func slug(_ document: SourceDocument, _ fields: inout FieldReader) -> String? {
+        if let given = fields.string("slug") {
+            guard Slug.isValid(given) else {
+                fields.fail("`slug` must be lower-case letters, digits and hyphens, starting with a letter or digit, found \(given)",
+                            at: fields.node("slug")?.location ?? fields.location, code: "invalid-slug")
+                return nil
+            }
+            return given
+        }
+        guard Slug.isValid(document.baseName) else {
+            fields.fail("the file name \(document.baseName).md is not a valid slug: rename it (lower-case letters, digits, hyphens) or set `slug:`",
+                        at: fields.location, code: "invalid-slug")
+            return nil
+        }
+        return document.baseName
+    }
+
+    private func url(for document: SourceDocument, slug: String) -> SitePath {
+        switch document.kind {
+        case .article: .folder("articles", slug)
+        case .principleDocument: .folder("principles", slug)
+        case .guideChapter: document.contentPath == "guide/index.md" ? .folder("guide") : .folder("guide", slug)
+        case .page: .folder(slug)
+        }
+    }
+
+    /// Tags follow the slug rule because each becomes a folder under `/tags/`.
+    private func tagList(_ fields: inout FieldReader) -> [String] {
+        var tags: [String] = []
+        for tag in fields.stringList("tags") {
+            let normalised = tag.lowercased().replacingOccurrences(of: " ", with: "-")
+            guard Slug.isValid(normalised) else {
+                fields.fail("tag `\(tag)` must be lower-case letters, digits and hyphens", at: fields.node("tags")?.location ?? fields.location, code: "invalid-tag")
+                continue
+            }
+            if !tags.contains(normalised) { tags.append(normalised) }
+        }
+        return tags
+    }
+}

@@ -1,0 +1,84 @@
+/// Stage 2, **model**: turns the `SourceTree` into a typed `Site`, checking every field.
+///
+/// All problems of all files are collected before anything is thrown, so one build
+/// names every mistake.
+public enum ModelBuilder {
+    public struct Options: Sendable {
+        public var buildDate: Day?
+        public var includeDrafts: Bool
+        public var baseURL: String?
+
+        public init(buildDate: Day? = nil, includeDrafts: Bool = false, baseURL: String? = nil) {
+            self.buildDate = buildDate
+            self.includeDrafts = includeDrafts
+            self.baseURL = baseURL
+        }
+    }
+
+    public static func build(_ tree: SourceTree, options: Options = Options()) throws(Diagnostics) -> Site {
+        let (settingsValue, settingsProblems) = SettingsReader.read(tree.settings, path: tree.settingsPath, baseURLOverride: options.baseURL)
+        guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
+        var problems = Diagnostics(settingsProblems)
+        let today = options.buildDate ?? Day.today(in: settings.timeZone)
+        var builder = ItemBuilder(timeZone: settings.timeZone)
+        var articles: [Article] = [], principles: [PrincipleDocument] = [], chapters: [GuideChapter] = [], pages: [Page] = []
+        for document in tree.documents {
+            switch document.kind {
+            case .article: builder.article(document).map { articles.append($0) }
+            case .principleDocument: builder.principleDocument(document).map { principles.append($0) }
+            case .guideChapter: builder.chapter(document).map { chapters.append($0) }
+            case .page: builder.page(document).map { pages.append($0) }
+            }
+        }
+        problems.append(contentsOf: builder.problems)
+        var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone)
+        let vacancies = tree.vacancyRecords.compactMap { vacancyBuilder.vacancy($0) }
+        problems.append(contentsOf: vacancyBuilder.problems)
+
+        let (published, leftOut) = publishedArticles(articles, today: today, includeDrafts: options.includeDrafts)
+        let guideIndex = chapters.first { $0.isGuideIndex }
+        let orderedChapters = chapters.filter { !$0.isGuideIndex }.sorted(by: chapterOrder)
+        let items = published.map(\.item) + principles.map(\.item) + chapters.map(\.item) + pages.map(\.item)
+        problems.append(contentsOf: URLCollisions.check(items: items))
+        let glossary = Glossary.terms(of: chapters, problems: &problems)
+        problems.append(contentsOf: tree.warnings)
+        try problems.throwIfErrors()
+
+        return Site(settings: settings, buildDate: today, includeDrafts: options.includeDrafts,
+                    articles: published, principleDocuments: principles.sorted { $0.item.id < $1.item.id },
+                    chapters: orderedChapters, guideIndex: guideIndex, pages: pages.sorted { $0.item.id < $1.item.id },
+                    vacancies: sortedVacancies(vacancies, today: today), glossary: glossary,
+                    staticFiles: tree.staticFiles, templates: tree.templates, leftOut: leftOut,
+                    warnings: problems.warnings)
+    }
+
+    /// Drafts and future-dated articles are left out unless `--drafts`; newest first.
+    private static func publishedArticles(_ articles: [Article], today: Day, includeDrafts: Bool) -> ([Article], [String: String]) {
+        var leftOut: [String: String] = [:]
+        var published: [Article] = []
+        for article in articles {
+            if !includeDrafts && article.draft {
+                leftOut[article.item.id] = "is a draft (build with --drafts to include it)"
+            } else if !includeDrafts && article.date.day > today {
+                leftOut[article.item.id] = "is dated \(article.date.day), after the build date \(today)"
+            } else {
+                published.append(article)
+            }
+        }
+        published.sort { ($0.date, $1.item.id) > ($1.date, $0.item.id) }
+        return (published, leftOut)
+    }
+
+    private static func chapterOrder(_ a: GuideChapter, _ b: GuideChapter) -> Bool {
+        (a.order ?? Int.max, a.item.id) < (b.order ?? Int.max, b.item.id)
+    }
+
+    /// Open first (soonest closing, then title), then closed.
+    private static func sortedVacancies(_ vacancies: [Vacancy], today: Day) -> [Vacancy] {
+        vacancies.sorted { a, b in
+            let (aOpen, bOpen) = (a.isOpen(on: today), b.isOpen(on: today))
+            if aOpen != bOpen { return aOpen }
+            return (a.closes, a.title, a.id) < (b.closes, b.title, b.id)
+        }
+    }
+}

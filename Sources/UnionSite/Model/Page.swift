@@ -1,0 +1,4 @@
+/// A standalone page (about, join, accessibility), published at `/<slug>/`.
+public struct Page: Sendable, Hashable {
+    public let item: ContentItem
+}

@@ -1,0 +1,34 @@
+/// Stage 2's value: the whole site, typed and checked, before any link is followed.
+public struct Site: Sendable {
+    public let settings: SiteSettings
+    /// Everything date-dependent (future articles, open vacancies) is decided against this.
+    public let buildDate: Day
+    public let includeDrafts: Bool
+    /// Newest first.
+    public let articles: [Article]
+    public let principleDocuments: [PrincipleDocument]
+    /// In reading order, without the guide's front page.
+    public let chapters: [GuideChapter]
+    public let guideIndex: GuideChapter?
+    public let pages: [Page]
+    /// Open ones first, soonest closing; then closed ones.
+    public let vacancies: [Vacancy]
+    /// Sorted A to Z.
+    public let glossary: [GlossaryTerm]
+    public let staticFiles: [StaticFile]
+    public let templates: [String: SourceFile]
+    /// Content ids of articles left out (drafts, future dates), so links to them can say why.
+    public let leftOut: [String: String]
+    public let warnings: [Diagnostic]
+
+    /// Every Markdown-backed item, in a stable order.
+    public var items: [ContentItem] {
+        articles.map(\.item) + principleDocuments.map(\.item) + (guideIndex.map { [$0.item] } ?? [])
+            + chapters.map(\.item) + pages.map(\.item)
+    }
+
+    public var openVacancies: [Vacancy] { vacancies.filter { $0.isOpen(on: buildDate) } }
+    public var closedVacancies: [Vacancy] {
+        vacancies.filter { !$0.isOpen(on: buildDate) }.sorted { ($0.closes, $1.title) > ($1.closes, $0.title) }
+    }
+}

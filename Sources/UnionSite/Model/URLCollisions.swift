@@ -1,0 +1,27 @@
+/// Two sources that would write the same URL are an error naming both files; so is a source
+/// that would overwrite a page the generator writes itself (`/articles/`, `/guide/glossary/`).
+enum URLCollisions {
+    /// Site paths the generator owns; pages and chapters cannot take them.
+    static let reserved: Set<String> = [
+        "articles/", "principles/", "guide/glossary/", "guide/print/", "vacancies/", "vacancies/archive/",
+        "tags/", "search/", "assets/",
+    ]
+
+    static func check(items: [ContentItem]) -> [Diagnostic] {
+        var owners: [SitePath: SourceLocation] = [:]
+        var problems: [Diagnostic] = []
+        let claims = items.map { ($0.url, $0.location) }
+        for (url, location) in claims {
+            if reserved.contains(url.value) {
+                problems.append(.error("this would be published at /\(url.value), which the site uses for its own page: choose another slug",
+                                       at: location, code: "duplicate-url"))
+            } else if let first = owners[url] {
+                let (a, b) = first < location ? (first, location) : (location, first)
+                problems.append(.error("\(a.path) and \(b.path) would both be published at /\(url.value)", at: b, code: "duplicate-url"))
+            } else {
+                owners[url] = location
+            }
+        }
+        return problems
+    }
+}

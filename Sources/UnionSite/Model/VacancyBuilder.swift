@@ -1,0 +1,83 @@
+import Foundation
+
+/// Builds vacancies from records, checking each field where it was written, ids unique
+/// across all files, and `apply_url` a real web address (never `javascript:` or relative).
+struct VacancyBuilder {
+    let timeZone: TimeZone
+    private(set) var problems: [Diagnostic] = []
+    private var seenIDs: [String: SourceLocation] = [:]
+
+    /// Facet and archive pages live beside vacancy pages under `/vacancies/`.
+    static let reservedIDs: Set<String> = ["archive", "region", "contract", "hours", "page"]
+    static let knownFields: Set<String> = [
+        "id", "title", "employer", "location", "closes", "apply_url", "posted", "contract", "duration",
+        "hours", "salary", "region", "summary", "tags", "description",
+    ]
+
+    init(timeZone: TimeZone) { self.timeZone = timeZone }
+
+    mutating func vacancy(_ record: SourceRecord) -> Vacancy? {
+        var fields = FieldReader(entries: record.fields, at: record.location, timeZone: timeZone)
+        if record.fromCSV { fields.listSeparator = ";" }
+        let id = checkedID(&fields)
+        let title = fields.string("title", required: true)
+        let employer = fields.string("employer", required: true)
+        let place = fields.string("location", required: true)
+        let closes = fields.day("closes", required: true)
+        let applyURL = fields.string("apply_url", required: true).flatMap {
+            SettingsReader.checkedWebURL($0, key: "apply_url", at: fields.node("apply_url")?.location, fields: &fields)
+        }
+        let posted = fields.day("posted")
+        let contract: Vacancy.Contract? = choice("contract", &fields)
+        let hours: Vacancy.Hours? = choice("hours", &fields)
+        let description = fields.node("description").flatMap { markdown($0, record: record) }
+        let vacancy = Vacancy(id: id ?? "", title: title?.trimmed ?? "", employer: employer?.trimmed ?? "", place: place?.trimmed ?? "",
+                              closes: closes ?? Day(year: 1970, month: 1, day: 1)!, applyURL: applyURL ?? "", posted: posted,
+                              contract: contract, duration: fields.string("duration")?.trimmed, hours: hours,
+                              salary: fields.string("salary")?.trimmed, region: fields.string("region")?.trimmed,
+                              summary: fields.string("summary")?.trimmed, tags: fields.stringList("tags"),
+                              description: description, location: record.location)
+        for entry in fields.unused where !Self.knownFields.contains(entry.key) {
+            fields.warn("unknown vacancy field `\(entry.key)` is ignored", at: entry.keyLocation, code: "vacancy-unknown-field")
+        }
+        if posted == nil && id != nil {
+            fields.warn("no `posted` date: Google's job search requires datePosted", at: record.location, code: "vacancy-no-posted")
+        }
+        let failed = fields.problems.contains { $0.severity == .error }
+        problems.append(contentsOf: fields.problems)
+        return failed || id == nil ? nil : vacancy
+    }
+
+    private mutating func checkedID(_ fields: inout FieldReader) -> String? {
+        guard let id = fields.string("id", required: true)?.trimmed else { return nil }
+        let location = fields.node("id")?.location ?? fields.location
+        guard Slug.isValid(id), !Self.reservedIDs.contains(id) else {
+            fields.fail("vacancy `id` must be lower-case letters, digits and hyphens (and not archive, region, contract, hours or page), found \(id)",
+                        at: location, code: "vacancy-invalid-id")
+            return nil
+        }
+        if let first = seenIDs[id] {
+            fields.fail("vacancy id `\(id)` is already used at \(first)", at: location, code: "vacancy-duplicate-id")
+            return nil
+        }
+        seenIDs[id] = location
+        return id
+    }
+
+    private func choice<T: RawRepresentable & CaseIterable>(_ key: String, _ fields: inout FieldReader) -> T? where T.RawValue == String {
+        guard let text = fields.string(key)?.trimmed.lowercased(), !text.isEmpty else { return nil }
+        guard let value = T(rawValue: text) else {
+            let allowed = T.allCases.map(\.rawValue).joined(separator: ", ")
+            fields.fail("`\(key)` must be one of \(allowed), found \(text)", at: fields.node(key)?.location ?? fields.location, code: "vacancy-invalid-choice")
+            return nil
+        }
+        return value
+    }
+
+    /// A block scalar's text starts on the line after its key.
+    private func markdown(_ node: YAMLNode, record: SourceRecord) -> MarkdownSource? {
+        guard let text = node.string, !text.trimmed.isEmpty else { return nil }
+        let firstLine = record.fromCSV || !text.contains("\n") ? node.location.line : node.location.line + 1
+        return MarkdownSource(text: text, path: node.location.path, firstLine: firstLine)
+    }
+}

@@ -1,0 +1,32 @@
+/// Renders one Markdown body to HTML: parse, then the passes in order (headings, citations,
+/// links, glossary), then cmark's HTML writer in safe mode.
+struct BodyRenderer {
+    let linked: LinkedSite
+
+    /// How a body is placed on its page. The guide's print page nests chapters one level
+    /// deeper, prefixes their ids, and turns links between chapters into in-page anchors.
+    struct Placement {
+        var headingOffset = 0
+        var idPrefix = ""
+        var mapHref: ((String) -> String)? = nil
+    }
+
+    /// - Parameter citations: for principle documents, the markup closing principle N.
+    func html(key: String, source: MarkdownSource, citations: ((Int) -> String?)? = nil, placement: Placement = Placement()) -> String {
+        guard let facts = linked.documents[key] else { return "" }
+        let document = MarkdownDocument(source)
+        // Citations find principles by their `##` headings, so they go before the heading pass.
+        if let citations { CitationPass.apply(document, citations: citations) }
+        HeadingPass.apply(document, headings: facts.headings, levelOffset: placement.headingOffset, idPrefix: placement.idPrefix)
+        LinkRewriting.apply(document) { destination in
+            guard let href = facts.hrefs[destination] else { return nil }
+            return placement.mapHref?(href) ?? href
+        }
+        if let excluded = facts.glossaryExcluded {
+            let glossary = linked.site.glossary
+            let base = linked.site.settings.href(.folder("guide", "glossary"))
+            GlossaryLinking.apply(document, matcher: linked.glossaryMatcher, excluded: excluded) { base + "#" + glossary[$0].anchor }
+        }
+        return document.html()
+    }
+}

@@ -1,0 +1,79 @@
+import Foundation
+
+/// Atom 1.0 feeds (RFC 4287): `/feed.xml` for articles, `/vacancies/feed.xml` for open
+/// vacancies, and `/vacancies/index.json` for job boards. Ids and dates come from content,
+/// never from the build clock, so an unchanged site gives an unchanged feed.
+enum Feeds {
+    static let articleLimit = 20
+
+    static func write(_ site: Site, into output: inout RenderedSite) {
+        let settings = site.settings
+        let articles = site.articles.prefix(articleLimit).map { article in
+            Entry(title: article.item.title, path: article.item.url, published: article.date.timestamp,
+                  updated: (article.updated ?? article.date).timestamp, summary: article.item.summary)
+        }
+        output.add("feed.xml", atom(title: settings.title, feedPath: SitePath("feed.xml"), entries: Array(articles), site: site), owner: "the article feed")
+        let vacancies = site.openVacancies.map { vacancy in
+            Entry(title: "\(vacancy.title), \(vacancy.employer)", path: vacancy.url, published: (vacancy.posted ?? vacancy.closes).description + "T00:00:00Z",
+                  updated: (vacancy.posted ?? vacancy.closes).description + "T00:00:00Z",
+                  summary: vacancy.summary ?? "Closes \(vacancy.closes.longForm). \(vacancy.place).")
+        }
+        output.add("vacancies/feed.xml", atom(title: "\(settings.title): vacancies", feedPath: SitePath("vacancies/feed.xml"), entries: vacancies, site: site),
+                   owner: "the vacancy feed")
+        output.add("vacancies/index.json", VacancyExport.json(site), owner: "the vacancy export")
+    }
+
+    struct Entry {
+        let title: String
+        let path: SitePath
+        let published: String
+        let updated: String
+        let summary: String?
+    }
+
+    private static func atom(title: String, feedPath: SitePath, entries: [Entry], site: Site) -> String {
+        let settings = site.settings
+        let updated = entries.map(\.updated).max() ?? "\(site.buildDate)T00:00:00Z"
+        var xml = """
+        <?xml version="1.0" encoding="utf-8"?>
+        <feed xmlns="http://www.w3.org/2005/Atom" xml:lang="\(XML.escape(settings.language))">
+        <title>\(XML.escape(title))</title>
+        <id>\(XML.escape(settings.absoluteURL(feedPath)))</id>
+        <link rel="self" type="application/atom+xml" href="\(XML.escape(settings.absoluteURL(feedPath)))"/>
+        <link rel="alternate" type="text/html" href="\(XML.escape(settings.baseURL))"/>
+        <updated>\(updated)</updated>
+        <author><name>\(XML.escape(settings.organisation?.name ?? settings.title))</name></author>
+
+        """
+        for entry in entries {
+            let url = XML.escape(settings.absoluteURL(entry.path))
+            xml += "<entry>\n<title>\(XML.escape(entry.title))</title>\n<id>\(url)</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+            xml += "<published>\(entry.published)</published>\n<updated>\(entry.updated)</updated>\n"
+            if let summary = entry.summary { xml += "<summary>\(XML.escape(summary))</summary>\n" }
+            xml += "</entry>\n"
+        }
+        return xml + "</feed>\n"
+    }
+}
+
+/// `/vacancies/index.json`: open vacancies for other sites and job boards.
+enum VacancyExport {
+    static func json(_ site: Site) -> String {
+        let records: [[String: Any]] = site.openVacancies.map { vacancy in
+            var record: [String: Any] = [
+                "id": vacancy.id, "title": vacancy.title, "employer": vacancy.employer, "location": vacancy.place,
+                "closes": vacancy.closes.description, "apply_url": vacancy.applyURL, "url": site.settings.absoluteURL(vacancy.url),
+                "tags": vacancy.tags,
+            ]
+            let optional: [String: String?] = [
+                "posted": vacancy.posted?.description, "contract": vacancy.contract?.rawValue, "hours": vacancy.hours?.rawValue,
+                "duration": vacancy.duration, "salary": vacancy.salary, "region": vacancy.region, "summary": vacancy.summary,
+            ]
+            for case let (key, value?) in optional { record[key] = value }
+            return record
+        }
+        let object: [String: Any] = ["site": site.settings.title, "generated_for": site.buildDate.description, "vacancies": records]
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) else { return "{}" }
+        return JSONLD.scriptSafe(String(decoding: data, as: UTF8.self)) + "\n"
+    }
+}

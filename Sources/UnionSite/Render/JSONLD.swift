@@ -1,0 +1,92 @@
+import Foundation
+
+/// schema.org structured data, serialised so that no value can end the `<script>` element:
+/// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`.
+enum JSONLD {
+    static func serialise(_ object: [String: Any]) -> String {
+        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
+              let text = String(data: data, encoding: .utf8) else { return "{}" }
+        return scriptSafe(text)
+    }
+
+    static func scriptSafe(_ json: String) -> String {
+        json.replacingOccurrences(of: "&", with: "\\u0026").replacingOccurrences(of: "<", with: "\\u003c")
+            .replacingOccurrences(of: ">", with: "\\u003e")
+    }
+
+    static func organisation(_ settings: SiteSettings) -> String {
+        var object: [String: Any] = ["@context": "https://schema.org", "@type": "Organization",
+                                     "name": settings.organisation?.name ?? settings.title, "url": settings.organisation?.url ?? settings.baseURL]
+        if let description = settings.description { object["description"] = description }
+        return serialise(object)
+    }
+
+    static func article(_ article: Article, settings: SiteSettings) -> String {
+        var object: [String: Any] = [
+            "@context": "https://schema.org", "@type": "Article", "headline": article.item.title,
+            "datePublished": article.date.timestamp, "dateModified": (article.updated ?? article.date).timestamp,
+            "url": settings.absoluteURL(article.item.url),
+            "publisher": ["@type": "Organization", "name": settings.organisation?.name ?? settings.title],
+        ]
+        if let summary = article.item.summary { object["description"] = summary }
+        if let author = article.author { object["author"] = ["@type": "Organization", "name": author] }
+        return serialise(object)
+    }
+
+    static func breadcrumbs(_ trail: [(String, SitePath)], settings: SiteSettings) -> String {
+        let items: [[String: Any]] = trail.enumerated().map { index, crumb in
+            ["@type": "ListItem", "position": index + 1, "name": crumb.0, "item": settings.absoluteURL(crumb.1)]
+        }
+        return serialise(["@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items])
+    }
+
+    /// Google's required JobPosting properties, and the recommended ones the record fills.
+    static func jobPosting(_ vacancy: Vacancy, descriptionHTML: String, settings: SiteSettings) -> String {
+        var object: [String: Any] = [
+            "@context": "https://schema.org", "@type": "JobPosting", "title": vacancy.title, "description": descriptionHTML,
+            "hiringOrganization": ["@type": "Organization", "name": vacancy.employer],
+            "jobLocation": ["@type": "Place", "address": address(vacancy)],
+            "validThrough": "\(vacancy.closes)T23:59:59", "url": settings.absoluteURL(vacancy.url),
+            "identifier": ["@type": "PropertyValue", "name": settings.organisation?.name ?? settings.title, "value": vacancy.id],
+            "directApply": false,
+        ]
+        if let posted = vacancy.posted { object["datePosted"] = posted.description }
+        let types = employmentTypes(vacancy)
+        if !types.isEmpty { object["employmentType"] = types }
+        if let salary = vacancy.salary.flatMap(SalaryParser.parse) { object["baseSalary"] = salary }
+        return serialise(object)
+    }
+
+    private static func address(_ vacancy: Vacancy) -> [String: Any] {
+        var address: [String: Any] = ["@type": "PostalAddress", "addressLocality": vacancy.place, "addressCountry": "GB"]
+        if let region = vacancy.region { address["addressRegion"] = region }
+        return address
+    }
+
+    private static func employmentTypes(_ vacancy: Vacancy) -> [String] {
+        var types: [String] = []
+        switch vacancy.hours {
+        case .fullTime: types.append("FULL_TIME")
+        case .partTime: types.append("PART_TIME")
+        case nil: break
+        }
+        switch vacancy.contract {
+        case .fixedTerm, .secondment: types.append("TEMPORARY")
+        case .permanent, nil: break
+        }
+        return types
+    }
+}
+
+/// Reads "£45,000 to £52,000" or "£48,500 a year" into a schema.org MonetaryAmount.
+enum SalaryParser {
+    static func parse(_ text: String) -> [String: Any]? {
+        guard text.contains("£") else { return nil }
+        let numbers = text.split(whereSeparator: { !($0.isNumber || $0 == "," || $0 == ".") })
+            .compactMap { Double($0.replacingOccurrences(of: ",", with: "")) }.filter { $0 >= 1000 }
+        guard let low = numbers.first else { return nil }
+        var value: [String: Any] = ["@type": "QuantitativeValue", "unitText": "YEAR"]
+        if numbers.count >= 2 { value["minValue"] = low; value["maxValue"] = numbers[1] } else { value["value"] = low }
+        return ["@type": "MonetaryAmount", "currency": "GBP", "value": value]
+    }
+}

@@ -1,0 +1,33 @@
+/// Title, URL and kind of every page that can cite or be cited, by source key
+/// (content id or `vacancy:<id>`), for backlinks and glossary "used in" lists.
+struct PageRefs: Sendable {
+    struct Ref: Sendable {
+        let title: String
+        let path: SitePath
+        let kind: String
+    }
+
+    private let refs: [String: Ref]
+
+    init(_ site: Site) {
+        var refs: [String: Ref] = [:]
+        for item in site.items {
+            refs[item.id] = Ref(title: item.title, path: item.url, kind: item.id == "guide/index.md" ? "member guide" : item.kind.noun)
+        }
+        for vacancy in site.vacancies {
+            refs["vacancy:\(vacancy.id)"] = Ref(title: vacancy.title, path: vacancy.url, kind: "vacancy")
+        }
+        self.refs = refs
+    }
+
+    subscript(key: String) -> Ref? { refs[key] }
+
+    /// Template list entries for the given keys, each page once.
+    func links(_ keys: [String], settings: SiteSettings) -> [[String: Any]] {
+        var seen: Set<String> = []
+        return keys.compactMap { key in
+            guard seen.insert(key).inserted, let ref = refs[key] else { return nil }
+            return ["title": ref.title, "href": settings.href(ref.path), "kind": ref.kind]
+        }
+    }
+}

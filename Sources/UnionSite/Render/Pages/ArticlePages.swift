@@ -1,0 +1,74 @@
+extension PageFactory {
+    static let articlesPerPage = 10
+
+    /// Every article's page, `/articles/` paginated by ten, and a page per tag.
+    func articles(into output: inout RenderedSite) {
+        let related = RelatedArticles(site.articles, backlinks: linked.backlinks)
+        for article in site.articles {
+            articlePage(article, related: related.for(article.item.id), into: &output)
+        }
+        articleListPages(into: &output)
+        tagPages(into: &output)
+    }
+
+    private func articlePage(_ article: Article, related: [Article], into output: inout RenderedSite) {
+        let item = article.item
+        let page = itemPage(item, kind: "article", extra: ["json_ld": [JSONLD.article(article, settings: settings)]])
+        var values: [String: Any] = [
+            "body": bodies.html(key: item.id, source: item.body),
+            "contents": contents(item.id),
+            "backlinks": backlinks(item.id),
+            "published": DateContext.of(article.date),
+            "tags": article.tags.map { ["name": $0, "href": context.href(.folder("tags", $0))] },
+            "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
+        ]
+        if let updated = article.updated { values["updated"] = DateContext.of(updated) }
+        if let author = article.author { values["author"] = author }
+        emit("article", path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))],
+             lastModified: (article.updated ?? article.date).day.description, owner: item.location.path, into: &output)
+    }
+
+    private func articleListPages(into output: inout RenderedSite) {
+        let chunks = stride(from: 0, to: max(site.articles.count, 1), by: Self.articlesPerPage).map {
+            Array(site.articles[$0..<min($0 + Self.articlesPerPage, site.articles.count)])
+        }
+        let paths = chunks.indices.map { $0 == 0 ? SitePath.folder("articles") : SitePath.folder("articles", "page", String($0 + 1)) }
+        for (index, chunk) in chunks.enumerated() {
+            let title = index == 0 ? "Articles" : "Articles, page \(index + 1) of \(chunks.count)"
+            let page = context.page(title: title, path: paths[index], kind: "article-list",
+                                    extra: ["summary": "News and guidance, newest first."])
+            let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
+            emit("article-list", path: paths[index], page: page, values: values, breadcrumbs: [("Home", .home)],
+                 owner: "the article list", into: &output)
+        }
+    }
+
+    func pagination(_ paths: [SitePath], current: Int) -> [String: Any] {
+        var result: [String: Any] = ["has_pages": paths.count > 1]
+        result["pages"] = paths.enumerated().map { index, path in
+            ["number": index + 1, "href": context.href(path), "current": index == current] as [String: Any]
+        }
+        if current > 0 { result["previous"] = context.href(paths[current - 1]) }
+        if current + 1 < paths.count { result["next"] = context.href(paths[current + 1]) }
+        return result
+    }
+
+    private func tagPages(into output: inout RenderedSite) {
+        var byTag: [String: [Article]] = [:]
+        for article in site.articles {
+            for tag in article.tags { byTag[tag, default: []].append(article) }
+        }
+        for (tag, articles) in byTag.sorted(by: { $0.key < $1.key }) {
+            let path = SitePath.folder("tags", tag)
+            let page = context.page(title: "Articles tagged “\(tag)”", path: path, kind: "tag",
+                                    extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
+            emit("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
+                 breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))], owner: "the tag \(tag)", into: &output)
+        }
+        let index = SitePath.folder("tags")
+        let page = context.page(title: "Tags", path: index, kind: "tags")
+        let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(.folder("tags", $0)), "count": byTag[$0]!.count] as [String: Any] }
+        emit("tags", path: index, page: page, values: ["tags": tags], breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))],
+             owner: "the tag index", into: &output)
+    }
+}

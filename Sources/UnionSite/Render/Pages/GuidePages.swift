@@ -1,0 +1,88 @@
+extension PageFactory {
+    /// The guide's front page, every chapter (with previous/next and the chapter list),
+    /// the glossary, and the whole guide on one page for printing.
+    func guide(into output: inout RenderedSite) {
+        guideIndexPage(into: &output)
+        for (index, chapter) in site.chapters.enumerated() {
+            chapterPage(chapter, index: index, into: &output)
+        }
+        glossaryPage(into: &output)
+        printPage(into: &output)
+    }
+
+    private func guideIndexPage(into output: inout RenderedSite) {
+        let path = SitePath.folder("guide")
+        var values: [String: Any] = ["chapters": site.chapters.map { chapterLink($0) }, "print_href": context.href(.folder("guide", "print"))]
+        let page: [String: Any]
+        if let index = site.guideIndex {
+            page = itemPage(index.item, kind: "guide-index")
+            values["body"] = bodies.html(key: index.item.id, source: index.item.body)
+            values["backlinks"] = backlinks(index.item.id)
+        } else {
+            page = context.page(title: "Member guide", path: path, kind: "guide-index")
+        }
+        emit("guide-index", path: path, page: page, values: values, breadcrumbs: [("Home", .home)],
+             owner: site.guideIndex?.item.location.path ?? "the guide index", into: &output)
+    }
+
+    private func chapterPage(_ chapter: GuideChapter, index: Int, into output: inout RenderedSite) {
+        let item = chapter.item
+        let glossaryPath = SitePath.folder("guide", "glossary")
+        var values: [String: Any] = [
+            "body": bodies.html(key: item.id, source: item.body),
+            "contents": contents(item.id), "backlinks": backlinks(item.id),
+            "number": index + 1, "chapter_count": site.chapters.count,
+            "chapters": site.chapters.map { chapterLink($0, current: item.url) },
+            "terms": chapter.terms.map { ["term": $0.term, "href": context.href(glossaryPath) + "#" + $0.anchor] },
+        ]
+        if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
+        if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
+        emit("chapter", path: item.url, page: itemPage(item, kind: "chapter"), values: values,
+             breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: item.location.path, into: &output)
+    }
+
+    private func glossaryPage(into output: inout RenderedSite) {
+        let path = SitePath.folder("guide", "glossary")
+        let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
+        var letters: [(String, [[String: Any]])] = []
+        for (index, term) in site.glossary.enumerated() {
+            let letter = term.term.first.map { String($0).uppercased() } ?? "#"
+            var entry: [String: Any] = ["term": term.term, "anchor": term.anchor]
+            if let definition = term.definition { entry["definition"] = definition }
+            if !term.aliases.isEmpty { entry["aliases"] = term.aliases.joined(separator: ", ") }
+            if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": chapter.title, "href": context.href(chapter.url)] }
+            var used = refs.links(linked.glossaryUses[index] ?? [], settings: settings)
+            if !used.isEmpty { used[used.count - 1]["last"] = true }
+            entry["used_in"] = used
+            entry["has_used_in"] = !used.isEmpty
+            if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
+        }
+        let values: [String: Any] = ["letters": letters.map { ["letter": $0.0, "id": HeadingID.base(for: $0.0), "terms": $0.1] }]
+        emit("glossary", path: path, page: context.page(title: "Glossary", path: path, kind: "glossary"), values: values,
+             breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the glossary", into: &output)
+    }
+
+    private func printPage(into output: inout RenderedSite) {
+        let path = SitePath.folder("guide", "print")
+        let anchors = Dictionary(uniqueKeysWithValues: site.chapters.map { (context.href($0.item.url), "chapter-" + $0.item.slug) })
+        let chapters: [[String: Any]] = site.chapters.enumerated().map { index, chapter in
+            let placement = BodyRenderer.Placement(headingOffset: 1, idPrefix: chapter.item.slug + "--") { href in
+                Self.inPageHref(href, anchors: anchors)
+            }
+            return ["title": chapter.item.title, "number": index + 1, "anchor": "chapter-" + chapter.item.slug,
+                    "body": bodies.html(key: chapter.item.id, source: chapter.item.body, placement: placement)]
+        }
+        let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] }
+        emit("guide-print", path: path, page: context.page(title: "Member guide: print version", path: path, kind: "guide-print"),
+             values: ["chapters": chapters, "contents": contents],
+             breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the guide print page", into: &output)
+    }
+
+    /// A link to a chapter becomes `#chapter-slug`; to a heading in it, `#slug--heading`.
+    static func inPageHref(_ href: String, anchors: [String: String]) -> String {
+        let parts = href.split(separator: "#", maxSplits: 1).map(String.init)
+        guard let anchor = anchors[parts[0]] else { return href }
+        guard parts.count == 2 else { return "#" + anchor }
+        return "#" + anchor.dropFirst("chapter-".count) + "--" + parts[1]
+    }
+}

@@ -1,0 +1,55 @@
+extension PageFactory {
+    /// Each principle document, with "Cited in" after each principle, and `/principles/`
+    /// listing every principle of every document.
+    func principles(into output: inout RenderedSite) {
+        for document in site.principleDocuments {
+            principleDocumentPage(document, into: &output)
+        }
+        let path = SitePath.folder("principles")
+        let documents: [[String: Any]] = site.principleDocuments.map { document in
+            var entry: [String: Any] = ["title": document.item.title, "href": context.href(document.item.url), "slug": document.item.slug]
+            if let summary = document.item.summary { entry["summary"] = summary }
+            entry["principles"] = principleHeadings(document).map { heading in
+                ["number": heading.principleNumber ?? 0, "title": heading.text,
+                 "href": context.href(document.item.url) + "#" + heading.id] as [String: Any]
+            }
+            return entry
+        }
+        emit("principles", path: path, page: context.page(title: "Principles", path: path, kind: "principles"),
+             values: ["documents": documents], breadcrumbs: [("Home", .home)], owner: "the principles index", into: &output)
+    }
+
+    private func principleDocumentPage(_ document: PrincipleDocument, into output: inout RenderedSite) {
+        let item = document.item
+        let citations = principleCitations(item.id)
+        var values: [String: Any] = [
+            "body": bodies.html(key: item.id, source: item.body, citations: citations),
+            "contents": principleHeadings(document).map { ["id": $0.id, "text": "\($0.principleNumber ?? 0). \($0.text)"] },
+            "backlinks": backlinks(item.id),
+        ]
+        if let version = document.version { values["version"] = version }
+        if let adopted = document.adopted { values["adopted"] = DateContext.of(adopted) }
+        emit("principle-document", path: item.url, page: itemPage(item, kind: "principle-document"), values: values,
+             breadcrumbs: [("Home", .home), ("Principles", .folder("principles"))], owner: item.location.path, into: &output)
+    }
+
+    private func principleHeadings(_ document: PrincipleDocument) -> [DocumentFacts.Heading] {
+        (linked.documents[document.item.id]?.headings ?? []).filter { $0.principleNumber != nil }
+    }
+
+    /// The markup closing principle N: the pages that link to its heading or anchor.
+    private func principleCitations(_ key: String) -> (Int) -> String? {
+        let headings = (linked.documents[key]?.headings ?? []).filter { $0.principleNumber != nil }
+        let citations = linked.backlinks[key] ?? []
+        return { number in
+            guard number <= headings.count else { return nil }
+            let heading = headings[number - 1]
+            let anchors: Set<String> = [heading.id, DocumentFacts.principleAnchor(number)]
+            let sources = citations.filter { $0.fragment.map(anchors.contains) ?? false }.map(\.source)
+            let links = refs.links(sources, settings: settings)
+            guard !links.isEmpty else { return nil }
+            let items = links.map { "<a href=\"\(HTML.attribute($0["href"] as! String))\">\(HTML.escape($0["title"] as! String))</a>" }
+            return "<p class=\"cited-in\"><strong>Principle \(number) is cited in:</strong> \(items.joined(separator: ", "))</p>\n"
+        }
+    }
+}

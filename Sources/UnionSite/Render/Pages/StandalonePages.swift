@@ -1,0 +1,23 @@
+extension PageFactory {
+    /// Pages such as about, join and accessibility, at `/<slug>/`.
+    func standalonePages(into output: inout RenderedSite) {
+        for page in site.pages {
+            let item = page.item
+            let values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
+                                         "contents": contents(item.id), "backlinks": backlinks(item.id)]
+            emit("page", path: item.url, page: itemPage(item, kind: "page"), values: values,
+                 breadcrumbs: [("Home", .home)], owner: item.location.path, into: &output)
+        }
+    }
+
+    /// `/404.html` and `/search/`.
+    func special(into output: inout RenderedSite) {
+        let notFound = SitePath("404.html")
+        var page = context.page(title: "Page not found", path: notFound, kind: "not-found")
+        page["noindex"] = true
+        emit("not-found", path: notFound, page: page, owner: "the 404 page", into: &output)
+        let search = SitePath.folder("search")
+        emit("search", path: search, page: context.page(title: "Search", path: search, kind: "search"),
+             breadcrumbs: [("Home", .home)], owner: "the search page", into: &output)
+    }
+}

@@ -1,0 +1,80 @@
+extension PageFactory {
+    /// Each vacancy's page; `/vacancies/` (open) with a page per region, contract and hours
+    /// (filters that need no JavaScript); `/vacancies/archive/` (closed, newest closing first).
+    func vacancies(into output: inout RenderedSite) {
+        for vacancy in site.vacancies {
+            vacancyPage(vacancy, into: &output)
+        }
+        let open = site.openVacancies
+        let facets = VacancyFacets(open)
+        listPage(path: .folder("vacancies"), title: "Vacancies", vacancies: open, facets: facets,
+                 summary: "Open posts in school improvement and educational development, closing soonest first.", into: &output)
+        for facet in facets.all {
+            for value in facet.values {
+                listPage(path: value.path, title: "Vacancies: \(value.label)", vacancies: open.filter(value.matches), facets: facets,
+                         summary: "Open vacancies where \(facet.name.lowercased()) is \(value.label).", into: &output)
+            }
+        }
+        let archive = SitePath.folder("vacancies", "archive")
+        var page = context.page(title: "Closed vacancies", path: archive, kind: "vacancy-archive",
+                                extra: ["summary": "Vacancies whose closing date has passed, most recently closed first."])
+        page["noindex"] = true
+        emit("vacancy-list", path: archive, page: page,
+             values: ["vacancies": site.closedVacancies.map(vacancySummary), "open_href": context.href(.folder("vacancies")),
+                      "empty_message": "There are no closed vacancies."],
+             breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))], owner: "the vacancy archive", into: &output)
+    }
+
+    private func listPage(path: SitePath, title: String, vacancies: [Vacancy], facets: VacancyFacets, summary: String,
+                          into output: inout RenderedSite) {
+        let page = context.page(title: title, path: path, kind: "vacancy-list", extra: ["summary": summary])
+        let values: [String: Any] = [
+            "vacancies": vacancies.map(vacancySummary), "facets": facets.context(current: path, href: context.href),
+            "show_filters": !facets.all.isEmpty, "archive_href": context.href(.folder("vacancies", "archive")),
+            "empty_message": "There are no open vacancies here at the moment.",
+        ]
+        let crumbs: [(String, SitePath)] = path == .folder("vacancies") ? [("Home", .home)] : [("Home", .home), ("Vacancies", .folder("vacancies"))]
+        emit("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list", into: &output)
+    }
+
+    private func vacancyPage(_ vacancy: Vacancy, into output: inout RenderedSite) {
+        let key = "vacancy:\(vacancy.id)"
+        let isOpen = vacancy.isOpen(on: site.buildDate)
+        let body = vacancy.description.map { bodies.html(key: key, source: $0) }
+        var extra: [String: Any] = [:]
+        if isOpen {
+            extra["json_ld"] = [JSONLD.jobPosting(vacancy, descriptionHTML: body ?? HTML.escape(vacancy.summary ?? vacancy.title), settings: settings)]
+        } else {
+            extra["noindex"] = true
+        }
+        if let summary = vacancy.summary { extra["summary"] = summary }
+        let page = context.page(title: vacancy.title, path: vacancy.url, kind: "vacancy",
+                                description: vacancy.summary ?? "\(vacancy.title) at \(vacancy.employer), \(vacancy.place)", extra: extra)
+        var values: [String: Any] = ["vacancy": vacancyContext(vacancy), "backlinks": backlinks(key)]
+        if let body { values["body"] = body }
+        emit("vacancy", path: vacancy.url, page: page, values: values,
+             breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))],
+             lastModified: vacancy.posted?.description, owner: vacancy.location.description, into: &output)
+    }
+
+    func vacancySummary(_ vacancy: Vacancy) -> [String: Any] {
+        var entry = vacancyContext(vacancy)
+        entry["href"] = context.href(vacancy.url)
+        return entry
+    }
+
+    private func vacancyContext(_ vacancy: Vacancy) -> [String: Any] {
+        var entry: [String: Any] = [
+            "id": vacancy.id, "title": vacancy.title, "employer": vacancy.employer, "place": vacancy.place,
+            "closes": DateContext.of(vacancy.closes), "apply_url": vacancy.applyURL, "tags": vacancy.tags, "has_tags": !vacancy.tags.isEmpty,
+            "open": vacancy.isOpen(on: site.buildDate), "closing_soon": vacancy.isClosingSoon(on: site.buildDate),
+        ]
+        let optional: [String: String?] = [
+            "summary": vacancy.summary, "region": vacancy.region, "duration": vacancy.duration, "salary": vacancy.salary,
+            "contract": vacancy.contract.map(VacancyFacets.label), "hours": vacancy.hours.map(VacancyFacets.label),
+        ]
+        for case let (key, value?) in optional { entry[key] = value }
+        if let posted = vacancy.posted { entry["posted"] = DateContext.of(posted) }
+        return entry
+    }
+}

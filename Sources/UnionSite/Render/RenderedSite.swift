@@ -1,0 +1,25 @@
+/// Stage 4's value: every file of the site, by its path below the output folder.
+public struct RenderedSite: Sendable {
+    /// Generated files (HTML, XML, CSS …), by output path (`articles/pay/index.html`).
+    public var files: [String: [UInt8]] = [:]
+    /// Static files to copy: output path → file to read.
+    public var copies: [String: String] = [:]
+    /// Where each output came from, for "two sources, one URL" messages.
+    var owners: [String: String] = [:]
+    /// Site paths listed in the sitemap, with an optional last-modified day.
+    var sitemap: [(path: SitePath, lastModified: String?)] = []
+    public var warnings: [Diagnostic] = []
+
+    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
+
+    /// Two generated pages at one path (two regions that slug alike, say).
+    var collisions: [Diagnostic] = []
+
+    mutating func add(_ path: String, _ text: String, owner: String) {
+        if let first = owners[path] {
+            collisions.append(.error("\(first) and \(owner) would both be published at /\(path)", at: nil, code: "duplicate-url"))
+        }
+        files[path] = Array(text.utf8)
+        owners[path] = owner
+    }
+}

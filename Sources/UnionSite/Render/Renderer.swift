@@ -1,0 +1,102 @@
+/// Stage 4, **render**: turns the linked site into files, each page through cmark (safe
+/// mode, rewritten tree) and a Mustache template, plus feeds, sitemap and assets.
+public enum Renderer {
+    public static func render(_ linked: LinkedSite) throws(Diagnostics) -> RenderedSite {
+        let templates = try TemplateSet.load(overrides: linked.site.templates)
+        let pages = PageFactory(linked: linked, templates: templates)
+        var output = RenderedSite()
+        output.warnings = linked.warnings
+        pages.home(into: &output)
+        pages.articles(into: &output)
+        pages.principles(into: &output)
+        pages.guide(into: &output)
+        pages.standalonePages(into: &output)
+        pages.vacancies(into: &output)
+        pages.special(into: &output)
+        Feeds.write(linked.site, into: &output)
+        SitemapWriter.write(linked.site, into: &output)
+        for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }
+        try copyStatic(linked.site, into: &output)
+        try Diagnostics(output.collisions).throwIfErrors()
+        return output
+    }
+
+    /// Static files land at the output root, but never over a generated page.
+    private static func copyStatic(_ site: Site, into output: inout RenderedSite) throws(Diagnostics) {
+        var problems = Diagnostics()
+        for file in site.staticFiles {
+            if let owner = output.owners[file.path] ?? (output.files[file.path] != nil ? "the theme" : nil) {
+                problems.append(.error("static file would overwrite /\(file.path), written for \(owner)",
+                                       at: SourceLocation(path: "content/static/" + file.path), code: "duplicate-url"))
+                continue
+            }
+            output.copies[file.path] = file.absolutePath
+        }
+        try problems.throwIfErrors()
+    }
+}
+
+/// Builds every page; one file per page kind extends it.
+struct PageFactory {
+    let linked: LinkedSite
+    let templates: TemplateSet
+    let context: SiteContext
+    let refs: PageRefs
+    let bodies: BodyRenderer
+
+    init(linked: LinkedSite, templates: TemplateSet) {
+        self.linked = linked
+        self.templates = templates
+        context = SiteContext(settings: linked.site.settings, nav: linked.nav, hasVacancyFeed: true)
+        refs = PageRefs(linked.site)
+        bodies = BodyRenderer(linked: linked)
+    }
+
+    var site: Site { linked.site }
+    var settings: SiteSettings { linked.site.settings }
+
+    /// Renders a template for a page and adds it to the output (and the sitemap unless noindex).
+    func emit(_ template: String, path: SitePath, page: [String: Any], values: [String: Any] = [:],
+              breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String, into output: inout RenderedSite) {
+        var data = values
+        // Mustache cannot test a list for emptiness, so each list gets a `has_<name>` flag.
+        for (key, value) in values {
+            if let list = value as? [Any] { data["has_" + key] = !list.isEmpty }
+        }
+        data["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        data["site"] = context.site(current: path)
+        var page = page
+        let crumbs = breadcrumbs.map { ["title": $0.0, "href": context.href($0.1)] as [String: Any] }
+        var jsonLD = (page["json_ld"] as? [String]) ?? []
+        if !breadcrumbs.isEmpty { jsonLD.append(JSONLD.breadcrumbs(breadcrumbs + [(page["title"] as? String ?? "", path)], settings: settings)) }
+        page["json_ld"] = jsonLD
+        data["page"] = page
+        data["breadcrumbs"] = crumbs
+        output.add(path.outputFile, templates.render(template, data), owner: owner)
+        if page["noindex"] == nil { output.sitemap.append((path, lastModified)) }
+    }
+
+    /// Backlinks of a page, as template entries.
+    func backlinks(_ key: String) -> [[String: Any]] {
+        refs.links((linked.backlinks[key] ?? []).map(\.source), settings: settings)
+    }
+
+    /// `##` headings for a contents list; shown when a page has at least two.
+    func contents(_ key: String) -> [[String: Any]] {
+        let headings = (linked.documents[key]?.headings ?? []).filter { $0.level == 2 }
+        guard headings.count >= 2 else { return [] }
+        return headings.map { ["id": $0.id, "text": $0.text] }
+    }
+
+    /// Common `page` extras of a content item: summary, params, review notice.
+    func itemPage(_ item: ContentItem, kind: String, extra: [String: Any] = [:]) -> [String: Any] {
+        var more: [String: Any] = ["params": TemplateValue.of(item.params)]
+        if let summary = item.summary { more["summary"] = summary }
+        if let review = item.reviewBy {
+            more["review_by"] = DateContext.of(review)
+            if review < site.buildDate { more["review_due"] = true }
+        }
+        more.merge(extra) { _, new in new }
+        return context.page(title: item.title, path: item.url, kind: kind, description: item.summary, extra: more)
+    }
+}

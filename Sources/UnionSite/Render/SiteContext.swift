@@ -1,0 +1,72 @@
+/// The values every template receives: `site` (settings, navigation, section links) and
+/// the shape of `page`. Built once per build; `site(current:)` marks the current nav entry.
+struct SiteContext: Sendable {
+    let settings: SiteSettings
+    let nav: [NavLink]
+    let hasVacancyFeed: Bool
+
+    func href(_ path: SitePath) -> String { settings.href(path) }
+
+    func site(current: SitePath) -> [String: Any] {
+        var site: [String: Any] = [
+            "title": settings.title, "language": settings.language, "base_path": settings.basePath,
+            "base_url": settings.baseURL, "home_href": href(.home),
+            "css_href": href(SitePath("assets/site.css")), "feed_href": href(SitePath("feed.xml")),
+            "vacancy_feed_href": href(SitePath("vacancies/feed.xml")),
+            "articles_href": href(.folder("articles")), "principles_href": href(.folder("principles")),
+            "guide_href": href(.folder("guide")), "glossary_href": href(.folder("guide", "glossary")),
+            "vacancies_href": href(.folder("vacancies")), "search_href": href(.folder("search")),
+            "has_nav": !nav.isEmpty, "nav": navEntries(current: current),
+            "params": TemplateValue.of(settings.params),
+        ]
+        if let description = settings.description { site["description"] = description }
+        if let organisation = settings.organisation {
+            var org: [String: Any] = ["name": organisation.name]
+            if let url = organisation.url { org["url"] = url }
+            if let join = organisation.joinURL { org["join_url"] = join }
+            site["organisation"] = org
+        }
+        return site
+    }
+
+    /// `aria-current="page"` on the page itself, `"true"` on the section it is in.
+    private func navEntries(current: SitePath) -> [[String: Any]] {
+        nav.map { link in
+            var entry: [String: Any] = ["title": link.title, "href": link.href]
+            if let path = link.path {
+                if path == current { entry["current"] = "page" }
+                else if !path.value.isEmpty, current.value.hasPrefix(path.value) { entry["current"] = "true" }
+            }
+            return entry
+        }
+    }
+
+    /// The `page` value: what every page has, plus whatever the kind adds.
+    func page(title: String, path: SitePath, kind: String, description: String? = nil,
+              extra: [String: Any] = [:]) -> [String: Any] {
+        var page: [String: Any] = [
+            "title": title, "href": href(path), "canonical": settings.absoluteURL(path), "kind": kind,
+            "head_title": path == .home ? settings.title : "\(title) – \(settings.title)",
+            "og_type": kind == "article" ? "article" : "website",
+        ]
+        if let description, !description.isEmpty { page["description"] = description }
+        page.merge(extra) { _, new in new }
+        return page
+    }
+}
+
+/// Turns YAML values from front matter and site.yaml into what Mustache reads:
+/// strings, lists and dictionaries (so `page.params.KEY` works in templates).
+enum TemplateValue {
+    static func of(_ entries: [YAMLEntry]) -> [String: Any] {
+        Dictionary(entries.map { ($0.key, of($0.value)) }, uniquingKeysWith: { first, _ in first })
+    }
+
+    static func of(_ node: YAMLNode) -> Any {
+        switch node.value {
+        case .scalar(let text, _): text
+        case .list(let items): items.map(of)
+        case .map(let entries): of(entries)
+        }
+    }
+}

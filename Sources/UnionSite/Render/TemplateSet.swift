@@ -1,0 +1,64 @@
+import Mustache
+
+/// The Mustache templates a build renders with: the built-in theme, with the site's own
+/// `templates/*.mustache` replacing built-in ones file by file.
+///
+/// swift-mustache renders a missing partial as empty text without a word, so every
+/// `{{>partial}}` and `{{<parent}}` is checked here, at the template's own line and column.
+struct TemplateSet: Sendable {
+    let library: MustacheLibrary
+
+    static func load(overrides: [String: SourceFile]) throws(Diagnostics) -> TemplateSet {
+        var sources: [String: SourceFile] = ThemeFiles.templates
+        for (name, file) in overrides { sources[name] = file }
+        var library = MustacheLibrary()
+        var problems = Diagnostics()
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: file.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.append(.error("template error: \(error.error)", at: file.location(line: error.context.lineNumber, column: error.context.columnNumber + 1),
+                                       code: "template-syntax"))
+            } catch {
+                problems.append(.error("template error: \(error)", at: file.location(), code: "template-syntax"))
+            }
+        }
+        for file in sources.values {
+            for reference in PartialReferences.find(in: file.text) where sources[reference.name] == nil {
+                problems.append(.error("template refers to `\(reference.name)`, which does not exist", at: file.location(line: reference.line, column: reference.column),
+                                       code: "template-missing-partial"))
+            }
+        }
+        try problems.throwIfErrors()
+        return TemplateSet(library: library)
+    }
+
+    func render(_ name: String, _ context: [String: Any]) -> String {
+        library.render(context, withTemplate: name) ?? ""
+    }
+}
+
+/// Finds `{{>name}}` and `{{<name}}` tags in a template's text.
+enum PartialReferences {
+    struct Reference: Equatable { let name: String; let line: Int; let column: Int }
+
+    static func find(in text: String) -> [Reference] {
+        var found: [Reference] = []
+        for (lineIndex, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{") {
+                let afterOpen = rest[open.upperBound...].drop { $0 == " " }
+                guard let sigil = afterOpen.first, sigil == ">" || sigil == "<",
+                      let close = afterOpen.range(of: "}}") else {
+                    rest = rest[open.upperBound...]
+                    continue
+                }
+                let name = afterOpen[afterOpen.index(after: afterOpen.startIndex)..<close.lowerBound].trimmed
+                let column = line.distance(from: line.startIndex, to: open.lowerBound) + 1
+                found.append(Reference(name: name, line: lineIndex + 1, column: column))
+                rest = afterOpen[close.upperBound...]
+            }
+        }
+        return found
+    }
+}

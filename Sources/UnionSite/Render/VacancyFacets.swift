@@ -1,0 +1,58 @@
+/// The filters on `/vacancies/`: one static page per region, contract type and hours, so
+/// filtering works without JavaScript and each filtered list has its own address.
+struct VacancyFacets {
+    struct Value {
+        let label: String
+        let path: SitePath
+        let count: Int
+        let matches: @Sendable (Vacancy) -> Bool
+    }
+
+    struct Facet {
+        let name: String
+        let values: [Value]
+    }
+
+    let all: [Facet]
+
+    init(_ open: [Vacancy]) {
+        let regions = Set(open.compactMap(\.region)).sorted()
+        let region = Facet(name: "Region", values: regions.map { name in
+            Value(label: name, path: .folder("vacancies", "region", Slug.from(name)), count: open.filter { $0.region == name }.count) { $0.region == name }
+        })
+        let contract = Facet(name: "Contract", values: Vacancy.Contract.allCases.compactMap { kind in
+            let count = open.filter { $0.contract == kind }.count
+            return count == 0 ? nil : Value(label: Self.label(kind), path: .folder("vacancies", "contract", kind.rawValue), count: count) { $0.contract == kind }
+        })
+        let hours = Facet(name: "Hours", values: Vacancy.Hours.allCases.compactMap { kind in
+            let count = open.filter { $0.hours == kind }.count
+            return count == 0 ? nil : Value(label: Self.label(kind), path: .folder("vacancies", "hours", kind.rawValue), count: count) { $0.hours == kind }
+        })
+        all = [region, contract, hours].filter { !$0.values.isEmpty }
+    }
+
+    func context(current: SitePath, href: (SitePath) -> String) -> [[String: Any]] {
+        all.map { facet in
+            ["name": facet.name, "values": facet.values.map { value in
+                var entry: [String: Any] = ["label": value.label, "href": href(value.path), "count": value.count]
+                if value.path == current { entry["current"] = true }
+                return entry
+            }]
+        }
+    }
+
+    static func label(_ contract: Vacancy.Contract) -> String {
+        switch contract {
+        case .permanent: "Permanent"
+        case .fixedTerm: "Fixed-term"
+        case .secondment: "Secondment"
+        }
+    }
+
+    static func label(_ hours: Vacancy.Hours) -> String {
+        switch hours {
+        case .fullTime: "Full-time"
+        case .partTime: "Part-time"
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import Foundation
+
+/// Stage 5, **write**: puts a `RenderedSite` on disk atomically.
+///
+/// Everything is written into a fresh sibling folder first; only when that succeeded is it
+/// swapped in for the old output. A failed build therefore never touches the published
+/// folder, and nothing stale survives a successful one.
+public enum SiteWriter {
+    public struct Summary: Sendable {
+        public let pages: Int
+        public let files: Int
+    }
+
+    public static func write(_ site: RenderedSite, to output: URL) throws(Diagnostics) -> Summary {
+        let fileManager = FileManager.default
+        let parent = output.deletingLastPathComponent()
+        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).unionsite-new-\(ProcessInfo.processInfo.processIdentifier)")
+        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).unionsite-old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
+            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
+            try? fileManager.removeItem(at: staging)
+            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try writeFiles(site, into: staging)
+            try swap(staging, into: output, retired: retired)
+        } catch let problems as Diagnostics {
+            try? fileManager.removeItem(at: staging)
+            throw problems
+        } catch {
+            try? fileManager.removeItem(at: staging)
+            throw .error("cannot write the site to \(output.path): \(error.localizedDescription)", at: nil, code: "write-failed")
+        }
+        return Summary(pages: site.pageCount, files: site.files.count + site.copies.count)
+    }
+
+    private static func writeFiles(_ site: RenderedSite, into folder: URL) throws {
+        var made: Set<String> = []
+        for (path, bytes) in site.files.sorted(by: { $0.key < $1.key }) {
+            let target = try url(for: path, in: folder, made: &made)
+            try Data(bytes).write(to: target)
+        }
+        for (path, source) in site.copies.sorted(by: { $0.key < $1.key }) {
+            let target = try url(for: path, in: folder, made: &made)
+            try FileManager.default.copyItem(atPath: source, toPath: target.path)
+        }
+    }
+
+    private static func url(for path: String, in folder: URL, made: inout Set<String>) throws -> URL {
+        guard let safe = OutputPath(path) else {
+            throw Diagnostics.error("refusing to write \(path): it would leave the output folder", at: nil, code: "output-path-unsafe")
+        }
+        let target = folder.appendingPathComponent(safe.value)
+        let directory = target.deletingLastPathComponent().path
+        if made.insert(directory).inserted {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+        }
+        return target
+    }
+
+    /// Old output aside, new output in, old output gone.
+    private static func swap(_ staging: URL, into output: URL, retired: URL) throws {
+        let fileManager = FileManager.default
+        try? fileManager.removeItem(at: retired)
+        let hadOutput = fileManager.fileExists(atPath: output.path)
+        if hadOutput { try fileManager.moveItem(at: output, to: retired) }
+        do {
+            try fileManager.moveItem(at: staging, to: output)
+        } catch {
+            if hadOutput { try? fileManager.moveItem(at: retired, to: output) }
+            throw error
+        }
+        if hadOutput { try? fileManager.removeItem(at: retired) }
+    }
+}

@@ -1,0 +1,12 @@
+import ArgumentParser
+
+/// `unionsite`: builds, checks and previews trade-union guidance sites.
+@main
+struct UnionSiteCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "unionsite",
+        abstract: "A static site generator for trade-union guidance sites.",
+        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        defaultSubcommand: BuildCommand.self
+    )
+}
