@@ -5,6 +5,7 @@ from __future__ import annotations
 import base64
 import json
 import os
+import re
 import time
 
 from selenium import webdriver
@@ -192,6 +193,17 @@ window.__kbTabbable = function () {
   }
   return n;
 };
+window.__kbBackdrop = function (el) {
+  // the colour an outline or box-shadow drawn around el is seen against
+  for (let n = el.parentElement; n; n = n.parentElement) {
+    const bg = getComputedStyle(n).backgroundColor;
+    if (bg && bg !== 'transparent' && !/rgba\\(.*,\\s*0\\)$/.test(bg)) return bg;
+  }
+  return getComputedStyle(document.documentElement).backgroundColor === 'rgba(0, 0, 0, 0)'
+    ? (matchMedia('(prefers-color-scheme: dark)').matches &&
+       getComputedStyle(document.documentElement).colorScheme.includes('dark') ? 'rgb(18, 18, 18)' : 'rgb(255, 255, 255)')
+    : getComputedStyle(document.documentElement).backgroundColor;
+};
 window.__kbSeen = [];
 """
 
@@ -202,6 +214,7 @@ let i = window.__kbSeen.indexOf(el);
 if (i < 0) { window.__kbSeen.push(el); i = window.__kbSeen.length - 1; }
 const r = el.getBoundingClientRect();
 return {none: false, index: i, desc: window.__kbDescribe(el), style: window.__kbStyle(el),
+        backdrop: window.__kbBackdrop(el),
         rect: {left: r.left, top: r.top, right: r.right, bottom: r.bottom, width: r.width, height: r.height},
         viewport: {width: innerWidth, height: innerHeight}};
 """
@@ -225,6 +238,50 @@ def indicator_changes(focused: dict, unfocused: dict) -> list[str]:
     if focused["background"] != unfocused["background"]:
         changes.append("background")
     return changes
+
+
+_RGB = re.compile(r"rgba?\(\s*([\d.]+)[,\s]+([\d.]+)[,\s]+([\d.]+)(?:\s*[,/]\s*([\d.]+%?))?\s*\)")
+
+
+def parse_rgb(color: str):
+    """(r, g, b, alpha) from a computed rgb()/rgba() colour, or None for other notations."""
+    m = _RGB.fullmatch(color.strip())
+    if not m:
+        return None
+    a = m.group(4)
+    alpha = 1.0 if a is None else (float(a[:-1]) / 100 if a.endswith("%") else float(a))
+    return float(m.group(1)), float(m.group(2)), float(m.group(3)), alpha
+
+
+def contrast(c1, c2) -> float:
+    def lum(c):
+        def ch(v):
+            v /= 255
+            return v / 12.92 if v <= 0.04045 else ((v + 0.055) / 1.055) ** 2.4
+        return 0.2126 * ch(c[0]) + 0.7152 * ch(c[1]) + 0.0722 * ch(c[2])
+    a, b = sorted((lum(c1), lum(c2)), reverse=True)
+    return (a + 0.05) / (b + 0.05)
+
+
+def indicator_contrast(focused: dict, backdrop: str):
+    """Best contrast (WCAG 1.4.11) of the focus outline / box-shadow colours against the
+    backdrop, or None when no colour could be read."""
+    colours = []
+    if focused["outlineStyle"] != "none" and focused["outlineWidth"] > 0:
+        colours.append(focused["outlineColor"])
+    if focused["boxShadow"] != "none":
+        colours += re.findall(r"rgba?\([^)]*\)", focused["boxShadow"])
+    bg = parse_rgb(backdrop)
+    if bg is None:
+        return None
+    best = None
+    for c in colours:
+        p = parse_rgb(c)
+        if p is None or p[3] < 0.5:
+            continue
+        r = contrast(p, bg)
+        best = r if best is None else max(best, r)
+    return best
 
 
 def _transparent(color: str) -> bool:

@@ -12,6 +12,7 @@ from browser_support import (
     JS_DESCRIBE,
     JS_UNFOCUSED_STYLES,
     indicator_changes,
+    indicator_contrast,
 )
 from conformance_support import require, KIND_IDS, png_size
 
@@ -154,12 +155,14 @@ def test_first_tab_focuses_working_skip_link(kind, representative, browser):
         f"{where}: activating the skip link {first['href']!r} did not move keyboard focus to #{first['target']['id']}"))
 
 
-def test_tabbing_through_home_page(representatives, server, browser):
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_tabbing_through_home_page(scheme, representatives, server, browser):
     """Tab walks through the home page's focusable elements without getting stuck, and each
     focused element shows a visible focus indicator (outline, box-shadow, border or
-    background differing from its unfocused state)."""
+    background differing from its unfocused state); an outline/box-shadow indicator has
+    3:1 contrast against what surrounds it (WCAG 1.4.11), in light and dark schemes."""
     assert "" in representatives.values(), "no home page"
-    browser.open(server.url_for(""))
+    browser.open(server.url_for(""), scheme=scheme)
     d = browser.driver
     d.execute_script(JS_DESCRIBE)
     tabbable = d.execute_script("return window.__kbTabbable()")
@@ -192,12 +195,19 @@ def test_tabbing_through_home_page(representatives, server, browser):
         problems.append(f"Tab reached only {len(visited)} distinct elements, expected {want}")
 
     unfocused = d.execute_script(JS_UNFOCUSED_STYLES)
-    no_indicator, off_screen = [], []
+    no_indicator, off_screen, low_contrast = [], [], []
     for info in visited:
         changes = indicator_changes(info["style"], unfocused[info["index"]])
         if not changes:
             no_indicator.append(f"  {info['desc']}: focused {info['style']['outline']} / box-shadow "
                                 f"{info['style']['boxShadow']} (same as unfocused)")
+        elif all(c in ("border", "background") for c in changes):
+            pass  # a border/background change: its contrast is left to people looking at the screenshots
+        else:
+            ratio = indicator_contrast(info["style"], info["backdrop"])
+            if ratio is not None and ratio < 3:
+                low_contrast.append(f"  {info['desc']}: focus indicator {', '.join(changes)} has contrast "
+                                    f"{ratio:.2f}:1 against {info['backdrop']} (needs 3:1)")
         r, vp = info["rect"], info["viewport"]
         if r["width"] < 1 or r["height"] < 1 or r["bottom"] <= 0 or r["top"] >= vp["height"] \
                 or r["right"] <= 0 or r["left"] >= vp["width"]:
@@ -207,9 +217,13 @@ def test_tabbing_through_home_page(representatives, server, browser):
         msg.append("keyboard navigation problem(s):\n" + "\n".join(f"  {p}" for p in problems))
     if no_indicator:
         msg.append(f"{len(no_indicator)} element(s) without a visible focus indicator:\n" + "\n".join(no_indicator))
+    if low_contrast:
+        msg.append(f"{len(low_contrast)} focus indicator(s) with too little contrast ({scheme} scheme):\n" + "\n".join(low_contrast))
     if off_screen:
         msg.append(f"{len(off_screen)} focused element(s) not visible:\n" + "\n".join(off_screen))
-    order = "\n".join(f"  {i + 1}. {v['desc']}" for i, v in enumerate(visited))
+    order = "\n".join(f"  {i + 1}. {v['desc']}: {', '.join(indicator_changes(v['style'], unfocused[v['index']])) or 'NO INDICATOR'}"
+                      for i, v in enumerate(visited))
+    print(f"{scheme} scheme, {tabbable} tabbable element(s); focus order seen:\n{order}")
     require(not msg, "\n".join(msg) + f"\nfocus order seen:\n{order}")
 
 

@@ -43,7 +43,7 @@ def _where(msg, site_dir):
     rel = os.path.relpath(path, site_dir) if path.startswith("/") else path
     line = msg.get("lastLine") or msg.get("firstLine") or 0
     col = msg.get("firstColumn") or msg.get("lastColumn") or 0
-    return f"{rel}:{line}:{col}"
+    return f"{rel}:{line}:{col}" if line else rel
 
 
 def test_nu_validator_reports_no_errors(nu_messages, site_dir):

@@ -46,6 +46,7 @@ public struct SourceTree: Sendable {
     public let staticFiles: [StaticFile]
     /// `templates/*.mustache` of the site, by template name (`article`, `partials/head`).
     public let templates: [String: SourceFile]
-    /// Problems that do not stop the build.
-    public let warnings: [Diagnostic]
+    /// Problems found while reading: files that could not be read or split are left out
+    /// and reported here; the Model stage throws them with its own.
+    public let problems: [Diagnostic]
 }

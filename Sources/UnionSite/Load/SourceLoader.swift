@@ -2,6 +2,8 @@ import Foundation
 
 /// Stage 1, **load**: reads every file the site is made of and hands on a `SourceTree`.
 ///
+/// Only a missing or unreadable `site.yaml` stops it; problems with single files ride along in
+/// `SourceTree.problems` so the Model stage can report them with its own, all in one run.
 /// It is the only stage that reads the disk (Write is the only one that writes), so every
 /// later stage is a pure function that tests can drive without files.
 public enum SourceLoader {
@@ -18,11 +20,9 @@ public enum SourceLoader {
         }
         let templates = loadTemplates(root, reader: reader, walker: &walker, problems: &problems)
         problems.append(contentsOf: walker.diagnostics)
-        let strays = strayFiles(root, walker: &walker)
-        try problems.throwIfErrors()
+        problems.append(contentsOf: strayFiles(root, walker: &walker))
         return SourceTree(settings: settings, settingsPath: root.relativePath(root.settingsFile), documents: documents,
-                          vacancyRecords: records, staticFiles: statics, templates: templates,
-                          warnings: problems.warnings + strays)
+                          vacancyRecords: records, staticFiles: statics, templates: templates, problems: problems.items)
     }
 
     private static func loadSettings(_ root: SiteRoot) throws(Diagnostics) -> YAMLNode {

@@ -18,7 +18,7 @@ public enum ModelBuilder {
     public static func build(_ tree: SourceTree, options: Options = Options()) throws(Diagnostics) -> Site {
         let (settingsValue, settingsProblems) = SettingsReader.read(tree.settings, path: tree.settingsPath, baseURLOverride: options.baseURL)
         guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
-        var problems = Diagnostics(settingsProblems)
+        var problems = Diagnostics(settingsProblems + tree.problems)
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
         var builder = ItemBuilder(timeZone: settings.timeZone)
         var articles: [Article] = [], principles: [PrincipleDocument] = [], chapters: [GuideChapter] = [], pages: [Page] = []
@@ -41,7 +41,6 @@ public enum ModelBuilder {
         let items = published.map(\.item) + principles.map(\.item) + chapters.map(\.item) + pages.map(\.item)
         problems.append(contentsOf: URLCollisions.check(items: items))
         let glossary = Glossary.terms(of: chapters, problems: &problems)
-        problems.append(contentsOf: tree.warnings)
         try problems.throwIfErrors()
 
         return Site(settings: settings, buildDate: today, includeDrafts: options.includeDrafts,
