@@ -25,6 +25,7 @@ let themeFiles = [
     "principles.mustache",
     "search.mustache",
     "site.css",
+    "tags.mustache",
     "vacancy-list.mustache",
     "vacancy.mustache",
 ]
@@ -41,6 +42,8 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        // The preview server: the lightest of the mirrored HTTP packages to build (see docs/serve.md).
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
     ],
     targets: [
         // MARK: - cmark from Debian's libcmark-dev
@@ -58,6 +61,8 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),
+                .product(name: "FlyingFox", package: "FlyingFox"),
+                .product(name: "FlyingSocks", package: "FlyingFox"),
             ],
             resources: themeFiles.map { .embedInCode("Render/Theme/\($0)") }
         ),

@@ -30,11 +30,12 @@ public enum Build {
     }
 
     /// Stages 1–4: everything `build` checks, nothing written. `check` uses this.
-    public static func render(_ options: Options) throws(Diagnostics) -> RenderedSite {
+    /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
+    public static func render(_ options: Options, cache: BuildCache? = nil) throws(Diagnostics) -> RenderedSite {
         let sources = try SourceLoader.load(options.root)
         let site = try ModelBuilder.build(sources, options: options.model)
-        let linked = try Linker.link(site)
-        var rendered = try Renderer.render(linked)
+        let linked = try Linker.link(site, cache: cache)
+        var rendered = try Renderer.render(linked, cache: cache)
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
         return rendered
     }

@@ -2,11 +2,11 @@ import ArgumentParser
 
 /// `unionsite`: builds, checks and previews trade-union guidance sites.
 @main
-struct UnionSiteCommand: ParsableCommand {
+struct UnionSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unionsite",
         abstract: "A static site generator for trade-union guidance sites.",
-        subcommands: [BuildCommand.self, CheckCommand.self, NewCommand.self],
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

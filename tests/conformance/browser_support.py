@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import base64
-import json
 import os
 import re
 import time
@@ -287,7 +286,3 @@ def indicator_contrast(focused: dict, backdrop: str):
 def _transparent(color: str) -> bool:
     c = color.replace(" ", "")
     return c == "transparent" or c.startswith("rgba(") and c.endswith(",0)")
-
-
-def dumps(obj) -> str:
-    return json.dumps(obj, indent=1)

@@ -6,6 +6,7 @@ import json
 import os
 import re
 import subprocess
+from urllib.parse import urljoin
 
 import pytest
 
@@ -120,7 +121,7 @@ def test_vacancy_job_posting_json_ld(crawl_result, server, site_dir):
         for link in page.links:
             if not link.where.startswith("<a "):
                 continue
-            target = server.rel_of(server.to_local(requests_join(page.final_url, link.raw)))
+            target = server.rel_of(server.to_local(urljoin(page.final_url, link.raw)))
             if target and vac.fullmatch(target.split("#")[0]):
                 (listed if is_list else archived).add(target.split("#")[0])
     if not listed and not archived:
@@ -141,8 +142,3 @@ def test_vacancy_job_posting_json_ld(crawl_result, server, site_dir):
         if any(i.get("@type") == "JobPosting" for i in _json_ld_items(text)):
             problems.append(f"  /{rel}: closed vacancy (in the archive) still carries JobPosting JSON-LD")
     require(not problems, "\n".join(problems))
-
-
-def requests_join(base, raw):
-    from urllib.parse import urljoin
-    return urljoin(base, raw)

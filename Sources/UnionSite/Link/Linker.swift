@@ -4,10 +4,10 @@
 /// Every broken link of the whole site is reported in one run, at the link's own line and
 /// column, before anything is rendered or written.
 public enum Linker {
-    public static func link(_ site: Site) throws(Diagnostics) -> LinkedSite {
+    public static func link(_ site: Site, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
         let matcher = GlossaryMatcher(site.glossary)
         let sources = LinkSources(site)
-        let facts = sources.all.map { source in (source.key, collectFacts(source)) }
+        let facts = sources.all.map { source in (source.key, collectFacts(source, cache: cache)) }
         let factsByKey = Dictionary(uniqueKeysWithValues: facts)
         let resolver = LinkResolver(pages: sources.pagePaths, vacancies: sources.vacancyPaths,
                                     staticFiles: Set(site.staticFiles.map(\.path)), leftOut: site.leftOut)
@@ -39,9 +39,14 @@ public enum Linker {
                           warnings: problems.warnings)
     }
 
-    private static func collectFacts(_ source: LinkSources.Source) -> DocumentFacts {
-        let document = MarkdownDocument(source.body)
-        return DocumentFacts.collect(document, numberPrinciples: source.numbersPrinciples)
+    private static func collectFacts(_ source: LinkSources.Source, cache: BuildCache?) -> DocumentFacts {
+        let compute = {
+            DocumentFacts.collect(MarkdownDocument(source.body), numberPrinciples: source.numbersPrinciples)
+        }
+        guard let cache else { return compute() }
+        let key = BuildCache.FactsKey(text: source.body.text, path: source.body.path, firstLine: source.body.firstLine,
+                                      numbersPrinciples: source.numbersPrinciples)
+        return cache.facts(key, compute: compute)
     }
 
     /// Nil when auto-linking is off for this page; else the entries it defines itself.

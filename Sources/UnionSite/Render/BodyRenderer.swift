@@ -2,6 +2,18 @@
 /// links, glossary), then cmark's HTML writer in safe mode.
 struct BodyRenderer {
     let linked: LinkedSite
+    let cache: BuildCache?
+    /// Identifies the glossary (terms and base path) for cache keys.
+    private let glossaryID: Int
+
+    init(linked: LinkedSite, cache: BuildCache?) {
+        self.linked = linked
+        self.cache = cache
+        var hasher = Hasher()
+        hasher.combine(linked.site.glossary)
+        hasher.combine(linked.site.settings.basePath)
+        glossaryID = hasher.finalize()
+    }
 
     /// How a body is placed on its page. The guide's print page nests chapters one level
     /// deeper, prefixes their ids, and turns links between chapters into in-page anchors.
@@ -9,11 +21,23 @@ struct BodyRenderer {
         var headingOffset = 0
         var idPrefix = ""
         var mapHref: ((String) -> String)? = nil
+        /// Names `mapHref`'s behaviour for the cache (closures cannot be compared).
+        var mapID = ""
     }
 
     /// - Parameter citations: for principle documents, the markup closing principle N.
     func html(key: String, source: MarkdownSource, citations: ((Int) -> String?)? = nil, placement: Placement = Placement()) -> String {
         guard let facts = linked.documents[key] else { return "" }
+        guard let cache else { return render(facts, source: source, citations: citations, placement: placement) }
+        let principles = facts.headings.filter { $0.principleNumber != nil }.count
+        let cacheKey = BuildCache.BodyKey(
+            key: key, source: source, hrefs: facts.hrefs, excluded: facts.glossaryExcluded, glossary: glossaryID,
+            placement: "\(placement.headingOffset)|\(placement.idPrefix)|\(placement.mapID)",
+            citations: citations.map { c in (0..<principles).map { c($0 + 1) } } ?? [])
+        return cache.body(cacheKey) { render(facts, source: source, citations: citations, placement: placement) }
+    }
+
+    private func render(_ facts: LinkedDocument, source: MarkdownSource, citations: ((Int) -> String?)?, placement: Placement) -> String {
         let document = MarkdownDocument(source)
         // Citations find principles by their `##` headings, so they go before the heading pass.
         if let citations { CitationPass.apply(document, citations: citations) }

@@ -9,17 +9,26 @@ public struct RenderedSite: Sendable {
     /// Site paths listed in the sitemap, with an optional last-modified day.
     var sitemap: [(path: SitePath, lastModified: String?)] = []
     public var warnings: [Diagnostic] = []
+    /// The base URL's path, where the site is mounted (`/education/`).
+    public var basePath = "/"
 
     public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
 
     /// Two generated pages at one path (two regions that slug alike, say).
     var collisions: [Diagnostic] = []
 
+    /// Pages actually rendered by this build (the rest came from `serve`'s cache).
+    public var pagesRendered = 0
+
     mutating func add(_ path: String, _ text: String, owner: String) {
+        add(path, Array(text.utf8), owner: owner)
+    }
+
+    mutating func add(_ path: String, _ bytes: [UInt8], owner: String) {
         if let first = owners[path] {
             collisions.append(.error("\(first) and \(owner) would both be published at /\(path)", at: nil, code: "duplicate-url"))
         }
-        files[path] = Array(text.utf8)
+        files[path] = bytes
         owners[path] = owner
     }
 }

@@ -1,11 +1,12 @@
 /// Stage 4, **render**: turns the linked site into files, each page through cmark (safe
 /// mode, rewritten tree) and a Mustache template, plus feeds, sitemap and assets.
 public enum Renderer {
-    public static func render(_ linked: LinkedSite) throws(Diagnostics) -> RenderedSite {
+    public static func render(_ linked: LinkedSite, cache: BuildCache? = nil) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates)
-        let pages = PageFactory(linked: linked, templates: templates)
+        let pages = PageFactory(linked: linked, templates: templates, cache: cache)
         var output = RenderedSite()
         output.warnings = linked.warnings
+        output.basePath = linked.site.settings.basePath
         pages.home(into: &output)
         pages.articles(into: &output)
         pages.principles(into: &output)
@@ -18,6 +19,7 @@ public enum Renderer {
         for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }
         try copyStatic(linked.site, into: &output)
         try Diagnostics(output.collisions).throwIfErrors()
+        output.pagesRendered = cache?.endBuild() ?? output.pageCount
         return output
     }
 
@@ -43,13 +45,15 @@ struct PageFactory {
     let context: SiteContext
     let refs: PageRefs
     let bodies: BodyRenderer
+    let cache: BuildCache?
 
-    init(linked: LinkedSite, templates: TemplateSet) {
+    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?) {
         self.linked = linked
         self.templates = templates
+        self.cache = cache
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, hasVacancyFeed: true)
         refs = PageRefs(linked.site)
-        bodies = BodyRenderer(linked: linked)
+        bodies = BodyRenderer(linked: linked, cache: cache)
     }
 
     var site: Site { linked.site }
@@ -64,6 +68,8 @@ struct PageFactory {
             if let list = value as? [Any] { data["has_" + key] = !list.isEmpty }
         }
         data["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        // Cards in lists are headed one level below the page's h1 unless the page nests them deeper.
+        if data["card_heading"] == nil { data["card_heading"] = "h2" }
         data["site"] = context.site(current: path)
         var page = page
         let crumbs = breadcrumbs.map { ["title": $0.0, "href": context.href($0.1)] as [String: Any] }
@@ -72,7 +78,9 @@ struct PageFactory {
         page["json_ld"] = jsonLD
         data["page"] = page
         data["breadcrumbs"] = crumbs
-        output.add(path.outputFile, templates.render(template, data), owner: owner)
+        let render = { Array(templates.render(template, data).utf8) }
+        let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, data] as [Any]), render: render) } ?? render()
+        output.add(path.outputFile, bytes, owner: owner)
         if page["noindex"] == nil { output.sitemap.append((path, lastModified)) }
     }
 

@@ -16,6 +16,7 @@ struct SiteContext: Sendable {
             "articles_href": href(.folder("articles")), "principles_href": href(.folder("principles")),
             "guide_href": href(.folder("guide")), "glossary_href": href(.folder("guide", "glossary")),
             "vacancies_href": href(.folder("vacancies")), "search_href": href(.folder("search")),
+            "tags_href": href(.folder("tags")),
             "has_nav": !nav.isEmpty, "nav": navEntries(current: current),
             "params": TemplateValue.of(settings.params),
         ]

@@ -23,6 +23,7 @@ enum ThemeFiles {
         "principles.mustache": PackageResources.principles_mustache,
         "search.mustache": PackageResources.search_mustache,
         "site.css": PackageResources.site_css,
+        "tags.mustache": PackageResources.tags_mustache,
         "vacancy-list.mustache": PackageResources.vacancy_list_mustache,
         "vacancy.mustache": PackageResources.vacancy_mustache,
     ]

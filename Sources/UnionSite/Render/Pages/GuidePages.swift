@@ -66,9 +66,9 @@ extension PageFactory {
         let path = SitePath.folder("guide", "print")
         let anchors = Dictionary(uniqueKeysWithValues: site.chapters.map { (context.href($0.item.url), "chapter-" + $0.item.slug) })
         let chapters: [[String: Any]] = site.chapters.enumerated().map { index, chapter in
-            let placement = BodyRenderer.Placement(headingOffset: 1, idPrefix: chapter.item.slug + "--") { href in
+            let placement = BodyRenderer.Placement(headingOffset: 1, idPrefix: chapter.item.slug + "--", mapHref: { href in
                 Self.inPageHref(href, anchors: anchors)
-            }
+            }, mapID: "print:" + anchors.keys.sorted().map { $0 + "=" + anchors[$0]! }.joined(separator: ","))
             return ["title": chapter.item.title, "number": index + 1, "anchor": "chapter-" + chapter.item.slug,
                     "body": bodies.html(key: chapter.item.id, source: chapter.item.body, placement: placement)]
         }

@@ -8,6 +8,7 @@ extension PageFactory {
             "chapters": site.chapters.map { chapterLink($0) },
             "documents": site.principleDocuments.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
             "vacancies": site.openVacancies.prefix(3).map(vacancySummary),
+            "card_heading": "h3",
         ]
         emit("home", path: .home, page: page, values: values, owner: "the home page", into: &output)
     }

@@ -42,7 +42,7 @@ extension PageFactory {
         let headings = (linked.documents[key]?.headings ?? []).filter { $0.principleNumber != nil }
         let citations = linked.backlinks[key] ?? []
         return { number in
-            guard number <= headings.count else { return nil }
+            guard number >= 1, number <= headings.count else { return nil }
             let heading = headings[number - 1]
             let anchors: Set<String> = [heading.id, DocumentFacts.principleAnchor(number)]
             let sources = citations.filter { $0.fragment.map(anchors.contains) ?? false }.map(\.source)

@@ -1,0 +1,96 @@
+import Foundation
+
+/// What the preview server shows: the last good site, the current problems, and a
+/// generation number that changes whenever the site's files change.
+///
+/// Pages learn of rebuilds through `updates()`; they reload only on a new generation, so a
+/// failed rebuild keeps the last good site served and shows the problems instead.
+actor PreviewState {
+    struct Snapshot: Sendable {
+        let generation: Int
+        let diagnostics: [Diagnostic]
+    }
+
+    private(set) var site: RenderedSite?
+    private(set) var generation = 0
+    private(set) var diagnostics: [Diagnostic] = []
+    private var subscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
+    private var etags: [String: String] = [:]
+
+    var snapshot: Snapshot { Snapshot(generation: generation, diagnostics: diagnostics) }
+
+    /// A successful build: swap the site in, bump the generation if anything changed.
+    /// Returns the number of files that changed.
+    @discardableResult
+    func publish(_ new: RenderedSite) -> Int {
+        let changed = Self.changedFiles(old: site, new: new)
+        site = new
+        paths = Set(new.files.keys).union(new.copies.keys)
+        if changed > 0 || generation == 0 {
+            generation += 1
+            etags = [:]
+        }
+        diagnostics = new.warnings.filter { $0.severity == .error }
+        broadcast()
+        return changed
+    }
+
+    /// A failed build: keep the site, show the problems.
+    func fail(_ problems: [Diagnostic]) {
+        diagnostics = Diagnostics(problems).sorted
+        broadcast()
+    }
+
+    /// Where the site is mounted: the last good build's base path.
+    var basePath: String { site?.basePath ?? "/" }
+
+    func file(_ path: String) -> [UInt8]? { site?.files[path] }
+    func copySource(_ path: String) -> String? { site?.copies[path] }
+    func exists(_ path: String) -> Bool { site?.files[path] != nil || site?.copies[path] != nil }
+    private(set) var paths: Set<String> = []
+
+    /// A strong ETag: the generation would do, but a content hash survives unrelated rebuilds.
+    func etag(for path: String, bytes: [UInt8]) -> String {
+        if let known = etags[path] { return known }
+        let tag = "\"" + String(FNV1a.hash(bytes), radix: 16) + "\""
+        etags[path] = tag
+        return tag
+    }
+
+    func updates() -> AsyncStream<Snapshot> {
+        let id = UUID()
+        let (stream, continuation) = AsyncStream<Snapshot>.makeStream(bufferingPolicy: .bufferingNewest(4))
+        continuation.yield(snapshot)
+        subscribers[id] = continuation
+        continuation.onTermination = { _ in Task { await self.unsubscribe(id) } }
+        return stream
+    }
+
+    private func unsubscribe(_ id: UUID) { subscribers[id] = nil }
+
+    private func broadcast() {
+        for continuation in subscribers.values { continuation.yield(snapshot) }
+    }
+
+    private static func changedFiles(old: RenderedSite?, new: RenderedSite) -> Int {
+        guard let old else { return new.files.count + new.copies.count }
+        var changed = 0
+        for (path, bytes) in new.files where old.files[path] != bytes { changed += 1 }
+        for path in old.files.keys where new.files[path] == nil { changed += 1 }
+        for (path, source) in new.copies where old.copies[path] != source { changed += 1 }
+        for path in old.copies.keys where new.copies[path] == nil { changed += 1 }
+        return changed
+    }
+}
+
+/// 64-bit FNV-1a: a fast, stable content hash for ETags.
+enum FNV1a {
+    static func hash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        return hash
+    }
+}

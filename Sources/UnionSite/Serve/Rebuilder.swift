@@ -1,0 +1,73 @@
+import Foundation
+
+/// Runs the pipeline (stages 1–4, into memory) whenever the sources change: one rebuild at a
+/// time, after a short quiet spell so a burst of saves makes one rebuild, and again at once
+/// if more changes arrived while it ran.
+final class Rebuilder: @unchecked Sendable {
+    private let options: Build.Options
+    private let state: PreviewState
+    private let cache = BuildCache()
+    private let log: @Sendable (String) -> Void
+    private let queue = DispatchQueue(label: "unionsite.rebuild")
+    private let lock = NSLock()
+    private var pending: [String] = []
+    private var scheduled: DispatchWorkItem?
+
+    static let quietSpell: DispatchTimeInterval = .milliseconds(60)
+
+    init(options: Build.Options, state: PreviewState, log: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.state = state
+        self.log = log
+    }
+
+    /// The first build, before the server starts answering.
+    func buildNow() async {
+        await rebuild(reason: "first build")
+    }
+
+    /// Called by the watcher; coalesces bursts.
+    func changed(_ paths: [String]) {
+        lock.lock()
+        pending += paths
+        scheduled?.cancel()
+        let work = DispatchWorkItem { [weak self] in self?.flush() }
+        scheduled = work
+        lock.unlock()
+        queue.asyncAfter(deadline: .now() + Self.quietSpell, execute: work)
+    }
+
+    private func flush() {
+        lock.lock()
+        let paths = pending
+        pending = []
+        lock.unlock()
+        let semaphore = DispatchSemaphore(value: 0)
+        Task {
+            await rebuild(reason: describe(paths))
+            semaphore.signal()
+        }
+        semaphore.wait()
+    }
+
+    private func describe(_ paths: [String]) -> String {
+        let names = Array(Set(paths.map { options.root.relativePath(URL(fileURLWithPath: $0)) })).sorted()
+        guard let first = names.first else { return "change" }
+        return names.count == 1 ? first : "\(first) and \(names.count - 1) more"
+    }
+
+    private func rebuild(reason: String) async {
+        let start = Date()
+        do {
+            let site = try Build.render(options, cache: cache)
+            let changed = await state.publish(site)
+            let ms = Int(Date().timeIntervalSince(start) * 1000)
+            log("\(reason): \(changed) file\(changed == 1 ? "" : "s") changed, \(site.pageCount) pages, \(ms) ms")
+            for warning in Diagnostics(site.warnings).sorted { log(warning.description) }
+        } catch {
+            await state.fail(error.items)
+            log("\(reason): the build failed; still serving the last good site")
+            for problem in Diagnostics(error.items).sorted { log(problem.description) }
+        }
+    }
+}
