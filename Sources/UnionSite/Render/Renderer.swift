@@ -79,7 +79,7 @@ struct PageFactory {
         data["page"] = page
         data["breadcrumbs"] = crumbs
         let render = { Array(templates.render(template, data).utf8) }
-        let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, data] as [Any]), render: render) } ?? render()
+        let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
         output.add(path.outputFile, bytes, owner: owner)
         if page["noindex"] == nil { output.sitemap.append((path, lastModified)) }
     }

@@ -7,6 +7,8 @@ import Mustache
 /// `{{>partial}}` and `{{<parent}}` is checked here, at the template's own line and column.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
+    /// Changes whenever any template's text does, so cached pages are rendered again.
+    let fingerprint: Int
 
     static func load(overrides: [String: SourceFile]) throws(Diagnostics) -> TemplateSet {
         var sources: [String: SourceFile] = ThemeFiles.templates
@@ -30,7 +32,12 @@ struct TemplateSet: Sendable {
             }
         }
         try problems.throwIfErrors()
-        return TemplateSet(library: library)
+        var hasher = Hasher()
+        for (name, file) in sources.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(name)
+            hasher.combine(file.text)
+        }
+        return TemplateSet(library: library, fingerprint: hasher.finalize())
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {

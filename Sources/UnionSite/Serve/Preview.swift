@@ -40,7 +40,11 @@ public enum Preview {
             } else if let address = await http.listeningAddress, case .ip6(let ip, let port) = address {
                 ready("http://[\(ip)]:\(port)\(basePath)")
             }
-            try await running
+            do {
+                try await running
+            } catch where Task.isCancelled {
+                // Stopped by Ctrl-C: the server's own cancellation error is the expected end.
+            }
         } onCancel: {
             Task { await http.stop(timeout: 1) }
         }

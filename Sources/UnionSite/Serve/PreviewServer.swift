@@ -13,8 +13,8 @@ struct PreviewServer: Sendable {
     func makeServer(host: String, port: UInt16) throws -> HTTPServer {
         let address: any SocketAddress = host.contains(":") ? try sockaddr_in6.inet6(ip6: host, port: port)
             : try sockaddr_in.inet(ip4: host, port: port)
-        let server = HTTPServer(address: address, timeout: 30)
-        return server
+        // FlyingFox's own log would print a "critical" line on every clean shutdown.
+        return HTTPServer(address: address, timeout: 30, logger: .disabled)
     }
 
     func install(on server: HTTPServer) async {
