@@ -5,18 +5,40 @@ struct CheckCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "check", abstract: "Check content, links, glossary, vacancies and templates; write nothing.")
 
+    enum Format: String, ExpressibleByArgument, CaseIterable { case text, json }
+
     @OptionGroup var site: SiteOptions
+
+    @Option(help: "text (path:line:column: severity: message) or json (one JSON object a line).")
+    var format: Format = .text
 
     @Flag(help: "Exit non-zero when there are warnings.")
     var warningsAsErrors = false
 
+    @Flag(help: "List every page due for review (review_by in the past), earliest first.")
+    var stale = false
+
     func run() throws {
-        let rendered = try DiagnosticPrinter.reporting {
+        let printer = DiagnosticPrinter(format: format == .json ? .json : .text)
+        let rendered = try printer.reporting {
             let root = try SiteRoot(root: site.root)
             return try Build.render(Build.Options(root: root, model: .init(buildDate: try site.buildDate(), includeDrafts: site.drafts)))
         }
-        DiagnosticPrinter.print(rendered.warnings)
+        printer.print(rendered.warnings)
+        if stale { printStale(rendered) }
         if warningsAsErrors && !rendered.warnings.isEmpty { throw ExitCode.failure }
-        print("No errors: \(rendered.pageCount) pages would be written.")
+        if format == .text {
+            let count = rendered.warnings.count
+            print("No errors\(count > 0 ? ", \(count) warning\(count == 1 ? "" : "s")" : ""): \(rendered.pageCount) pages would be written.")
+        }
+    }
+
+    private func printStale(_ rendered: RenderedSite) {
+        let today = (try? site.buildDate()) ?? nil
+        let due = rendered.reviews.filter { today == nil || $0.reviewBy < today! }
+        if due.isEmpty { print("No page is due for review.") }
+        for review in due {
+            print("\(review.location.path): due for review since \(review.reviewBy): \(review.title)")
+        }
     }
 }

@@ -3,23 +3,50 @@ import Foundation
 import UnionSite
 
 /// The one place diagnostics are printed: `path:line:column: error: message` on standard
-/// error, sorted, then a failing exit for errors.
-enum DiagnosticPrinter {
-    static func print(_ diagnostics: [Diagnostic]) {
+/// error (or one JSON object a line on standard output for `--format json`), sorted,
+/// then a failing exit for errors.
+struct DiagnosticPrinter {
+    enum Format { case text, json }
+
+    var format: Format = .text
+
+    func print(_ diagnostics: [Diagnostic]) {
         for diagnostic in Diagnostics(diagnostics).sorted {
-            FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            switch format {
+            case .text: FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
+            case .json: FileHandle.standardOutput.write(Data((Self.json(diagnostic) + "\n").utf8))
+            }
         }
     }
 
     /// Runs `body`; on `Diagnostics` prints them all and exits with failure.
-    static func reporting<T>(_ body: () throws -> T) throws -> T {
+    func reporting<T>(_ body: () throws -> T) throws -> T {
         do {
             return try body()
         } catch let diagnostics as Diagnostics {
             print(diagnostics.items)
-            let count = diagnostics.errors.count
-            FileHandle.standardError.write(Data("unionsite: \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+            if format == .text {
+                let count = diagnostics.errors.count
+                FileHandle.standardError.write(Data("unionsite: \(count) error\(count == 1 ? "" : "s"); nothing was written\n".utf8))
+            }
             throw ExitCode.failure
         }
     }
+
+    static func json(_ diagnostic: Diagnostic) -> String {
+        var object: [String: Any] = ["severity": diagnostic.severity.rawValue, "code": diagnostic.code, "message": diagnostic.message]
+        if let location = diagnostic.location {
+            object["file"] = location.path
+            object["line"] = location.line
+            object["column"] = location.column
+        }
+        let data = (try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes])) ?? Data("{}".utf8)
+        return String(decoding: data, as: UTF8.self)
+    }
+
+    // MARK: - The text format, for commands without a --format option
+
+    static func print(_ diagnostics: [Diagnostic]) { DiagnosticPrinter().print(diagnostics) }
+
+    static func reporting<T>(_ body: () throws -> T) throws -> T { try DiagnosticPrinter().reporting(body) }
 }

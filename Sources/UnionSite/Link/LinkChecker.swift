@@ -19,8 +19,8 @@ struct LinkChecker: Sendable {
         var result = Checked()
         for link in links {
             switch resolve(link.destination, from: key, contentPath: contentPath) {
-            case .failure(.message(let message)):
-                result.problems.append(.error(message, at: link.location, code: "link-broken"))
+            case .failure(.message(let message, let code)):
+                result.problems.append(.error(message, at: link.location, code: code))
             case .success(.unsafe):
                 result.hrefs[link.destination] = ""
                 result.problems.append(.warning("link with a \(LinkResolver.scheme(of: link.destination) ?? "") URL is dropped",
@@ -43,9 +43,9 @@ struct LinkChecker: Sendable {
         guard case .success(let target) = resolved else { return resolved }
         switch target {
         case .page(let page, _, let fragment?) where !(anchors[page]?.contains(fragment) ?? false):
-            return .failure(.message("link to #\(fragment) on \(display(page)), which has no such heading or anchor"))
+            return .failure(.message("link to #\(fragment) on \(display(page)), which has no such heading or anchor", code: "link-missing-fragment"))
         case .section(let path, let fragment?) where !(path == .folder("guide", "glossary") && glossaryAnchors.contains(fragment)):
-            return .failure(.message("link to #\(fragment) on /\(path.value), which has no such anchor"))
+            return .failure(.message("link to #\(fragment) on /\(path.value), which has no such anchor", code: "link-missing-fragment"))
         default:
             return resolved
         }

@@ -22,7 +22,8 @@ struct LinkResolver: Sendable {
     static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data"]
 
-    enum Failure: Error, Equatable { case message(String) }
+    /// What went wrong, with the diagnostic code it is reported under.
+    enum Failure: Error, Equatable { case message(String, code: String = "link-missing-file") }
 
     /// - Parameters:
     ///   - from: the linking page's key (a content id or `vacancy:<id>`), for same-page links; nil for site.yaml.
@@ -38,19 +39,19 @@ struct LinkResolver: Sendable {
         let (pathPart, fragment) = Self.splitFragment(trimmed)
         if pathPart.isEmpty {
             guard let from, let path = pages[from] ?? vacancies[String(from.dropFirst("vacancy:".count))] else {
-                return .failure(.message("a same-page link needs a page"))
+                return .failure(.message("a same-page link needs a page", code: "link-missing-fragment"))
             }
             return .success(.page(key: from, path: path, fragment: fragment))
         }
         guard let contentPath = Self.contentPath(pathPart, from: file) else {
-            return .failure(.message("link \(destination) points outside content/"))
+            return .failure(.message("link \(destination) points outside content/", code: "link-outside-content"))
         }
         return target(contentPath, fragment: fragment, written: destination)
     }
 
     private func target(_ contentPath: String, fragment: String?, written: String) -> Result<LinkTarget, Failure> {
         if let page = pages[contentPath] { return .success(.page(key: contentPath, path: page, fragment: fragment)) }
-        if let reason = leftOut[contentPath] { return .failure(.message("link to content/\(contentPath), which \(reason)")) }
+        if let reason = leftOut[contentPath] { return .failure(.message("link to content/\(contentPath), which \(reason)", code: "link-not-built")) }
         if let section = Self.sections[contentPath] ?? Self.sections[contentPath + "/"] { return .success(.section(path: section, fragment: fragment)) }
         let staticPath = contentPath.hasPrefix("static/") ? String(contentPath.dropFirst("static/".count)) : contentPath
         if staticFiles.contains(staticPath) { return .success(.file(path: staticPath, fragment: fragment)) }
@@ -60,7 +61,7 @@ struct LinkResolver: Sendable {
 
     private func vacancy(_ id: String) -> Result<LinkTarget, Failure> {
         let (bare, fragment) = Self.splitFragment(id)
-        guard let path = vacancies[bare] else { return .failure(.message("link to vacancy:\(bare), but no vacancy has that id")) }
+        guard let path = vacancies[bare] else { return .failure(.message("link to vacancy:\(bare), but no vacancy has that id", code: "link-unknown-vacancy")) }
         return .success(.page(key: "vacancy:\(bare)", path: path, fragment: fragment))
     }
 

@@ -15,12 +15,17 @@ public struct LinkedSite: Sendable {
 
 /// What the Render stage needs to rewrite one body the way the Link stage checked it.
 struct LinkedDocument: Sendable {
+    /// The file the body is in (a Markdown file, or the vacancy's data file).
+    let path: String
     let headings: [DocumentFacts.Heading]
     let links: [DocumentFacts.Link]
+    let rawHTML: [SourceLocation]
     /// Destination as written → final href ("" for a dropped unsafe link); external ones are absent.
     let hrefs: [String: String]
     /// Glossary entries this page defines (not auto-linked here) or nil when auto-linking is off.
     let glossaryExcluded: Set<Int>?
+    /// Body text outside headings, links and code (`DocumentFacts.texts`), for the search index.
+    let texts: [String]
 }
 
 /// One page citing another, possibly at a fragment (a principle's anchor).

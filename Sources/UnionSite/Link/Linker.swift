@@ -30,10 +30,12 @@ public enum Linker {
                     uses[entry, default: []].insert(source.key)
                 }
             }
-            documents[source.key] = LinkedDocument(headings: fact.headings, links: fact.links, hrefs: checked.hrefs, glossaryExcluded: excluded)
+            documents[source.key] = LinkedDocument(path: source.body.path, headings: fact.headings, links: fact.links, rawHTML: fact.rawHTML,
+                                                   hrefs: checked.hrefs, glossaryExcluded: excluded, texts: fact.texts)
         }
         let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
         try problems.throwIfErrors()
+        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: backlinks, nav: nav))
         return LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
                           glossaryUses: uses.mapValues { $0.sorted() }, glossaryMatcher: matcher, nav: nav,
                           warnings: problems.warnings)

@@ -3,8 +3,8 @@ enum NavResolver {
     static func resolve(_ settings: SiteSettings, checker: LinkChecker, problems: inout Diagnostics) -> [NavLink] {
         settings.nav.compactMap { entry in
             switch checker.resolve(entry.link, from: nil, contentPath: nil) {
-            case .failure(.message(let message)):
-                problems.append(.error("nav: \(message)", at: entry.location, code: "link-broken"))
+            case .failure(.message(let message, let code)):
+                problems.append(.error("nav: \(message)", at: entry.location, code: code))
                 return nil
             case .success(.external):
                 return NavLink(title: entry.title, href: entry.link, path: nil)

@@ -24,12 +24,15 @@ struct DocumentFacts: Sendable {
     let links: [Link]
     /// Body text outside headings, links and code: what the glossary matcher scans.
     let texts: [String]
+    /// Where raw HTML sits, which the safe renderer drops (lint reports it).
+    let rawHTML: [SourceLocation]
 
     /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
         var allocator = HeadingID.Allocator()
         var headings: [Heading] = []
         var links: [Link] = []
+        var rawHTML: [SourceLocation] = []
         var principle = 0
         document.walk { event in
             let node = event.node
@@ -43,11 +46,13 @@ struct DocumentFacts: Sendable {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 links.append(Link(destination: node.url, location: LinkPosition.location(of: node, in: document),
                                   isImage: node.type == CMARK_NODE_IMAGE, text: node.plainText))
+            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                rawHTML.append(document.location(of: node))
             default: break
             }
         }
         let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
-        return DocumentFacts(headings: headings, links: links, texts: texts)
+        return DocumentFacts(headings: headings, links: links, texts: texts, rawHTML: rawHTML)
     }
 
     /// The anchor for principle N: `principle-N`, beside the heading's own id.

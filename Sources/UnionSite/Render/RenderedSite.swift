@@ -17,6 +17,15 @@ public struct RenderedSite: Sendable {
     /// Two generated pages at one path (two regions that slug alike, say).
     var collisions: [Diagnostic] = []
 
+    /// Pages with a `review_by` date, earliest first, for `check --stale`.
+    public var reviews: [Review] = []
+
+    public struct Review: Sendable {
+        public let location: SourceLocation
+        public let title: String
+        public let reviewBy: Day
+    }
+
     /// Pages actually rendered by this build (the rest came from `serve`'s cache).
     public var pagesRendered = 0
 

@@ -7,6 +7,9 @@ public enum Renderer {
         var output = RenderedSite()
         output.warnings = linked.warnings
         output.basePath = linked.site.settings.basePath
+        output.reviews = linked.site.items.compactMap { item in
+            item.reviewBy.map { RenderedSite.Review(location: item.location, title: item.title, reviewBy: $0) }
+        }.sorted { ($0.reviewBy, $0.location) < ($1.reviewBy, $1.location) }
         pages.home(into: &output)
         pages.articles(into: &output)
         pages.principles(into: &output)
