@@ -29,6 +29,11 @@ public struct RenderedSite: Sendable {
     /// Pages actually rendered by this build (the rest came from `serve`'s cache).
     public var pagesRendered = 0
 
+    mutating func add(_ page: RenderedPage) {
+        add(page.path.outputFile, page.bytes, owner: page.owner)
+        if page.inSitemap { sitemap.append((page.path, page.lastModified)) }
+    }
+
     mutating func add(_ path: String, _ text: String, owner: String) {
         add(path, Array(text.utf8), owner: owner)
     }
@@ -40,4 +45,13 @@ public struct RenderedSite: Sendable {
         files[path] = bytes
         owners[path] = owner
     }
+}
+
+/// One rendered page, made on any thread and added to the `RenderedSite` in order.
+struct RenderedPage: Sendable {
+    let path: SitePath
+    let bytes: [UInt8]
+    let owner: String
+    let inSitemap: Bool
+    let lastModified: String?
 }

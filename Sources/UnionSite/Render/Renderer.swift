@@ -41,8 +41,9 @@ public enum Renderer {
     }
 }
 
-/// Builds every page; one file per page kind extends it.
-struct PageFactory {
+/// Builds every page; one file per page kind extends it. It holds only values, so pages
+/// render in parallel.
+struct PageFactory: Sendable {
     let linked: LinkedSite
     let templates: TemplateSet
     let context: SiteContext
@@ -65,6 +66,12 @@ struct PageFactory {
     /// Renders a template for a page and adds it to the output (and the sitemap unless noindex).
     func emit(_ template: String, path: SitePath, page: [String: Any], values: [String: Any] = [:],
               breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String, into output: inout RenderedSite) {
+        output.add(render(template, path: path, page: page, values: values, breadcrumbs: breadcrumbs, lastModified: lastModified, owner: owner))
+    }
+
+    /// Renders one page; safe to call from many threads at once (see `Parallel.map`).
+    func render(_ template: String, path: SitePath, page: [String: Any], values: [String: Any] = [:],
+                breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String) -> RenderedPage {
         var data = values
         // Mustache cannot test a list for emptiness, so each list gets a `has_<name>` flag.
         for (key, value) in values {
@@ -83,8 +90,7 @@ struct PageFactory {
         data["breadcrumbs"] = crumbs
         let render = { Array(templates.render(template, data).utf8) }
         let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
-        output.add(path.outputFile, bytes, owner: owner)
-        if page["noindex"] == nil { output.sitemap.append((path, lastModified)) }
+        return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
     }
 
     /// Backlinks of a page, as template entries.

@@ -4,14 +4,13 @@ extension PageFactory {
     /// Every article's page, `/articles/` paginated by ten, and a page per tag.
     func articles(into output: inout RenderedSite) {
         let related = RelatedArticles(site.articles, backlinks: linked.backlinks)
-        for article in site.articles {
-            articlePage(article, related: related.for(article.item.id), into: &output)
-        }
+        let pages = Parallel.map(site.articles) { article in articlePage(article, related: related.for(article.item.id)) }
+        for page in pages { output.add(page) }
         articleListPages(into: &output)
         tagPages(into: &output)
     }
 
-    private func articlePage(_ article: Article, related: [Article], into output: inout RenderedSite) {
+    private func articlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let item = article.item
         let page = itemPage(item, kind: "article", extra: ["json_ld": [JSONLD.article(article, settings: settings)]])
         var values: [String: Any] = [
@@ -24,8 +23,8 @@ extension PageFactory {
         ]
         if let updated = article.updated { values["updated"] = DateContext.of(updated) }
         if let author = article.author { values["author"] = author }
-        emit("article", path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))],
-             lastModified: (article.updated ?? article.date).day.description, owner: item.location.path, into: &output)
+        return render("article", path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))],
+                      lastModified: (article.updated ?? article.date).day.description, owner: item.location.path)
     }
 
     private func articleListPages(into output: inout RenderedSite) {

@@ -3,9 +3,7 @@ extension PageFactory {
     /// the glossary, and the whole guide on one page for printing.
     func guide(into output: inout RenderedSite) {
         guideIndexPage(into: &output)
-        for (index, chapter) in site.chapters.enumerated() {
-            chapterPage(chapter, index: index, into: &output)
-        }
+        for page in Parallel.map(Array(site.chapters.indices), chapterPage) { output.add(page) }
         glossaryPage(into: &output)
         printPage(into: &output)
     }
@@ -25,7 +23,8 @@ extension PageFactory {
              owner: site.guideIndex?.item.location.path ?? "the guide index", into: &output)
     }
 
-    private func chapterPage(_ chapter: GuideChapter, index: Int, into output: inout RenderedSite) {
+    private func chapterPage(_ index: Int) -> RenderedPage {
+        let chapter = site.chapters[index]
         let item = chapter.item
         let glossaryPath = SitePath.folder("guide", "glossary")
         var values: [String: Any] = [
@@ -37,8 +36,8 @@ extension PageFactory {
         ]
         if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
-        emit("chapter", path: item.url, page: itemPage(item, kind: "chapter"), values: values,
-             breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: item.location.path, into: &output)
+        return render("chapter", path: item.url, page: itemPage(item, kind: "chapter"), values: values,
+                      breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: item.location.path)
     }
 
     private func glossaryPage(into output: inout RenderedSite) {

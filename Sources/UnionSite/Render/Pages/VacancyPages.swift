@@ -2,9 +2,7 @@ extension PageFactory {
     /// Each vacancy's page; `/vacancies/` (open) with a page per region, contract and hours
     /// (filters that need no JavaScript); `/vacancies/archive/` (closed, newest closing first).
     func vacancies(into output: inout RenderedSite) {
-        for vacancy in site.vacancies {
-            vacancyPage(vacancy, into: &output)
-        }
+        for page in Parallel.map(site.vacancies, vacancyPage) { output.add(page) }
         let open = site.openVacancies
         let facets = VacancyFacets(open)
         listPage(path: .folder("vacancies"), title: "Vacancies", vacancies: open, facets: facets,
@@ -37,7 +35,7 @@ extension PageFactory {
         emit("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list", into: &output)
     }
 
-    private func vacancyPage(_ vacancy: Vacancy, into output: inout RenderedSite) {
+    private func vacancyPage(_ vacancy: Vacancy) -> RenderedPage {
         let key = "vacancy:\(vacancy.id)"
         let isOpen = vacancy.isOpen(on: site.buildDate)
         let body = vacancy.description.map { bodies.html(key: key, source: $0) }
@@ -52,9 +50,9 @@ extension PageFactory {
                                 description: vacancy.summary ?? "\(vacancy.title) at \(vacancy.employer), \(vacancy.place)", extra: extra)
         var values: [String: Any] = ["vacancy": vacancyContext(vacancy), "backlinks": backlinks(key)]
         if let body { values["body"] = body }
-        emit("vacancy", path: vacancy.url, page: page, values: values,
-             breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))],
-             lastModified: vacancy.posted?.description, owner: vacancy.location.description, into: &output)
+        return render("vacancy", path: vacancy.url, page: page, values: values,
+                      breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))],
+                      lastModified: vacancy.posted?.description, owner: vacancy.location.description)
     }
 
     func vacancySummary(_ vacancy: Vacancy) -> [String: Any] {
