@@ -1,7 +1,7 @@
 /// Every Markdown body in the site (item bodies and vacancy descriptions), keyed the way
 /// links and backlinks name them.
 struct LinkSources {
-    struct Source {
+    struct Source: Sendable {
         let key: String
         /// The path below `content/` that relative links start from.
         let contentPath: String
