@@ -1,0 +1,137 @@
+"""Sub-path hosting, proven with a real web server: the sample site built for
+https://guidance.example.org/members/ and served by nginx at /members/ on 127.0.0.1 has no
+broken link, asset, anchor or search result, and nginx's error_page serves /members/404.html."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+from urllib.error import HTTPError
+from urllib.parse import unquote, urlsplit, urlunsplit
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(REPO / "tests/conformance"))
+from conformance_support import BaseURL, crawl  # noqa: E402
+
+BINARY = Path(os.environ.get("UNIONSITE_BIN", REPO / ".build/debug/unionsite"))
+BASE = BaseURL.parse("https://guidance.example.org/members/")
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class NginxSite:
+    """nginx on 127.0.0.1, serving the built folder at the base URL's path; the same
+    interface as the conformance gate's SiteServer, so its crawler can be reused."""
+
+    def __init__(self, site: Path, work: Path):
+        self.port = free_port()
+        self.origin = f"http://127.0.0.1:{self.port}"
+        self.base = BASE
+        self.root_url = self.origin + BASE.mount
+        conf = work / "nginx.conf"
+        conf.write_text(f"""
+user root;
+worker_processes 1;
+pid {work}/nginx.pid;
+error_log {work}/error.log;
+events {{ worker_connections 64; }}
+http {{
+    include /etc/nginx/mime.types;
+    types {{ application/atom+xml xml; }}
+    access_log off;
+    client_body_temp_path {work}/body;
+    proxy_temp_path {work}/proxy;
+    fastcgi_temp_path {work}/fastcgi;
+    uwsgi_temp_path {work}/uwsgi;
+    scgi_temp_path {work}/scgi;
+    server {{
+        listen 127.0.0.1:{self.port};
+        location {BASE.mount} {{
+            alias {site}/;
+            index index.html;
+            error_page 404 {BASE.mount}404.html;
+        }}
+    }}
+}}
+""")
+        self.process = subprocess.Popen([NGINX, "-c", str(conf), "-g", "daemon off;"], stderr=subprocess.PIPE)
+        for _ in range(100):
+            try:
+                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                    return
+            except OSError:
+                time.sleep(0.05)
+        self.process.kill()
+        raise RuntimeError("nginx did not start: " + self.process.stderr.read().decode())
+
+    def stop(self):
+        self.process.terminate()
+        self.process.wait(10)
+
+    def to_local(self, url: str) -> str:
+        if self.base.is_public(url):
+            p = urlsplit(url)
+            return urlunsplit(("http", urlsplit(self.origin).netloc, p.path or "/", p.query, p.fragment))
+        return url
+
+    def url_for(self, rel: str) -> str:
+        return self.root_url + rel
+
+    def rel_of(self, url: str):
+        p = urlsplit(self.to_local(url))
+        if f"{p.scheme}://{p.netloc}" != self.origin or not p.path.startswith(self.base.mount):
+            return None
+        return unquote(p.path[len(self.base.mount):])
+
+
+@pytest.fixture(scope="module")
+def nginx(tmp_path_factory):
+    if not Path(NGINX).exists():
+        pytest.fail("nginx is not installed: scripts/install-test-tools installs it")
+    work = tmp_path_factory.mktemp("nginx")
+    site = work / "site"
+    subprocess.run([str(BINARY), "build", "--root", str(REPO), "--output", str(site), "--date", "2026-11-29",
+                    "--base-url", BASE.url], check=True, capture_output=True)
+    server = NginxSite(site, work)
+    yield server
+    server.stop()
+
+
+def test_every_link_asset_and_anchor_resolves_under_the_sub_path(nginx):
+    result = crawl(nginx)
+    problems = [str(p) for p in result.broken + result.bad_fragments]
+    assert not problems, "broken under nginx:\n" + "\n".join(problems)
+    assert len(result.html_pages) > 40, f"the crawl reached only {len(result.html_pages)} pages"
+
+
+def test_missing_pages_get_the_sites_404_page(nginx):
+    with pytest.raises(HTTPError) as error:
+        urllib.request.urlopen(nginx.url_for("no/such/page/"))
+    assert error.value.code == 404
+    assert b"Page not found" in error.value.read()
+
+
+def test_search_results_point_into_the_sub_path(nginx):
+    meta = json.load(urllib.request.urlopen(nginx.url_for("search/meta.json")))
+    assert meta["docCount"] > 10
+    chunk = json.load(urllib.request.urlopen(nginx.url_for("search/docs/0.json")))
+    docs = chunk if isinstance(chunk, list) else chunk.get("docs", [])
+    assert docs, "the first search chunk is empty"
+    for doc in docs:
+        assert doc["url"].startswith(BASE.mount), doc["url"]
+        with urllib.request.urlopen(nginx.origin + doc["url"]) as page:
+            assert page.status == 200
