@@ -23,6 +23,7 @@ let themeFiles = [
     "partial-vacancy-summary.mustache",
     "principle-document.mustache",
     "principles.mustache",
+    "search.js",
     "search.mustache",
     "site.css",
     "tags.mustache",
@@ -82,5 +83,6 @@ let package = Package(
             dependencies: ["UnionSite"],
             exclude: ["Fixtures", "Golden"]
         ),
+        .testTarget(name: "UnionSiteCLITests", dependencies: ["unionsite"]),
     ]
 )

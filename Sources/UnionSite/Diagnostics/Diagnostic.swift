@@ -30,9 +30,14 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
         Diagnostic(.warning, message, at: location, code: code)
     }
 
+    /// Always one line: line breaks in a quoted value are shown as `\n`.
     public var description: String {
         let prefix = location.map { "\($0): " } ?? "unionsite: "
-        return "\(prefix)\(severity.rawValue): \(message)"
+        return "\(prefix)\(severity.rawValue): \(Self.oneLine(message))"
+    }
+
+    static func oneLine(_ text: String) -> String {
+        text.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

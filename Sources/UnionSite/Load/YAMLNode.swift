@@ -13,6 +13,9 @@ public struct YAMLNode: Sendable, Hashable {
 
     public var value: Value
     public var location: SourceLocation
+    /// For block scalars (`|`, `>`): the indentation of their text, so positions inside the
+    /// text (links in a Markdown description) can be turned back into file columns.
+    public var blockIndent: Int? = nil
 
     var string: String? {
         if case .scalar(let s, _) = value { return s }

@@ -16,10 +16,24 @@ enum YAMLParser {
         }
         guard let root else { return nil }
         var budget = nodeBudget
-        return try convert(root, path: path, firstLine: firstLine, budget: &budget, depth: 0)
+        let context = Context(path: path, firstLine: firstLine, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+        return try convert(root, context, budget: &budget, depth: 0)
     }
 
-    private static func convert(_ node: Node, path: String, firstLine: Int, budget: inout Int, depth: Int) throws(Diagnostics) -> YAMLNode {
+    private struct Context {
+        let path: String
+        let firstLine: Int
+        let lines: [Substring]
+
+        /// Leading spaces of the line after a block scalar's indicator.
+        func indent(after line: Int) -> Int? {
+            guard line < lines.count else { return nil }
+            return lines[line].prefix { $0 == " " }.count
+        }
+    }
+
+    private static func convert(_ node: Node, _ context: Context, budget: inout Int, depth: Int) throws(Diagnostics) -> YAMLNode {
+        let (path, firstLine) = (context.path, context.firstLine)
         let location = SourceLocation(path: path, line: (node.mark?.line ?? 1) + firstLine - 1, column: node.mark?.column ?? 1)
         budget -= 1
         guard budget > 0, depth < 200 else {
@@ -28,20 +42,22 @@ enum YAMLParser {
         }
         switch node {
         case .scalar(let scalar):
-            return YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain), location: location)
+            var result = YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain), location: location)
+            if scalar.style == .literal || scalar.style == .folded { result.blockIndent = context.indent(after: node.mark?.line ?? 0) }
+            return result
         case .alias(let alias):
             return YAMLNode(value: .scalar(String(describing: alias), plain: false), location: location)
         case .sequence(let sequence):
             var items: [YAMLNode] = []
             for item in sequence {
-                items.append(try convert(item, path: path, firstLine: firstLine, budget: &budget, depth: depth + 1))
+                items.append(try convert(item, context, budget: &budget, depth: depth + 1))
             }
             return YAMLNode(value: .list(items), location: location)
         case .mapping(let mapping):
             var entries: [YAMLEntry] = []
             for (key, value) in mapping {
-                let keyNode = try convert(key, path: path, firstLine: firstLine, budget: &budget, depth: depth + 1)
-                let valueNode = try convert(value, path: path, firstLine: firstLine, budget: &budget, depth: depth + 1)
+                let keyNode = try convert(key, context, budget: &budget, depth: depth + 1)
+                let valueNode = try convert(value, context, budget: &budget, depth: depth + 1)
                 entries.append(YAMLEntry(key: keyNode.string ?? "", keyLocation: keyNode.location, value: valueNode))
             }
             return YAMLNode(value: .map(entries), location: location)

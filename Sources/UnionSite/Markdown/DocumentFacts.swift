@@ -29,7 +29,8 @@ struct DocumentFacts: Sendable {
 
     /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
-        var allocator = HeadingID.Allocator()
+        // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
+        var allocator = HeadingID.Allocator(reserved: numberPrinciples ? principleAnchors(in: document) : [])
         var headings: [Heading] = []
         var links: [Link] = []
         var rawHTML: [SourceLocation] = []
@@ -53,6 +54,14 @@ struct DocumentFacts: Sendable {
         }
         let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
         return DocumentFacts(headings: headings, links: links, texts: texts, rawHTML: rawHTML)
+    }
+
+    private static func principleAnchors(in document: MarkdownDocument) -> Set<String> {
+        var count = 0
+        document.walk { event in
+            if event.entering, event.node.type == CMARK_NODE_HEADING, event.node.headingLevel == 2 { count += 1 }
+        }
+        return Set((0..<count).map { principleAnchor($0 + 1) })
     }
 
     /// The anchor for principle N: `principle-N`, beside the heading's own id.

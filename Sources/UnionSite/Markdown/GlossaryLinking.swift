@@ -60,18 +60,33 @@ enum GlossaryLinking {
 
     /// Text nodes outside headings, links and images, in document order. Tracks nesting on
     /// enter/exit instead of walking up from each node, so deep nesting stays linear.
+    /// Text between inline raw HTML tags (`<span>academy</span>`) is raw HTML's, not ours.
     static func bodyTextNodes(_ document: MarkdownDocument) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         var excludedDepth = 0
+        var openInlineTags = 0
         document.walk { event in
             let type = event.node.type
             if excludedParents.contains(type.rawValue) {
                 excludedDepth += event.entering ? 1 : -1
-            } else if event.entering, type == CMARK_NODE_TEXT, excludedDepth == 0 {
+            } else if type == CMARK_NODE_HTML_INLINE {
+                openInlineTags = max(0, openInlineTags + inlineTagEffect(event.node.literal))
+            } else if !event.entering, type == CMARK_NODE_PARAGRAPH {
+                openInlineTags = 0
+            } else if event.entering, type == CMARK_NODE_TEXT, excludedDepth == 0, openInlineTags == 0 {
                 nodes.append(event.node)
             }
         }
         return nodes
+    }
+
+    /// +1 for an opening tag, -1 for a closing one, 0 for comments and self-closing tags.
+    private static func inlineTagEffect(_ tag: String) -> Int {
+        if tag.hasPrefix("</") { return -1 }
+        if tag.hasPrefix("<!") || tag.hasPrefix("<?") || tag.hasSuffix("/>") { return 0 }
+        let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
+        let voidElements: Set<String> = ["br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed", "track"]
+        return voidElements.contains(name) ? 0 : 1
     }
 
     /// The entries a body's texts link to, by the same rule as `apply`.

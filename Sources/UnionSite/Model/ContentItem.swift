@@ -24,8 +24,10 @@ public struct MarkdownSource: Sendable, Hashable {
     public let path: String
     /// The file line of the text's first line.
     public let firstLine: Int
+    /// Columns the text is indented by in its file (a YAML block scalar's indentation).
+    public var columnOffset = 0
 
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + firstLine - 1, column: column)
+        SourceLocation(path: path, line: line + firstLine - 1, column: column + columnOffset)
     }
 }

@@ -10,7 +10,8 @@ enum Glossary {
             for name in [term.term] + term.aliases {
                 let key = name.lowercased()
                 if let first = seen[key] {
-                    problems.append(.error("glossary term `\(name)` is already defined at \(first.location)", at: term.location, code: "glossary-duplicate"))
+                    problems.append(.error("glossary term `\(name)` is already defined at \(first.location(of: name.lowercased() == first.term.lowercased() ? first.term : first.aliases.first { $0.lowercased() == name.lowercased() } ?? first.term))",
+                                           at: term.location(of: name), code: "glossary-duplicate"))
                     clash = true
                 } else {
                     seen[key] = term

@@ -17,9 +17,12 @@ enum GlossaryTermReader {
         let term = inner.string("term", required: true)
         let definition = inner.string("definition")
         let aliases = inner.stringList("aliases")
+        let aliasNodes = inner.node("aliases")?.items?.filter { !($0.string?.trimmed.isEmpty ?? true) } ?? []
         for problem in inner.problems { fields.fail(problem.message, at: problem.location ?? node.location, code: problem.code) }
         guard let term else { return nil }
-        return GlossaryTerm(term: term.trimmed, definition: definition?.trimmed, aliases: aliases, chapterID: chapterID,
-                            location: inner.node("term")?.location ?? node.location)
+        var result = GlossaryTerm(term: term.trimmed, definition: definition?.trimmed, aliases: aliases, chapterID: chapterID,
+                                  location: inner.node("term")?.location ?? node.location)
+        if aliasNodes.count == aliases.count { result.aliasLocations = aliasNodes.map(\.location) }
+        return result
     }
 }

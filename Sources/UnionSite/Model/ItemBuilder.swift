@@ -14,8 +14,10 @@ struct ItemBuilder {
         let tags = tagList(&fields)
         let author = fields.string("author")
         let draft = fields.bool("draft") ?? false
+        // The shared fields come last: whatever no reader asked for becomes `params`.
+        let item = item(document, &fields)
         finish(fields)
-        guard let item = item(document, &fields), let date else { return nil }
+        guard let item, let date else { return nil }
         return Article(item: item, date: date, updated: updated, tags: tags, author: author, draft: draft)
     }
 
@@ -23,8 +25,10 @@ struct ItemBuilder {
         var fields = reader(document)
         let version = fields.string("version")
         let adopted = fields.day("adopted")
+        // The shared fields come last: whatever no reader asked for becomes `params`.
+        let item = item(document, &fields)
         finish(fields)
-        guard let item = item(document, &fields) else { return nil }
+        guard let item else { return nil }
         return PrincipleDocument(item: item, version: version, adopted: adopted)
     }
 
@@ -32,15 +36,19 @@ struct ItemBuilder {
         var fields = reader(document)
         let order = fields.int("order")
         let terms = GlossaryTermReader.terms(&fields, chapterID: document.contentPath)
+        // The shared fields come last: whatever no reader asked for becomes `params`.
+        let item = item(document, &fields)
         finish(fields)
-        guard let item = item(document, &fields) else { return nil }
+        guard let item else { return nil }
         return GuideChapter(item: item, order: order, terms: terms)
     }
 
     mutating func page(_ document: SourceDocument) -> Page? {
         var fields = reader(document)
+        // The shared fields come last: whatever no reader asked for becomes `params`.
+        let item = item(document, &fields)
         finish(fields)
-        guard let item = item(document, &fields) else { return nil }
+        guard let item else { return nil }
         return Page(item: item)
     }
 

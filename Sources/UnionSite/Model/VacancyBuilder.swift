@@ -77,7 +77,10 @@ struct VacancyBuilder {
     /// A block scalar's text starts on the line after its key.
     private func markdown(_ node: YAMLNode, record: SourceRecord) -> MarkdownSource? {
         guard let text = node.string, !text.trimmed.isEmpty else { return nil }
-        let firstLine = record.fromCSV || !text.contains("\n") ? node.location.line : node.location.line + 1
-        return MarkdownSource(text: text, path: node.location.path, firstLine: firstLine)
+        guard let indent = node.blockIndent, !record.fromCSV else {
+            // A one-line scalar or a CSV cell: positions within it stay approximate (the line is right).
+            return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line)
+        }
+        return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line + 1, columnOffset: indent)
     }
 }

@@ -1,0 +1,50 @@
+import Foundation
+import Testing
+@testable import UnionSite
+
+@Suite("SiteRoot")
+struct SiteRootTests {
+    @Test("the output defaults to <root>/public")
+    func defaultOutput() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = try SiteRoot(root: folder.path)
+        #expect(root.output.path == folder.appendingPathComponent("public").standardizedFileURL.path)
+    }
+
+    @Test("an output that is, or holds, the root, content/ or templates/ is refused", arguments: [
+        "", "content", "templates", "content/../content", "..", "/",
+    ])
+    func refusesUnsafeOutput(relative: String) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        let output = relative.hasPrefix("/") ? relative : root.appendingPathComponent(relative).path
+        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: root.path, output: output) }
+        #expect(error?.items.first?.code == "output-unsafe")
+    }
+
+    @Test("an output beside content/ or outside the root is allowed", arguments: ["public", "content-out", "../elsewhere"])
+    func allowsSafeOutput(relative: String) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = folder.appendingPathComponent("site")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        _ = try SiteRoot(root: root.path, output: root.appendingPathComponent(relative).path)
+    }
+
+    @Test("a root that is not a folder is refused")
+    func missingRoot() {
+        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: "/nonexistent/unionsite/site") }
+        #expect(error?.items.first?.code == "root-missing")
+    }
+
+    @Test("paths in diagnostics are relative to the root")
+    func relativePath() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = try SiteRoot(root: folder.path)
+        #expect(root.relativePath(root.content.appendingPathComponent("articles/a.md")) == "content/articles/a.md")
+    }
+}

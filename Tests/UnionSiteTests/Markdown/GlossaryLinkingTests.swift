@@ -1,0 +1,85 @@
+import Testing
+@testable import UnionSite
+
+@Suite("GlossaryLinking")
+struct GlossaryLinkingTests {
+    let glossary = [glossaryTerm("academy", chapter: "guide/academies.md"), glossaryTerm("multi-academy trust", aliases: ["MAT"], chapter: "guide/academies.md"),
+                    glossaryTerm("local authority", chapter: "guide/councils.md")]
+
+    func link(_ text: String, excluded: Set<Int> = []) -> String {
+        let document = markdown(text)
+        GlossaryLinking.apply(document, matcher: GlossaryMatcher(glossary), excluded: excluded) { "/glossary/#" + glossary[$0].anchor }
+        return document.html()
+    }
+
+    let academyLink = "<a class=\"glossary-term\" href=\"/glossary/#academy\">"
+
+    @Test("a term in a paragraph links to its entry")
+    func paragraph() {
+        #expect(link("An academy is a school.\n") == "<p>An \(academyLink)academy</a> is a school.</p>\n")
+    }
+
+    @Test("a term inside *emphasis* links, keeping the emphasis")
+    func emphasis() {
+        #expect(link("Every *academy* is a school.\n") == "<p>Every <em>\(academyLink)academy</a></em> is a school.</p>\n")
+    }
+
+    @Test("only the first occurrence on the page links")
+    func firstOnly() {
+        let html = link("An academy.\n\nAnother academy, and an Academy.\n")
+        #expect(html.occurrences(of: "glossary-term") == 1)
+        #expect(html.hasPrefix("<p>An \(academyLink)academy</a>.</p>"))
+    }
+
+    @Test("nothing inside headings, links, code, code blocks or raw HTML is linked", arguments: [
+        "# The academy\n",
+        "[academy rules](x.md)\n",
+        "Use `academy` here.\n",
+        "    academy in code\n",
+        "```\nacademy\n```\n",
+        "<div>\nacademy\n</div>\n",
+        "![an academy](x.png)\n",
+    ])
+    func untouched(text: String) {
+        #expect(!link(text).contains("glossary-term"))
+    }
+
+    @Test("text between inline raw HTML tags is not linked")
+    func inlineRawHTML() {
+        #expect(!link("A <span>academy</span> here.\n").contains("glossary-term"))
+    }
+
+    @Test("after a heading mentions it, the first body occurrence still links")
+    func headingThenBody() {
+        let html = link("## Academy\n\nAn academy.\n")
+        #expect(html.occurrences(of: "glossary-term") == 1)
+        #expect(html.contains("<p>An \(academyLink)academy</a>.</p>"))
+    }
+
+    @Test("terms of the excluded (defining) chapter are not linked; others still are")
+    func excludedEntries() {
+        let html = link("An academy near the local authority.\n", excluded: [0, 1])
+        #expect(!html.contains("#academy"))
+        #expect(html.contains("href=\"/glossary/#local-authority\">local authority</a>"))
+    }
+
+    @Test("the longer term is linked, not the shorter one inside it")
+    func longest() {
+        let html = link("A multi-academy trust.\n")
+        #expect(html.contains(">multi-academy trust</a>"))
+        #expect(!html.contains("#academy\""))
+    }
+
+    @Test("text around several matches in one node is kept in order")
+    func severalMatches() {
+        let html = link("An academy in a MAT near the local authority office.\n")
+        #expect(html == "<p>An \(academyLink)academy</a> in a <a class=\"glossary-term\" href=\"/glossary/#multi-academy-trust\">MAT</a> near the <a class=\"glossary-term\" href=\"/glossary/#local-authority\">local authority</a> office.</p>\n")
+    }
+
+    @Test("the Link stage counts the same uses the render pass links")
+    func entriesUsed() {
+        let facts = DocumentFacts.collect(markdown("# academy\n\nA MAT and [academy](x.md).\n"), numberPrinciples: false)
+        #expect(GlossaryLinking.entriesUsed(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: []) == [1])
+        #expect(GlossaryLinking.entriesUsed(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: [1]) == [])
+    }
+}

@@ -1,0 +1,82 @@
+import Testing
+@testable import UnionSite
+
+@Suite("GlossaryMatcher")
+struct GlossaryMatcherTests {
+    let glossary = [
+        glossaryTerm("academy"),
+        glossaryTerm("multi-academy trust", aliases: ["MAT"]),
+        glossaryTerm("Regional Schools Commissioner", aliases: ["RSC"]),
+        glossaryTerm("local authority"),
+    ]
+
+    /// The matched text and the term it links to.
+    func matches(_ text: String) -> [(String, String)] {
+        let characters = Array(text)
+        return GlossaryMatcher(glossary).matches(in: characters).map { (String(characters[$0.range]), glossary[$0.entry].term) }
+    }
+
+    func matchedTexts(_ text: String) -> [String] { matches(text).map(\.0) }
+
+    @Test("the longest term wins over a shorter one inside it")
+    func longestWins() {
+        let found = matches("Every multi-academy trust runs an academy.")
+        #expect(found.map(\.0) == ["multi-academy trust", "academy"])
+        #expect(found.map(\.1) == ["multi-academy trust", "academy"])
+    }
+
+    @Test("when the longer term does not follow, the shorter term inside it still matches")
+    func prefixFallsBack() {
+        #expect(matchedTexts("a multi-academy school") == ["academy"])
+        #expect(matchedTexts("a multi-academy trusts") == ["academy"])
+        #expect(matchedTexts("local authority and local authorities") == ["local authority"])
+    }
+
+    @Test("ordinary terms match in any case", arguments: ["Academy", "ACADEMY", "academy", "aCaDeMy"])
+    func caseInsensitive(text: String) {
+        #expect(matchedTexts("The \(text) opened.") == [text])
+    }
+
+    @Test("acronyms match only as written", arguments: [("RSC", true), ("rsc", false), ("Rsc", false), ("MAT", true), ("mat", false), ("Mat", false)])
+    func acronyms(text: String, matchesTerm: Bool) {
+        #expect(matchedTexts("Ask the \(text) today.") == (matchesTerm ? [text] : []))
+    }
+
+    @Test("which forms count as acronyms", arguments: [("RSC", true), ("MAT", true), ("iPad", true), ("Academy", false), ("academy", false), ("A", false)])
+    func isAcronym(name: String, expected: Bool) {
+        #expect(GlossaryMatcher.isAcronym(name) == expected)
+    }
+
+    @Test("matches sit on word boundaries", arguments: [
+        ("academyx", [String]()), ("xacademy", []), ("academy2", []), ("2academy", []),
+        ("ŵacademy", []), ("academyŷ", []), ("academy's", ["academy"]), ("(academy)", ["academy"]),
+        ("academy-led", ["academy"]), ("RSCs", []),
+    ])
+    func wordBoundaries(text: String, expected: [String]) {
+        #expect(matchedTexts(text) == expected)
+    }
+
+    @Test("Welsh ŵ and ŷ are letters")
+    func welshLetters() {
+        #expect(GlossaryMatcher.isWordCharacter("ŵ"))
+        #expect(GlossaryMatcher.isWordCharacter("ŷ"))
+        #expect(GlossaryMatcher.isWordCharacter("Ŵ"))
+        #expect(!GlossaryMatcher.isWordCharacter("-"))
+    }
+
+    @Test("every occurrence is found, left to right, without overlaps")
+    func allOccurrences() {
+        #expect(matchedTexts("academy, academy and MAT; RSC") == ["academy", "academy", "MAT", "RSC"])
+    }
+
+    @Test("aliases map to their term's entry")
+    func aliasEntry() {
+        #expect(matches("the MAT board").map(\.1) == ["multi-academy trust"])
+    }
+
+    @Test("an empty glossary matches nothing")
+    func emptyGlossary() {
+        #expect(GlossaryMatcher([]).isEmpty)
+        #expect(GlossaryMatcher([]).matches(in: Array("academy")).isEmpty)
+    }
+}

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import UnionSite
+
+@Suite("JSONLD")
+struct JSONLDTests {
+    @Test("script-safe JSON never contains </script or <!--", arguments: [
+        "</script><script>alert(1)</script>", "</SCRIPT >", "<!-- x -->", "a & b > c", "]]>",
+    ])
+    func scriptSafe(value: String) throws {
+        let json = JSONLD.serialise(["name": value])
+        #expect(!json.lowercased().contains("</script"))
+        #expect(!json.contains("<"))
+        #expect(!json.contains(">"))
+        #expect(!json.contains("&"))
+        // …and it still means the same thing.
+        let object = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(object?["name"] as? String == value)
+    }
+
+    @Test("scriptSafe escapes <, > and &")
+    func escapes() {
+        #expect(JSONLD.scriptSafe("{\"a\":\"</script>&\"}") == "{\"a\":\"\\u003c/script\\u003e\\u0026\"}")
+    }
+
+    @Test("keys are sorted and slashes are not escaped, for stable, readable output")
+    func stable() {
+        #expect(JSONLD.serialise(["b": 1, "a": "https://x.org/y"]) == "{\"a\":\"https://x.org/y\",\"b\":1}")
+    }
+
+    @Test("a JobPosting with a hostile title stays inside its script element")
+    func jobPosting() throws {
+        let vacancy = Vacancy(id: "v", title: "</script><script>alert(1)</script>", employer: "E & Co", place: "Leeds",
+                              closes: Day("2026-12-01")!, applyURL: "https://example.org/apply", posted: Day("2026-11-01"),
+                              contract: .fixedTerm, duration: nil, hours: .fullTime, salary: "£45,000 to £52,000", region: "North",
+                              summary: nil, tags: [], description: nil, location: UnionSite.SourceLocation(path: "content/vacancies/v.yaml"))
+        let settings = SiteSettings(title: "T", baseURL: "https://example.org/", language: "en-GB", description: nil, organisation: nil,
+                                    nav: [], timeZone: TimeZone(identifier: "UTC")!, autolink: true, disabledWarnings: [], params: [],
+                                    location: UnionSite.SourceLocation(path: "content/site.yaml"))
+        let json = JSONLD.jobPosting(vacancy, descriptionHTML: "<p>x</p>", settings: settings)
+        #expect(!json.lowercased().contains("</script"))
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
+        #expect(object["@type"] as? String == "JobPosting")
+        #expect(object["validThrough"] as? String == "2026-12-01T23:59:59")
+        #expect(object["employmentType"] as? [String] == ["FULL_TIME", "TEMPORARY"])
+        #expect(object["datePosted"] as? String == "2026-11-01")
+    }
+}
