@@ -35,7 +35,7 @@ public final class BuildCache: @unchecked Sendable {
         let key: String
         let source: MarkdownSource
         let hrefs: [String: String]
-        let excluded: Set<Int>?
+        let glossaryMatches: [Int: [GlossaryMatcher.Match]]
         /// The glossary and base path, which glossary links depend on.
         let glossary: Int
         let placement: String

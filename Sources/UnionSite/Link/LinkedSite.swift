@@ -7,7 +7,6 @@ public struct LinkedSite: Sendable {
     let backlinks: [String: [Citation]]
     /// Glossary entry index → the keys of the pages that use the term, sorted.
     let glossaryUses: [Int: [String]]
-    let glossaryMatcher: GlossaryMatcher
     /// `nav` with each link turned into an href.
     let nav: [NavLink]
     public let warnings: [Diagnostic]
@@ -22,8 +21,8 @@ struct LinkedDocument: Sendable {
     let rawHTML: [SourceLocation]
     /// Destination as written → final href ("" for a dropped unsafe link); external ones are absent.
     let hrefs: [String: String]
-    /// Glossary entries this page defines (not auto-linked here) or nil when auto-linking is off.
-    let glossaryExcluded: Set<Int>?
+    /// The glossary terms to link, by body text node index (empty when auto-linking is off).
+    let glossaryMatches: [Int: [GlossaryMatcher.Match]]
     /// Body text outside headings, links and code (`DocumentFacts.texts`), for the search index.
     let texts: [String]
 }

@@ -18,27 +18,29 @@ public enum Linker {
         var documents: [String: LinkedDocument] = [:]
         var backlinks: [String: Set<Citation>] = [:]
         var uses: [Int: Set<String>] = [:]
-        for source in sources.all {
+        // Glossary matching is the costliest scan: once per body, in parallel, here only.
+        let glossaryMatches = Parallel.map(sources.all) { source -> [Int: [GlossaryMatcher.Match]]? in
+            glossaryExclusions(source, site: site).map { GlossaryLinking.chosen(in: factsByKey[source.key]!.texts, matcher: matcher, excluded: $0) }
+        }
+        for (index, source) in sources.all.enumerated() {
             let fact = factsByKey[source.key]!
             let checked = checker.check(fact.links, from: source.key, contentPath: source.contentPath)
             problems.append(contentsOf: checked.problems)
             for (target, fragment) in checked.citations where target != source.key {
                 backlinks[target, default: []].insert(Citation(source: source.key, fragment: fragment))
             }
-            let excluded = glossaryExclusions(source, site: site)
-            if let excluded {
-                for entry in GlossaryLinking.entriesUsed(in: fact.texts, matcher: matcher, excluded: excluded) {
-                    uses[entry, default: []].insert(source.key)
-                }
+            let matches = glossaryMatches[index] ?? [:]
+            for entry in Set(matches.values.joined().map(\.entry)) {
+                uses[entry, default: []].insert(source.key)
             }
             documents[source.key] = LinkedDocument(path: source.body.path, headings: fact.headings, links: fact.links, rawHTML: fact.rawHTML,
-                                                   hrefs: checked.hrefs, glossaryExcluded: excluded, texts: fact.texts)
+                                                   hrefs: checked.hrefs, glossaryMatches: matches, texts: fact.texts)
         }
         let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
         try problems.throwIfErrors()
         problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: backlinks, nav: nav))
         return LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
-                          glossaryUses: uses.mapValues { $0.sorted() }, glossaryMatcher: matcher, nav: nav,
+                          glossaryUses: uses.mapValues { $0.sorted() }, nav: nav,
                           warnings: problems.warnings)
     }
 

@@ -25,16 +25,27 @@ enum GlossaryLinking {
         var entries: Set<Int> { linked }
     }
 
+    /// Links the matches the Link stage chose (`chosen(in:)`), by body text node index, so the
+    /// text is scanned once per build, not once per stage.
     /// - Parameter href: the glossary entry's URL for an entry index.
-    static func apply(_ document: MarkdownDocument, matcher: GlossaryMatcher, excluded: Set<Int>, href: (Int) -> String) {
-        guard !matcher.isEmpty else { return }
+    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], href: (Int) -> String) {
+        guard !matches.isEmpty else { return }
         let textNodes = bodyTextNodes(document)
-        var chooser = FirstOccurrence(excluded: excluded)
-        for node in textNodes {
-            let characters = Array(node.literal)
-            let chosen = chooser.filter(matcher.matches(in: characters))
-            if !chosen.isEmpty { split(node, characters: characters, at: chosen, href: href) }
+        for (index, chosen) in matches.sorted(by: { $0.key < $1.key }) where index < textNodes.count {
+            split(textNodes[index], characters: Array(textNodes[index].literal), at: chosen, href: href)
         }
+    }
+
+    /// The matches to link in a body's texts (by text index): the first of each entry.
+    static func chosen(in texts: [String], matcher: GlossaryMatcher, excluded: Set<Int>) -> [Int: [GlossaryMatcher.Match]] {
+        guard !matcher.isEmpty else { return [:] }
+        var chooser = FirstOccurrence(excluded: excluded)
+        var result: [Int: [GlossaryMatcher.Match]] = [:]
+        for (index, text) in texts.enumerated() {
+            let chosen = chooser.filter(matcher.matches(in: Array(text)))
+            if !chosen.isEmpty { result[index] = chosen }
+        }
+        return result
     }
 
     /// Replaces a text node by text, link, text, … around the chosen matches.
@@ -87,13 +98,5 @@ enum GlossaryLinking {
         let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
         let voidElements: Set<String> = ["br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed", "track"]
         return voidElements.contains(name) ? 0 : 1
-    }
-
-    /// The entries a body's texts link to, by the same rule as `apply`.
-    static func entriesUsed(in texts: [String], matcher: GlossaryMatcher, excluded: Set<Int>) -> Set<Int> {
-        guard !matcher.isEmpty else { return [] }
-        var chooser = FirstOccurrence(excluded: excluded)
-        for text in texts { _ = chooser.filter(matcher.matches(in: Array(text))) }
-        return chooser.entries
     }
 }

@@ -13,7 +13,7 @@ public struct GlossaryMatcher: Sendable {
         let entry: Int
     }
 
-    struct Match: Equatable {
+    struct Match: Hashable, Sendable {
         /// Character offsets into the scanned text.
         let range: Range<Int>
         let entry: Int
@@ -86,9 +86,18 @@ public struct GlossaryMatcher: Sendable {
         index == 0 || !Self.isWordCharacter(characters[index - 1])
     }
 
-    static func isWordCharacter(_ c: Character) -> Bool { c.isLetter || c.isNumber }
+    /// ASCII is decided without Unicode property lookups, which dominated the profile.
+    static func isWordCharacter(_ c: Character) -> Bool {
+        if let ascii = c.asciiValue {
+            return (48...57).contains(ascii) || (97...122).contains(ascii | 0x20)
+        }
+        return c.isLetter || c.isNumber
+    }
 
     static func fold(_ c: Character) -> Character {
+        if let ascii = c.asciiValue {
+            return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii | 0x20)) : c
+        }
         guard c.isUppercase else { return c }
         let lower = c.lowercased()
         return lower.count == 1 ? Character(lower) : c

@@ -31,7 +31,7 @@ struct BodyRenderer {
         guard let cache else { return render(facts, source: source, citations: citations, placement: placement) }
         let principles = facts.headings.filter { $0.principleNumber != nil }.count
         let cacheKey = BuildCache.BodyKey(
-            key: key, source: source, hrefs: facts.hrefs, excluded: facts.glossaryExcluded, glossary: glossaryID,
+            key: key, source: source, hrefs: facts.hrefs, glossaryMatches: facts.glossaryMatches, glossary: glossaryID,
             placement: "\(placement.headingOffset)|\(placement.idPrefix)|\(placement.mapID)",
             citations: citations.map { c in (0..<principles).map { c($0 + 1) } } ?? [])
         return cache.body(cacheKey) { render(facts, source: source, citations: citations, placement: placement) }
@@ -46,11 +46,9 @@ struct BodyRenderer {
             guard let href = facts.hrefs[destination] else { return nil }
             return placement.mapHref?(href) ?? href
         }
-        if let excluded = facts.glossaryExcluded {
-            let glossary = linked.site.glossary
-            let base = linked.site.settings.href(.folder("guide", "glossary"))
-            GlossaryLinking.apply(document, matcher: linked.glossaryMatcher, excluded: excluded) { base + "#" + glossary[$0].anchor }
-        }
+        let glossary = linked.site.glossary
+        let base = linked.site.settings.href(.folder("guide", "glossary"))
+        GlossaryLinking.apply(document, matches: facts.glossaryMatches) { base + "#" + glossary[$0].anchor }
         return document.html()
     }
 }

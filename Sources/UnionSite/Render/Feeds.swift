@@ -73,7 +73,6 @@ enum VacancyExport {
             return record
         }
         let object: [String: Any] = ["site": site.settings.title, "generated_for": site.buildDate.description, "vacancies": records]
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]) else { return "{}" }
-        return JSONLD.scriptSafe(String(decoding: data, as: UTF8.self)) + "\n"
+        return JSONWriter.string(object, pretty: true) + "\n"
     }
 }

@@ -4,9 +4,7 @@ import Foundation
 /// `<`, `>` and `&` are written as `\u003c`, `\u003e` and `\u0026`.
 enum JSONLD {
     static func serialise(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .withoutEscapingSlashes]),
-              let text = String(data: data, encoding: .utf8) else { return "{}" }
-        return scriptSafe(text)
+        JSONWriter.string(object)
     }
 
     static func scriptSafe(_ json: String) -> String {

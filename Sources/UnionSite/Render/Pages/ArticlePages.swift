@@ -42,10 +42,15 @@ extension PageFactory {
         }
     }
 
+    /// Links to the first and last pages and the two either side of the current one, so
+    /// each list page stays small however many pages there are (all of them would make the
+    /// lists quadratic in the number of articles).
     func pagination(_ paths: [SitePath], current: Int) -> [String: Any] {
         var result: [String: Any] = ["has_pages": paths.count > 1]
-        result["pages"] = paths.enumerated().map { index, path in
-            ["number": index + 1, "href": context.href(path), "current": index == current] as [String: Any]
+        let shown = Set([0, paths.count - 1]).union(max(0, current - 2)...min(paths.count - 1, current + 2)).sorted()
+        result["pages"] = shown.enumerated().map { position, index in
+            ["number": index + 1, "href": context.href(paths[index]), "current": index == current,
+             "gap": position > 0 && shown[position - 1] != index - 1] as [String: Any]
         }
         if current > 0 { result["previous"] = context.href(paths[current - 1]) }
         if current + 1 < paths.count { result["next"] = context.href(paths[current + 1]) }
