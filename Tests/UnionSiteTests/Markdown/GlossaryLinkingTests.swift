@@ -8,7 +8,9 @@ struct GlossaryLinkingTests {
 
     func link(_ text: String, excluded: Set<Int> = []) -> String {
         let document = markdown(text)
-        GlossaryLinking.apply(document, matcher: GlossaryMatcher(glossary), excluded: excluded) { "/glossary/#" + glossary[$0].anchor }
+        let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
+        let matches = GlossaryLinking.chosen(in: texts, matcher: GlossaryMatcher(glossary), excluded: excluded)
+        GlossaryLinking.apply(document, matches: matches) { "/glossary/#" + glossary[$0].anchor }
         return document.html()
     }
 
@@ -76,10 +78,13 @@ struct GlossaryLinkingTests {
         #expect(html == "<p>An \(academyLink)academy</a> in a <a class=\"glossary-term\" href=\"/glossary/#multi-academy-trust\">MAT</a> near the <a class=\"glossary-term\" href=\"/glossary/#local-authority\">local authority</a> office.</p>\n")
     }
 
-    @Test("the Link stage counts the same uses the render pass links")
-    func entriesUsed() {
-        let facts = DocumentFacts.collect(markdown("# academy\n\nA MAT and [academy](x.md).\n"), numberPrinciples: false)
-        #expect(GlossaryLinking.entriesUsed(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: []) == [1])
-        #expect(GlossaryLinking.entriesUsed(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: [1]) == [])
+    @Test("the Link stage chooses the matches the render pass links: body text only, first of each entry")
+    func chosenMatches() {
+        let facts = DocumentFacts.collect(markdown("# academy\n\nA MAT and [academy](x.md), a MAT.\n"), numberPrinciples: false)
+        func entries(_ excluded: Set<Int>) -> [Int] {
+            GlossaryLinking.chosen(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: excluded).values.joined().map(\.entry)
+        }
+        #expect(entries([]) == [1])
+        #expect(entries([1]) == [])
     }
 }
