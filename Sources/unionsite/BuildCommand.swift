@@ -17,10 +17,17 @@ struct BuildCommand: ParsableCommand {
         let result = try DiagnosticPrinter.reporting {
             let root = try SiteRoot(root: site.root, output: output)
             let options = Build.Options(root: root, model: .init(buildDate: try site.buildDate(), includeDrafts: site.drafts, baseURL: baseURL))
-            return (try Build.run(options), root)
+            // The outcome goes to <root>/.unionsite/last-build.json: `deploy` publishes only a build that succeeded.
+            do {
+                let build = try Build.run(options)
+                return (build, root, BuildRecord.record(.ok, root: root))
+            } catch {
+                BuildRecord.record(.failed, root: root)
+                throw error
+            }
         }
-        let (build, root) = result
-        DiagnosticPrinter.print(build.warnings)
+        let (build, root, recordProblem) = result
+        DiagnosticPrinter.print(build.warnings + (recordProblem.map { [$0] } ?? []))
         print("Wrote \(build.summary.pages) pages (\(build.summary.files) files) to \(root.relativePath(root.output)) in \(String(format: "%.2f", build.seconds)) s")
     }
 }
