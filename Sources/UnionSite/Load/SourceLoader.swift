@@ -50,19 +50,35 @@ public enum SourceLoader {
 
     private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
                                       problems: inout Diagnostics) -> [SourceDocument] {
-        var documents: [SourceDocument] = []
+        var files: [(URL, ContentKind)] = []
         for kind in ContentKind.allCases {
             let folder = root.content.appendingPathComponent(kind.folder)
             for url in walker.files(under: folder, recursive: kind.isRecursive) where url.pathExtension == "md" {
-                switch reader.read(url) {
-                case .failure(let problem): problems.append(problem)
-                case .success(let file):
-                    do throws(Diagnostics) { documents.append(try document(file, kind: kind)) }
-                    catch { problems.append(contentsOf: error.items) }
-                }
+                files.append((url, kind))
+            }
+        }
+        // Reading, splitting and YAML parsing are per file: on every core, results in order.
+        let results = Parallel.map(files.map { FileJob(url: $0.0, kind: $0.1) }) { job -> Result<SourceDocument, Diagnostics> in
+            switch reader.read(job.url) {
+            case .failure(let problem): return .failure(Diagnostics([problem]))
+            case .success(let file):
+                do throws(Diagnostics) { return .success(try document(file, kind: job.kind)) }
+                catch { return .failure(error) }
+            }
+        }
+        var documents: [SourceDocument] = []
+        for result in results {
+            switch result {
+            case .success(let document): documents.append(document)
+            case .failure(let error): problems.append(contentsOf: error.items)
             }
         }
         return documents
+    }
+
+    private struct FileJob: Sendable {
+        let url: URL
+        let kind: ContentKind
     }
 
     static func document(_ file: SourceFile, kind: ContentKind) throws(Diagnostics) -> SourceDocument {

@@ -10,15 +10,14 @@ enum LinkPosition {
     static let lookBack = 3
 
     static func location(of node: MarkdownNode, in document: MarkdownDocument) -> SourceLocation {
-        let lines = document.lines
         let reportedLine = node.startLine
-        guard reportedLine >= 1, reportedLine <= lines.count else {
+        guard reportedLine >= 1, reportedLine <= document.lineCount else {
             return document.source.location(line: max(reportedLine, 1), column: max(node.startColumn, 1))
         }
         let marker = Array((node.type == CMARK_NODE_IMAGE ? "![" : "[").utf8)
         let textStart = Array(firstLine(of: node.plainText).utf8.prefix(12))
         for line in stride(from: reportedLine, through: max(1, reportedLine - lookBack), by: -1) {
-            if let column = bestColumn(in: Array(lines[line - 1].utf8), marker: marker, text: textStart,
+            if let column = bestColumn(in: Array(document.line(line)), marker: marker, text: textStart,
                                        near: line == reportedLine ? node.startColumn : Int.max) {
                 return document.source.location(line: line, column: column)
             }
