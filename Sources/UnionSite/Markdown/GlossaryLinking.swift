@@ -41,7 +41,7 @@ enum GlossaryLinking {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
         var result: [Int: [GlossaryMatcher.Match]] = [:]
-        for (index, text) in texts.enumerated() {
+        for (index, text) in texts.enumerated() where matcher.mayMatch(text) {
             let chosen = chooser.filter(matcher.matches(in: Array(text)))
             if !chosen.isEmpty { result[index] = chosen }
         }

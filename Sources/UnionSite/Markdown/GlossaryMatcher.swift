@@ -21,13 +21,47 @@ public struct GlossaryMatcher: Sendable {
 
     private var children: [[Character: Int]] = [[:]]
     private var forms: [Int: [Form]] = [:]
+    /// Hashes of every form's first word, lower-cased: the quick test in `mayMatch`.
+    private var firstWords: Set<UInt64> = []
 
     public init(_ glossary: [GlossaryTerm]) {
         for (index, term) in glossary.enumerated() {
             for name in [term.term] + term.aliases where !name.isEmpty {
                 insert(Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: index))
+                let firstWord = name.prefix(while: Self.isWordCharacter).lowercased()
+                firstWords.insert(Self.wordHash(firstWord.utf8))
             }
         }
+    }
+
+    /// Whether `text` could hold a term: some word in it is the first word of a term. Most
+    /// text holds none, and this byte scan is many times cheaper than the full match, so
+    /// the full match runs only where it can succeed. Text with non-ASCII letters always
+    /// goes to the full match, which knows Unicode word boundaries.
+    func mayMatch(_ text: String) -> Bool {
+        var hash = Self.hashSeed
+        var inWord = false
+        for byte in text.utf8 {
+            if byte >= 0x80 { return true }
+            let isWord = (48...57).contains(byte) || (97...122).contains(byte | 0x20)
+            if isWord {
+                hash = (hash ^ UInt64((65...90).contains(byte) ? byte | 0x20 : byte)) &* Self.hashPrime
+                inWord = true
+            } else if inWord {
+                if firstWords.contains(hash) { return true }
+                hash = Self.hashSeed
+                inWord = false
+            }
+        }
+        return inWord && firstWords.contains(hash)
+    }
+
+    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
+    private static let hashPrime: UInt64 = 0x100_0000_01b3
+
+    /// FNV-1a over a word's (already lower-cased) bytes, as `mayMatch` computes it.
+    private static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
+        bytes.reduce(hashSeed) { ($0 ^ UInt64($1)) &* hashPrime }
     }
 
     var isEmpty: Bool { forms.isEmpty }
