@@ -24,18 +24,27 @@ public enum Build {
     /// Stages 1–5. Throws every problem found; on error the output folder is untouched.
     public static func run(_ options: Options) throws(Diagnostics) -> Result {
         let start = Date()
-        let rendered = try render(options)
-        let summary = try SiteWriter.write(rendered, to: options.root.output)
+        // Pages stream into the staging folder as they are rendered; the Write stage adds the
+        // rest and swaps it in. On any error the staging folder goes and the output stays.
+        let sink = try SiteWriter.staging(for: options.root.output)
+        let rendered: RenderedSite
+        do {
+            rendered = try render(options, sink: sink)
+        } catch {
+            SiteWriter.discard(sink)
+            throw error
+        }
+        let summary = try SiteWriter.write(rendered, to: options.root.output, staged: sink)
         return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start))
     }
 
     /// Stages 1–4: everything `build` checks, nothing written. `check` uses this.
     /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
-    public static func render(_ options: Options, cache: BuildCache? = nil) throws(Diagnostics) -> RenderedSite {
+    public static func render(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil) throws(Diagnostics) -> RenderedSite {
         let sources = try SourceLoader.load(options.root)
         let site = try ModelBuilder.build(sources, options: options.model)
         let linked = try Linker.link(site, cache: cache)
-        var rendered = try Renderer.render(linked, cache: cache)
+        var rendered = try Renderer.render(linked, cache: cache, sink: sink)
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
         return rendered
     }

@@ -12,7 +12,7 @@ public struct RenderedSite: Sendable {
     /// The base URL's path, where the site is mounted (`/education/`).
     public var basePath = "/"
 
-    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count }
+    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count + streamed.filter { $0.hasSuffix(".html") }.count }
 
     /// Two generated pages at one path (two regions that slug alike, say).
     var collisions: [Diagnostic] = []
@@ -29,8 +29,16 @@ public struct RenderedSite: Sendable {
     /// Pages actually rendered by this build (the rest came from `serve`'s cache).
     public var pagesRendered = 0
 
+    /// Pages already written to the staging folder by a `PageSink` (their bytes are not kept).
+    public var streamed: Set<String> = []
+
     mutating func add(_ page: RenderedPage) {
-        add(page.path.outputFile, page.bytes, owner: page.owner)
+        if page.streamed {
+            claim(page.path.outputFile, owner: page.owner)
+            streamed.insert(page.path.outputFile)
+        } else {
+            add(page.path.outputFile, page.bytes, owner: page.owner)
+        }
         if page.inSitemap { sitemap.append((page.path, page.lastModified)) }
     }
 
@@ -39,10 +47,15 @@ public struct RenderedSite: Sendable {
     }
 
     mutating func add(_ path: String, _ bytes: [UInt8], owner: String) {
+        claim(path, owner: owner)
+        files[path] = bytes
+    }
+
+    /// Records who writes a path; a second claim is a collision.
+    private mutating func claim(_ path: String, owner: String) {
         if let first = owners[path] {
             collisions.append(.error("\(first) and \(owner) would both be published at /\(path)", at: nil, code: "duplicate-url"))
         }
-        files[path] = bytes
         owners[path] = owner
     }
 }
@@ -50,7 +63,9 @@ public struct RenderedSite: Sendable {
 /// One rendered page, made on any thread and added to the `RenderedSite` in order.
 struct RenderedPage: Sendable {
     let path: SitePath
+    /// Empty when `streamed`: the page is already on disk.
     let bytes: [UInt8]
+    var streamed = false
     let owner: String
     let inSitemap: Bool
     let lastModified: String?

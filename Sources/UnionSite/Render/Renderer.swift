@@ -1,9 +1,10 @@
 /// Stage 4, **render**: turns the linked site into files, each page through cmark (safe
 /// mode, rewritten tree) and a Mustache template, plus feeds, sitemap and assets.
 public enum Renderer {
-    public static func render(_ linked: LinkedSite, cache: BuildCache? = nil) throws(Diagnostics) -> RenderedSite {
+    /// - Parameter sink: where pages go as they are made (`build`); without one they stay in memory.
+    public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates)
-        let pages = PageFactory(linked: linked, templates: templates, cache: cache)
+        let pages = PageFactory(linked: linked, templates: templates, cache: cache, sink: sink)
         var output = RenderedSite()
         output.warnings = linked.warnings
         output.basePath = linked.site.settings.basePath
@@ -22,6 +23,7 @@ public enum Renderer {
         for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }
         try copyStatic(linked.site, into: &output)
         try Diagnostics(output.collisions).throwIfErrors()
+        try sink?.check()
         output.pagesRendered = cache?.endBuild() ?? output.pageCount
         return output
     }
@@ -50,11 +52,13 @@ struct PageFactory: Sendable {
     let refs: PageRefs
     let bodies: BodyRenderer
     let cache: BuildCache?
+    let sink: PageSink?
 
-    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?) {
+    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?, sink: PageSink?) {
         self.linked = linked
         self.templates = templates
         self.cache = cache
+        self.sink = sink
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, hasVacancyFeed: true)
         refs = PageRefs(linked.site)
         bodies = BodyRenderer(linked: linked, cache: cache)
@@ -90,7 +94,12 @@ struct PageFactory: Sendable {
         data["breadcrumbs"] = crumbs
         let render = { Array(templates.render(template, data).utf8) }
         let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
-        return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
+        let inSitemap = page["noindex"] == nil
+        if let sink {
+            sink.write(path.outputFile, bytes)
+            return RenderedPage(path: path, bytes: [], streamed: true, owner: owner, inSitemap: inSitemap, lastModified: lastModified)
+        }
+        return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: inSitemap, lastModified: lastModified)
     }
 
     /// Backlinks of a page, as template entries.

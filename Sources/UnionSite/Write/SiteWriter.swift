@@ -14,15 +14,36 @@ public enum SiteWriter {
         public let files: Int
     }
 
-    public static func write(_ site: RenderedSite, to output: URL) throws(Diagnostics) -> Summary {
-        let fileManager = FileManager.default
-        let parent = output.deletingLastPathComponent()
-        let staging = parent.appendingPathComponent(".\(output.lastPathComponent).unionsite-new-\(ProcessInfo.processInfo.processIdentifier)")
-        let retired = parent.appendingPathComponent(".\(output.lastPathComponent).unionsite-old-\(ProcessInfo.processInfo.processIdentifier)")
+    /// A fresh staging folder beside the output, for pages to stream into.
+    public static func staging(for output: URL) throws(Diagnostics) -> PageSink {
+        let staging = stagingFolder(for: output)
         do {
-            try fileManager.createDirectory(at: parent, withIntermediateDirectories: true)
-            try? fileManager.removeItem(at: staging)
-            try fileManager.createDirectory(at: staging, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try? FileManager.default.removeItem(at: staging)
+            try FileManager.default.createDirectory(at: staging, withIntermediateDirectories: true)
+        } catch {
+            throw .error("cannot write the site next to \(output.path): \(error.localizedDescription)", at: nil, code: "write-failed")
+        }
+        return PageSink(folder: staging)
+    }
+
+    /// Removes a staging folder after a failed build.
+    public static func discard(_ sink: PageSink) {
+        try? FileManager.default.removeItem(at: sink.folder)
+    }
+
+    private static func stagingFolder(for output: URL) -> URL {
+        output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).unionsite-new-\(ProcessInfo.processInfo.processIdentifier)")
+    }
+
+    /// - Parameter staged: the sink pages were streamed into, if any; otherwise a new staging folder.
+    public static func write(_ site: RenderedSite, to output: URL, staged: PageSink? = nil) throws(Diagnostics) -> Summary {
+        let fileManager = FileManager.default
+        let sink: PageSink
+        if let staged { sink = staged } else { sink = try staging(for: output) }
+        let staging = sink.folder
+        let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).unionsite-old-\(ProcessInfo.processInfo.processIdentifier)")
+        do {
             try writeFiles(site, into: staging)
             try swap(staging, into: output, retired: retired)
         } catch let problems as Diagnostics {
@@ -32,7 +53,7 @@ public enum SiteWriter {
             try? fileManager.removeItem(at: staging)
             throw .error("cannot write the site to \(output.path): \(error.localizedDescription)", at: nil, code: "write-failed")
         }
-        return Summary(pages: site.pageCount, files: site.files.count + site.copies.count)
+        return Summary(pages: site.pageCount, files: site.files.count + site.streamed.count + site.copies.count)
     }
 
     private static func writeFiles(_ site: RenderedSite, into folder: URL) throws {
