@@ -144,7 +144,34 @@ def make_handler(site_dir: str, mount: str):
     return SiteHandler
 
 
-class SiteServer:
+class MountedSite:
+    """A site reachable at `origin` + `base.mount`: URL mapping shared by every server the
+    tests run (Python's http.server here, nginx in tests/publish)."""
+
+    origin: str
+    base: BaseURL
+    root_url: str
+
+    def to_local(self, url: str) -> str:
+        """Maps a URL on the public host to the same path on the local server."""
+        if self.base.is_public(url):
+            p = urlsplit(url)
+            return urlunsplit(("http", urlsplit(self.origin).netloc, p.path or "/", p.query, p.fragment))
+        return url
+
+    def url_for(self, rel: str) -> str:
+        return self.root_url + rel
+
+    def rel_of(self, url: str) -> str | None:
+        """Path relative to the mount of a local or public URL, or None when outside the site."""
+        url = self.to_local(url)
+        p = urlsplit(url)
+        if f"{p.scheme}://{p.netloc}" != self.origin or not p.path.startswith(self.base.mount):
+            return None
+        return unquote(p.path[len(self.base.mount):])
+
+
+class SiteServer(MountedSite):
     """The site on http://127.0.0.1:<free port><mount>, in a daemon thread."""
 
     def __init__(self, site_dir: str, base: BaseURL):
@@ -165,24 +192,6 @@ class SiteServer:
         self.httpd.shutdown()
         self.httpd.server_close()
         self.thread.join(timeout=5)
-
-    def to_local(self, url: str) -> str:
-        """Maps a URL on the public host to the same path on the local server."""
-        if self.base.is_public(url):
-            p = urlsplit(url)
-            return urlunsplit(("http", urlsplit(self.origin).netloc, p.path or "/", p.query, p.fragment))
-        return url
-
-    def url_for(self, rel: str) -> str:
-        return self.root_url + rel
-
-    def rel_of(self, url: str) -> str | None:
-        """Path relative to the mount of a local or public URL, or None when outside the site."""
-        url = self.to_local(url)
-        p = urlsplit(url)
-        if f"{p.scheme}://{p.netloc}" != self.origin or not p.path.startswith(self.base.mount):
-            return None
-        return unquote(p.path[len(self.base.mount):])
 
 
 # ---------------------------------------------------------------------------

@@ -14,13 +14,12 @@ import time
 import urllib.request
 from pathlib import Path
 from urllib.error import HTTPError
-from urllib.parse import unquote, urlsplit, urlunsplit
 
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(REPO / "tests/conformance"))
-from conformance_support import BaseURL, crawl  # noqa: E402
+from conformance_support import BaseURL, MountedSite, crawl  # noqa: E402
 
 BINARY = Path(os.environ.get("UNIONSITE_BIN", REPO / ".build/debug/unionsite"))
 BASE = BaseURL.parse("https://guidance.example.org/members/")
@@ -33,7 +32,7 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-class NginxSite:
+class NginxSite(MountedSite):
     """nginx on 127.0.0.1, serving the built folder at the base URL's path; the same
     interface as the conformance gate's SiteServer, so its crawler can be reused."""
 
@@ -81,21 +80,6 @@ http {{
     def stop(self):
         self.process.terminate()
         self.process.wait(10)
-
-    def to_local(self, url: str) -> str:
-        if self.base.is_public(url):
-            p = urlsplit(url)
-            return urlunsplit(("http", urlsplit(self.origin).netloc, p.path or "/", p.query, p.fragment))
-        return url
-
-    def url_for(self, rel: str) -> str:
-        return self.root_url + rel
-
-    def rel_of(self, url: str):
-        p = urlsplit(self.to_local(url))
-        if f"{p.scheme}://{p.netloc}" != self.origin or not p.path.startswith(self.base.mount):
-            return None
-        return unquote(p.path[len(self.base.mount):])
 
 
 @pytest.fixture(scope="module")
