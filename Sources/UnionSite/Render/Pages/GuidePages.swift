@@ -40,6 +40,10 @@ extension PageFactory {
                       breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: item.location.path)
     }
 
+    /// Pages listed under each glossary entry: a common term on a big site is used by
+    /// thousands, which would make the glossary page enormous; the rest are counted.
+    static let usedInLimit = 25
+
     private func glossaryPage(into output: inout RenderedSite) {
         let path = SitePath.folder("guide", "glossary")
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
@@ -50,10 +54,12 @@ extension PageFactory {
             if let definition = term.definition { entry["definition"] = definition }
             if !term.aliases.isEmpty { entry["aliases"] = term.aliases.joined(separator: ", ") }
             if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": chapter.title, "href": context.href(chapter.url)] }
-            var used = refs.links(linked.glossaryUses[index] ?? [], settings: settings)
+            let users = linked.glossaryUses[index] ?? []
+            var used = refs.links(Array(users.prefix(Self.usedInLimit)), settings: settings)
             if !used.isEmpty { used[used.count - 1]["last"] = true }
             entry["used_in"] = used
             entry["has_used_in"] = !used.isEmpty
+            if users.count > Self.usedInLimit { entry["used_in_more"] = users.count - Self.usedInLimit }
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
         let values: [String: Any] = ["letters": letters.map { ["letter": $0.0, "id": HeadingID.base(for: $0.0), "terms": $0.1] }]
