@@ -45,6 +45,8 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         // The preview server: the lightest of the mirrored HTTP packages to build (see docs/serve.md).
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.0"),
+        // Property-based fuzz tests (Tests/UnionSiteTests/Fuzz, docs/fuzzing.md); tests only.
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
     ],
     targets: [
         // MARK: - cmark from Debian's libcmark-dev
@@ -80,7 +82,10 @@ let package = Package(
         // MARK: - Tests
         .testTarget(
             name: "UnionSiteTests",
-            dependencies: ["UnionSite"],
+            dependencies: [
+                "UnionSite",
+                .product(name: "PropertyBased", package: "swift-property-based"),
+            ],
             exclude: ["Fixtures", "Golden"]
         ),
         .testTarget(name: "UnionSiteCLITests", dependencies: ["unionsite"]),

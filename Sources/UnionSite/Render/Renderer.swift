@@ -18,6 +18,7 @@ public enum Renderer {
         pages.standalonePages(into: &output)
         pages.vacancies(into: &output)
         pages.special(into: &output)
+        SearchIndexWriter.write(linked, cache: cache, into: &output)
         Feeds.write(linked.site, into: &output)
         SitemapWriter.write(linked.site, into: &output)
         for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }

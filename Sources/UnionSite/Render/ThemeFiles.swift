@@ -21,6 +21,7 @@ enum ThemeFiles {
         "partial-vacancy-summary.mustache": PackageResources.partial_vacancy_summary_mustache,
         "principle-document.mustache": PackageResources.principle_document_mustache,
         "principles.mustache": PackageResources.principles_mustache,
+        "search.js": PackageResources.search_js,
         "search.mustache": PackageResources.search_mustache,
         "site.css": PackageResources.site_css,
         "tags.mustache": PackageResources.tags_mustache,

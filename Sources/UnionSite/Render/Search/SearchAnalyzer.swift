@@ -1,0 +1,164 @@
+/// Turns documents into stem counts, one pass over their text.
+///
+/// Every distinct word is stemmed once (`words` remembers the stem id, or -1 for a stop word),
+/// and a document's counts are gathered in arrays indexed by stem id, so the work is linear in
+/// the text. `serve` keeps one analyzer between rebuilds (`SearchIndexCache`); stem ids only
+/// ever grow, so a cached `Analysis` stays valid.
+final class SearchAnalyzer {
+    /// The words of one document: each stem once, with its count in each field.
+    struct Analysis: Sendable {
+        var stems: [Int32] = []
+        /// Per stem: the counts of `SearchDocument.Field`s packed 16 bits each (title lowest), saturating.
+        var counts: [UInt64] = []
+        /// Words in the body, for length normalisation.
+        var length = 0
+    }
+
+    private(set) var stems: [String] = []
+    private var stemIDs: [String: Int32] = [:]
+    /// Word (UTF-8 bytes) → stem id, or -1 for a stop word.
+    private var words = WordTable()
+    /// Per stem id: the document that last saw it and where its counts are in that document.
+    private var lastSeen: [Int32] = []
+    private var slot: [Int32] = []
+    private var generation: Int32 = 0
+
+    var vocabularySize: Int { words.count }
+
+    func analyse(_ document: SearchDocument) -> Analysis {
+        generation &+= 1
+        if generation == Int32.max { generation = 1; lastSeen = Array(repeating: 0, count: lastSeen.count) }
+        var analysis = Analysis()
+        for field in SearchDocument.Field.allCases {
+            let shift = UInt64(field.rawValue * 16)
+            for text in document.fields[field.rawValue] {
+                SearchTokenizer.scan(text) { word, hash in
+                    let id = words.find(word, hash: hash) ?? stemID(of: word, hash: hash)
+                    guard id >= 0 else { return }
+                    if field == .body { analysis.length += 1 }
+                    let index: Int
+                    if lastSeen[Int(id)] == generation {
+                        index = Int(slot[Int(id)])
+                    } else {
+                        lastSeen[Int(id)] = generation
+                        slot[Int(id)] = Int32(analysis.stems.count)
+                        index = analysis.stems.count
+                        analysis.stems.append(id)
+                        analysis.counts.append(0)
+                    }
+                    if (analysis.counts[index] >> shift) & 0xFFFF < 0xFFFF { analysis.counts[index] += 1 << shift }
+                }
+            }
+        }
+        return analysis
+    }
+
+    /// The stem id of a word not seen before, or -1 for a stop word.
+    private func stemID(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+        let word = String(decoding: bytes, as: UTF8.self)
+        var id: Int32 = -1
+        if !SearchTokenizer.stopWords.contains(word) {
+            let stem = EnglishStemmer.stem(word)
+            if let known = stemIDs[stem] {
+                id = known
+            } else {
+                id = Int32(stems.count)
+                stems.append(stem)
+                stemIDs[stem] = id
+                lastSeen.append(0)
+                slot.append(0)
+            }
+        }
+        words.insert(bytes, hash: hash, value: id)
+        return id
+    }
+
+    /// Analyses groups of documents on every core, each group with its own analyzer, then
+    /// renumbers the groups' stems into one list (in group order, so the result is the same
+    /// however the work was split).
+    static func analyseInParallel(_ documents: [SearchDocument]) -> (analyses: [Analysis], stems: [String]) {
+        let groupSize = max(64, documents.count / 32)
+        let groups = stride(from: 0, to: documents.count, by: groupSize).map { $0..<min($0 + groupSize, documents.count) }
+        let parts = Parallel.map(groups) { range in
+            let analyzer = SearchAnalyzer()
+            return (analyses: documents[range].map(analyzer.analyse), stems: analyzer.stems)
+        }
+        var ids: [String: Int32] = [:]
+        var stems: [String] = []
+        var analyses: [Analysis] = []
+        analyses.reserveCapacity(documents.count)
+        for part in parts {
+            let global = part.stems.map { stem in
+                if let id = ids[stem] { return id }
+                let id = Int32(stems.count)
+                stems.append(stem)
+                ids[stem] = id
+                return id
+            }
+            for var analysis in part.analyses {
+                analysis.stems = analysis.stems.map { global[Int($0)] }
+                analyses.append(analysis)
+            }
+        }
+        return (analyses, stems)
+    }
+
+    static func count(_ packed: UInt64, _ field: SearchDocument.Field) -> Int {
+        Int((packed >> UInt64(field.rawValue * 16)) & 0xFFFF)
+    }
+}
+
+/// An open-addressing hash table from a word's UTF-8 bytes to an `Int32`, so the hot loop of
+/// the index neither makes a `String` per word nor hashes one: the tokeniser's FNV-1a hash is used.
+struct WordTable {
+    private var slots = [Int32](repeating: 0, count: 1 << 14)
+    private var hashes: [UInt64] = []
+    private var starts: [Int] = []
+    private var lengths: [Int] = []
+    private var values: [Int32] = []
+    private var arena: [UInt8] = []
+
+    var count: Int { values.count }
+
+    func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+        while true {
+            let slot = slots[index]
+            if slot == 0 { return nil }
+            let entry = Int(slot) - 1
+            if hashes[entry] == hash, lengths[entry] == word.count, equal(entry, word) { return values[entry] }
+            index = (index + 1) & mask
+        }
+    }
+
+    private func equal(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        arena.withUnsafeBufferPointer { stored in
+            let start = starts[entry]
+            for offset in 0..<word.count where stored[start + offset] != word[offset] { return false }
+            return true
+        }
+    }
+
+    mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) {
+        if (values.count + 1) * 2 > slots.count { grow() }
+        hashes.append(hash)
+        starts.append(arena.count)
+        lengths.append(word.count)
+        values.append(value)
+        arena.append(contentsOf: word)
+        place(values.count - 1)
+    }
+
+    private mutating func place(_ entry: Int) {
+        let mask = slots.count - 1
+        var index = Int(truncatingIfNeeded: hashes[entry] ^ (hashes[entry] >> 29)) & mask
+        while slots[index] != 0 { index = (index + 1) & mask }
+        slots[index] = Int32(entry + 1)
+    }
+
+    private mutating func grow() {
+        slots = [Int32](repeating: 0, count: slots.count * 2)
+        for entry in values.indices { place(entry) }
+    }
+}

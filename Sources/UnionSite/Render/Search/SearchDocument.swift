@@ -1,0 +1,97 @@
+/// One searchable page, made from text the pipeline already holds: the Site model's titles,
+/// summaries, tags and vacancy fields, and the Link stage's headings and body text nodes.
+struct SearchDocument: Hashable, Sendable {
+    /// The kinds a result can be filtered by, in the order `meta.json` and the page list them.
+    enum Kind: String, CaseIterable, Sendable {
+        case article, principle, guide, page, vacancy
+    }
+
+    /// Where a word was found; each place weighs differently in a page's score.
+    enum Field: Int, CaseIterable, Sendable {
+        /// The page title.
+        case title
+        /// Headings, tags, glossary terms a chapter defines, a vacancy's employer, place and region.
+        case heading
+        case summary
+        case body
+
+        var weight: Double {
+            switch self {
+            case .title: 10
+            case .heading: 4
+            case .summary: 2
+            case .body: 1
+            }
+        }
+    }
+
+    let kind: Kind
+    let title: String
+    /// With the base path: `/education/guide/academies-and-trusts/`.
+    let url: String
+    let snippet: String
+    /// Text by field (`Field.rawValue`).
+    let fields: [[String]]
+
+    static let snippetLength = 160
+
+    /// Every article, principle document, guide page and standalone page, and every open
+    /// vacancy, in a stable order: articles newest first, then the site model's own orders.
+    static func collect(_ linked: LinkedSite) -> [SearchDocument] {
+        let site = linked.site
+        var result: [SearchDocument] = []
+        func add(_ item: ContentItem, _ kind: Kind, extra: [String] = []) {
+            let facts = linked.documents[item.id]
+            let texts = facts?.texts ?? []
+            result.append(SearchDocument(
+                kind: kind, title: item.title, url: site.settings.href(item.url),
+                snippet: snippet(summary: item.summary, texts: texts),
+                fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], texts]))
+        }
+        for article in site.articles { add(article.item, .article, extra: article.tags + (article.author.map { [$0] } ?? [])) }
+        for document in site.principleDocuments { add(document.item, .principle) }
+        for chapter in (site.guideIndex.map { [$0] } ?? []) + site.chapters {
+            add(chapter.item, .guide, extra: chapter.terms.flatMap { [$0.term] + $0.aliases })
+        }
+        for page in site.pages { add(page.item, .page) }
+        for vacancy in site.openVacancies {
+            let facts = linked.documents["vacancy:\(vacancy.id)"]
+            let texts = facts?.texts ?? []
+            let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
+            let about = snippet(summary: vacancy.summary, texts: texts)
+            let meta = [vacancy.employer, vacancy.place, vacancy.region, vacancy.contract?.rawValue, vacancy.hours?.rawValue]
+                .compactMap { $0 } + vacancy.tags
+            result.append(SearchDocument(
+                kind: .vacancy, title: vacancy.title, url: site.settings.href(vacancy.url),
+                snippet: about.isEmpty ? place : shortened(place + ". " + about),
+                fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], texts]))
+        }
+        return result
+    }
+
+    /// The summary, or the start of the body text, in about `snippetLength` characters.
+    static func snippet(summary: String?, texts: [String]) -> String {
+        if let summary, !collapsed(summary).isEmpty { return collapsed(summary) }
+        var text = ""
+        for part in texts {
+            // Text nodes split at emphasis and line breaks: join with a space, but not before punctuation.
+            if let first = part.first, first.isPunctuation, !"([\"'‘“".contains(first) { text += part } else { text += " " + part }
+            if text.count > snippetLength * 2 { break }
+        }
+        return shortened(collapsed(text))
+    }
+
+    /// Cut at a word boundary near `snippetLength`, with an ellipsis when anything was cut.
+    static func shortened(_ text: String) -> String {
+        guard text.count > snippetLength + 20 else { return text }
+        var cut = String(text.prefix(snippetLength))
+        if let space = cut.lastIndex(of: " ") { cut = String(cut[..<space]) }
+        while let last = cut.last, last.isPunctuation || last == " " { cut.removeLast() }
+        return cut + "…"
+    }
+
+    /// Runs of white space as one space, none at either end.
+    static func collapsed(_ text: String) -> String {
+        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}
