@@ -53,6 +53,12 @@ struct FileWalker {
             return nil
         }
         var isDirectory: ObjCBool = false
+        let linkFolder = url.deletingLastPathComponent().resolvingSymlinksInPath().path
+        if linkFolder == target || linkFolder.hasPrefix(target + "/") {
+            diagnostics.append(.error("symbolic link points to a folder that contains it, which would loop; refusing to follow it",
+                                      at: SourceLocation(path: root.relativePath(url)), code: "symlink-loop"))
+            return nil
+        }
         guard FileManager.default.fileExists(atPath: target, isDirectory: &isDirectory) else {
             diagnostics.append(.error("symbolic link is broken or loops", at: SourceLocation(path: root.relativePath(url)), code: "symlink-broken"))
             return nil

@@ -29,15 +29,25 @@ public enum Renderer {
         return output
     }
 
-    /// Static files land at the output root, but never over a generated page.
+    /// Static files land at the output root, but never over a generated page, and never
+    /// beside a path that differs only in case: on a case-insensitive host (macOS, Windows,
+    /// many web servers' file systems) the two would be one file.
     private static func copyStatic(_ site: Site, into output: inout RenderedSite) throws(Diagnostics) {
         var problems = Diagnostics()
+        var folded: [String: String] = [:]
+        for path in output.files.keys.sorted() + Array(output.streamed).sorted() { folded[path.lowercased()] = path }
         for file in site.staticFiles {
+            let location = SourceLocation(path: "content/static/" + file.path)
             if let owner = output.owners[file.path] ?? (output.files[file.path] != nil ? "the theme" : nil) {
-                problems.append(.error("static file would overwrite /\(file.path), written for \(owner)",
-                                       at: SourceLocation(path: "content/static/" + file.path), code: "duplicate-url"))
+                problems.append(.error("static file would overwrite /\(file.path), written for \(owner)", at: location, code: "duplicate-url"))
                 continue
             }
+            if let other = folded[file.path.lowercased()] {
+                problems.append(.error("/\(file.path) and /\(other) differ only in case: on a case-insensitive host they are the same file",
+                                       at: location, code: "duplicate-url"))
+                continue
+            }
+            folded[file.path.lowercased()] = file.path
             output.copies[file.path] = file.absolutePath
         }
         try problems.throwIfErrors()
