@@ -20,7 +20,7 @@ struct FrontMatter: Sendable, Equatable {
         var text = Substring(text)
         if text.hasPrefix("\u{FEFF}") { text = text.dropFirst() }
         if text.allSatisfy(\.isWhitespace) { return .failure(.empty) }
-        guard let firstLineEnd = text.firstIndex(where: \.isNewline), isFence(text[..<firstLineEnd], closing: false) else {
+        guard let firstLineEnd = text.firstIndex(where: Self.isLineBreak), isFence(text[..<firstLineEnd], closing: false) else {
             return .failure(.missingOpeningFence)
         }
         var lineNumber = 1
@@ -28,7 +28,7 @@ struct FrontMatter: Sendable, Equatable {
         let yamlStart = lineStart
         while lineStart < text.endIndex {
             lineNumber += 1
-            let lineEnd = text[lineStart...].firstIndex(where: \.isNewline) ?? text.endIndex
+            let lineEnd = text[lineStart...].firstIndex(where: Self.isLineBreak) ?? text.endIndex
             if isFence(text[lineStart..<lineEnd], closing: true) {
                 let bodyStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : lineEnd
                 return .success(FrontMatter(
@@ -39,6 +39,9 @@ struct FrontMatter: Sendable, Equatable {
         }
         return .failure(.missingClosingFence)
     }
+
+    /// Only LF, CR and CRLF end lines, as cmark and editors count them (not U+2028, U+0085 …).
+    static func isLineBreak(_ c: Character) -> Bool { c == "\n" || c == "\r\n" || c == "\r" }
 
     /// `---` with optional trailing spaces; `\r\n` is one Character, so CRLF files need no care.
     private static func isFence(_ line: Substring, closing: Bool) -> Bool {

@@ -12,7 +12,8 @@ enum YAMLParser {
         do {
             root = try Yams.compose(yaml: yaml)
         } catch {
-            throw Diagnostics([diagnostic(for: error, path: path, firstLine: firstLine)])
+            let lineCount = yaml.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } + (yaml.hasSuffix("\n") || yaml.isEmpty ? 0 : 1)
+            throw Diagnostics([diagnostic(for: error, path: path, firstLine: firstLine, lineCount: lineCount)])
         }
         guard let root else { return nil }
         var budget = nodeBudget
@@ -25,6 +26,9 @@ enum YAMLParser {
         let firstLine: Int
         let lines: [Substring]
 
+        /// The text's last line (1-based), not counting the empty one after a final line break.
+        var lastLine: Int { max(1, lines.count - (lines.last?.isEmpty == true && lines.count > 1 ? 1 : 0)) }
+
         /// Leading spaces of the line after a block scalar's indicator.
         func indent(after line: Int) -> Int? {
             guard line < lines.count else { return nil }
@@ -34,7 +38,10 @@ enum YAMLParser {
 
     private static func convert(_ node: Node, _ context: Context, budget: inout Int, depth: Int) throws(Diagnostics) -> YAMLNode {
         let (path, firstLine) = (context.path, context.firstLine)
-        let location = SourceLocation(path: path, line: (node.mark?.line ?? 1) + firstLine - 1, column: node.mark?.column ?? 1)
+        // An empty value at the end of the text is marked on the line after it: keep it inside.
+        let markLine = node.mark?.line ?? 1
+        let line = min(markLine, context.lastLine)
+        let location = SourceLocation(path: path, line: line + firstLine - 1, column: line < markLine ? 1 : node.mark?.column ?? 1)
         budget -= 1
         guard budget > 0, depth < 200 else {
             throw .error("YAML is too large or too deeply nested (aliases expanding to more than \(nodeBudget) values, or more than 200 levels)",
@@ -64,9 +71,11 @@ enum YAMLParser {
         }
     }
 
-    private static func diagnostic(for error: Error, path: String, firstLine: Int) -> Diagnostic {
+    private static func diagnostic(for error: Error, path: String, firstLine: Int, lineCount: Int) -> Diagnostic {
+        // At the end of the stream libyaml moves to a line after the last: keep it in the text.
         func at(_ mark: Mark) -> SourceLocation {
-            SourceLocation(path: path, line: mark.line + firstLine - 1, column: mark.column)
+            let line = min(mark.line, max(lineCount, 1))
+            return SourceLocation(path: path, line: line + firstLine - 1, column: line < mark.line ? 1 : mark.column)
         }
         guard let yamlError = error as? YamlError else {
             return .error("invalid YAML: \(error)", at: SourceLocation(path: path, line: firstLine), code: "yaml-syntax")

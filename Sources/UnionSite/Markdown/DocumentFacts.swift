@@ -46,7 +46,7 @@ struct DocumentFacts: Sendable {
                                         principleNumber: number, line: document.location(of: node).line))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 links.append(Link(destination: node.url, location: LinkPosition.location(of: node, in: document),
-                                  isImage: node.type == CMARK_NODE_IMAGE, text: node.plainText))
+                                  isImage: node.type == CMARK_NODE_IMAGE, text: node.plainText(limit: 200)))
             case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
                 rawHTML.append(document.location(of: node))
             default: break

@@ -15,9 +15,9 @@ enum LinkPosition {
             return document.source.location(line: max(reportedLine, 1), column: max(node.startColumn, 1))
         }
         let marker = Array((node.type == CMARK_NODE_IMAGE ? "![" : "[").utf8)
-        let textStart = Array(firstLine(of: node.plainText).utf8.prefix(12))
+        let textStart = Array(firstLine(of: node.plainText(limit: 12)).utf8.prefix(12))
         for line in stride(from: reportedLine, through: max(1, reportedLine - lookBack), by: -1) {
-            if let column = bestColumn(in: Array(document.line(line)), marker: marker, text: textStart,
+            if let column = bestColumn(in: document.line(line), marker: marker, text: textStart,
                                        near: line == reportedLine ? node.startColumn : Int.max) {
                 return document.source.location(line: line, column: column)
             }
@@ -32,11 +32,19 @@ enum LinkPosition {
 
     /// 1-based column of the `[` (or `![`) whose following bytes start the link text, nearest
     /// to `near`; a text that wraps may match only its first word on the line.
-    private static func bestColumn(in line: [UInt8], marker: [UInt8], text: [UInt8], near: Int) -> Int? {
+    private static func bestColumn(in slice: ArraySlice<UInt8>, marker: [UInt8], text: [UInt8], near: Int) -> Int? {
+        // A view rebased to 0 without copying the line (many links on one line must stay linear).
+        let line = Line(slice)
+        // cmark's own column is right unless a soft break came before it in the paragraph; when
+        // it points at a bracket, take it (checking the text too would be quadratic for links
+        // nested inside links).
+        if near >= 1, near <= line.count - marker.count + 1, starts(line, at: near - 1, with: marker) {
+            return near
+        }
         var best: Int?
         var index = 0
         while index + marker.count <= line.count {
-            if Array(line[index..<index + marker.count]) == marker, follows(text, in: line, at: index + marker.count) {
+            if starts(line, at: index, with: marker), follows(text, in: line, at: index + marker.count) {
                 let column = index + 1
                 if best == nil || abs(column - near) < abs(best! - near) { best = column }
             }
@@ -45,9 +53,14 @@ enum LinkPosition {
         return best
     }
 
+    private static func starts(_ line: Line, at index: Int, with marker: [UInt8]) -> Bool {
+        for (offset, byte) in marker.enumerated() where line[index + offset] != byte { return false }
+        return true
+    }
+
     /// Whether `line` continues with `text` at `start`, skipping emphasis and code markers
     /// (`[*a*](x)`); a line that ends first (the text wraps) matches if anything matched.
-    private static func follows(_ text: [UInt8], in line: [UInt8], at start: Int) -> Bool {
+    private static func follows(_ text: [UInt8], in line: Line, at start: Int) -> Bool {
         let markup: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")]
         var position = start
         var matched = 0
@@ -60,6 +73,14 @@ enum LinkPosition {
         }
         return true
     }
+}
+
+/// A line's bytes indexed from 0, over the document's buffer.
+private struct Line {
+    let bytes: ArraySlice<UInt8>
+    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
+    var count: Int { bytes.count }
+    subscript(index: Int) -> UInt8 { bytes[bytes.startIndex + index] }
 }
 
 extension Array {

@@ -15,8 +15,12 @@ final class MarkdownDocument {
 
     init(_ source: MarkdownSource) {
         self.source = source
-        let text = source.text
-        root = text.withCString { cmark_parse_document($0, strlen($0), Self.options) }
+        // Passed as bytes with their count: a NUL inside the text (a YAML `\0` escape) must not
+        // cut the body short, as `strlen` would; cmark turns it into U+FFFD.
+        let bytes = Array(source.text.utf8)
+        root = bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, Self.options) }
+        }
         cmark_consolidate_text_nodes(root)
     }
 

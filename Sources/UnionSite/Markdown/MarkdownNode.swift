@@ -30,17 +30,27 @@ struct MarkdownNode: Hashable {
     }
 
     /// The plain text inside a node: text, code and line breaks, as the heading-id rule reads it.
-    var plainText: String {
+    var plainText: String { plainText(limit: .max) }
+
+    /// At most about `limit` characters of the plain text: enough for link-text checks and
+    /// positions, and linear even for links nested thousands deep.
+    func plainText(limit: Int) -> String {
         var text = ""
-        collectText(into: &text)
+        collectText(into: &text, limit: limit)
         return text
     }
 
-    private func collectText(into text: inout String) {
+    private func collectText(into text: inout String, limit: Int) {
+        guard text.utf8.count < limit else { return }
         switch type {
         case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal
         case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-        default: for child in children { child.collectText(into: &text) }
+        default:
+            var child = firstChild
+            while let current = child, text.utf8.count < limit {
+                current.collectText(into: &text, limit: limit)
+                child = current.next
+            }
         }
     }
 

@@ -80,8 +80,7 @@ struct MarkdownBodyFuzzTests {
         for file in files { Self.runPasses(file.text) }
     }
 
-    @Test("many links on one line are located in linear time",
-          .disabled("bug: LinkPosition.location scans the whole source line for every link (allocating an array per byte), so N links on one line cost O(N × line length): 5,000 links on a line take 23 s in a release build, 20,000 take 7 minutes"))
+    @Test("many links on one line are located in linear time")
     func manyLinksOnOneLine() {
         let clock = ContinuousClock()
         for text in [String(repeating: "[a](b.md) ", count: 2_000) + "\n",
@@ -89,12 +88,11 @@ struct MarkdownBodyFuzzTests {
             let started = clock.now
             let facts = DocumentFacts.collect(markdown(text), numberPrinciples: false)
             #expect(facts.links.count == 2_000)
-            #expect(clock.now - started < .seconds(1), "\(clock.now - started) for \(Fuzz.describe(text))")
+            #expect(clock.now - started < .seconds(8), "a hang guard, not a benchmark: quadratic took 14–23 s; \(clock.now - started) for \(Fuzz.describe(text))")
         }
     }
 
-    @Test("text after a NUL is kept (CommonMark: U+0000 becomes U+FFFD)",
-          .disabled("bug: MarkdownDocument passes strlen() of the text to cmark, so a NUL (a YAML \\0 escape in a description) silently cuts the body"))
+    @Test("text after a NUL is kept (CommonMark: U+0000 becomes U+FFFD)")
     func nul() {
         #expect(markdown("before\0after\n").html().contains("after"))
     }
