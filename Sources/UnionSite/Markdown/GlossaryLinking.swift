@@ -22,7 +22,6 @@ enum GlossaryLinking {
             matches.filter { !excluded.contains($0.entry) && linked.insert($0.entry).inserted }
         }
 
-        var entries: Set<Int> { linked }
     }
 
     /// Links the matches the Link stage chose (`chosen(in:)`), by body text node index, so the

@@ -70,7 +70,7 @@ struct PageFactory: Sendable {
         self.templates = templates
         self.cache = cache
         self.sink = sink
-        context = SiteContext(settings: linked.site.settings, nav: linked.nav, hasVacancyFeed: true)
+        context = SiteContext(settings: linked.site.settings, nav: linked.nav)
         refs = PageRefs(linked.site)
         bodies = BodyRenderer(linked: linked, cache: cache)
     }

@@ -3,7 +3,6 @@
 struct SiteContext: Sendable {
     let settings: SiteSettings
     let nav: [NavLink]
-    let hasVacancyFeed: Bool
 
     func href(_ path: SitePath) -> String { settings.href(path) }
 
