@@ -6,10 +6,10 @@ import Testing
 @Suite("Fuzz: front-matter splitting")
 struct FrontMatterFuzzTests {
     static let tokens = ["---", "---", "---", "...", "--- ", "---\t", "----", "-- -", " ---", "..", "title: x", "a", " ", "\t", "#"]
-        + FuzzGen.newlines + FuzzGen.newlines + FuzzGen.oddCharacters.filter { !exoticBreaks.contains($0) }
+        + FuzzGen.newlines + FuzzGen.newlines + FuzzGen.oddCharacters + Array(exoticBreaks)
 
-    /// Characters Swift calls newlines but cmark, editors and `TextFileReader` do not: the
-    /// splitter breaks lines on them (see `exoticLineBreaks`, disabled: a known bug).
+    /// Characters Swift calls newlines but cmark, editors and `TextFileReader` do not: they
+    /// must not end a line (`exoticLineBreaks`).
     static let exoticBreaks: Set<String> = ["\u{0B}", "\u{0C}", "\u{85}", "\u{2028}", "\u{2029}"]
 
     /// Arbitrary mixes of fences, line breaks, BOMs and Unicode.
@@ -60,14 +60,13 @@ struct FrontMatterFuzzTests {
     }
 
     @Test("exotic line breaks (VT, FF, NEL, LS, PS) neither end a fence line nor count as lines")
-    func exoticLineBreaks() async {
+    func exoticLineBreaks() {
         // Minimal: in "---\n\u{2028}---\nBody\n" line 2 is "\u{2028}---" for cmark and editors,
         // no fence; the splitter sees an empty line 2 and a fence on line 3, and puts the body
         // on line 4 (it is on line 3).
         Self.checkSplit("---\n\u{2028}---\nBody\n")
         #expect(FrontMatter.split("---\u{0C}---\nBody\n") == .failure(.missingOpeningFence))
-        let tokens = Self.tokens + Array(Self.exoticBreaks) + Array(Self.exoticBreaks)
-        await fuzz(count: 400, input: FuzzGen.soup(tokens, length: 0...40)) { text in Self.checkSplit(text) }
+        #expect(FrontMatter.split("---\n\u{2028}---\nBody\n") == .failure(.missingClosingFence))
     }
 
     /// The properties every input must keep.

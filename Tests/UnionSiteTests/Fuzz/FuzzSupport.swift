@@ -127,7 +127,7 @@ func fuzz<InputValue, ResultValue>(
         if failures.value > 0 { break }
     } while deadline.map { clock.now < $0 } ?? false
     if Fuzz.seconds != nil {
-        let name = Test.current.map { "\($0.name)" } ?? "?"
+        let name = Test.current.map { "\($0.id.nameComponents.suffix(2).joined(separator: "/"))" } ?? "?"
         print("fuzz: \(name): \(stats.value) inputs in \(clock.now - started)")
     }
 }
