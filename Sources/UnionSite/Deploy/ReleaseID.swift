@@ -23,17 +23,18 @@ public struct ReleaseID: Hashable, Comparable, Sendable, CustomStringConvertible
         self.serial = serial
     }
 
-    /// A new id for a deploy at `date`, different from every id in `existing`.
+    /// A new id for a deploy at `date` that sorts after every id in `existing`, so pruning the
+    /// oldest releases can never take the name (or the place) of the new one: within one
+    /// second, or when the clock is behind the newest release, the serial continues upwards
+    /// rather than reusing a number a pruned release had.
     public static func next(at date: Date, existing: some Sequence<ReleaseID>) -> ReleaseID {
         let formatter = DateFormatter()
         formatter.locale = Locale(identifier: "en_US_POSIX")
         formatter.timeZone = TimeZone(identifier: "UTC")
         formatter.dateFormat = "yyyyMMdd'T'HHmmss'Z'"
         let stamp = formatter.string(from: date)
-        let taken = Set(existing.filter { $0.timestamp == stamp }.map(\.serial))
-        var serial = 1
-        while taken.contains(serial) { serial += 1 }
-        return ReleaseID(serial == 1 ? stamp : "\(stamp)-\(serial)")!
+        guard let newest = existing.max(), newest.timestamp >= stamp else { return ReleaseID(stamp)! }
+        return ReleaseID("\(newest.timestamp)-\(newest.serial + 1)")!
     }
 
     public var name: String { serial == 1 ? timestamp : "\(timestamp)-\(serial)" }

@@ -126,6 +126,17 @@ import Testing
         #expect(second.name == "20261130T100900Z-2")
         #expect(ReleaseID.next(at: date, existing: [first, second]).name == "20261130T100900Z-3")
     }
+
+    @Test func nextNeverReusesAPrunedNameAndAlwaysSortsNewest() throws {
+        let date = Date(timeIntervalSince1970: 1_796_033_340)  // 2026-11-30T10:09:00Z
+        // The first two releases of this second were pruned; a reused "…Z" would sort oldest.
+        let kept = ["20261130T100900Z-3", "20261130T100900Z-4"].compactMap { ReleaseID($0) }
+        let next = ReleaseID.next(at: date, existing: kept)
+        #expect(next.name == "20261130T100900Z-5")
+        // A clock behind the newest release still gives a release that sorts after it.
+        let ahead = [try #require(ReleaseID("20261130T110000Z"))]
+        #expect(ReleaseID.next(at: date, existing: ahead) > ahead[0])
+    }
 }
 
 @Suite struct BuildRecordTests {
