@@ -8,6 +8,10 @@ enum YAMLParser {
 
     /// - Parameter firstLine: the file line the YAML text starts on (2 in front matter).
     static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostics) -> YAMLNode? {
+        // Only an alias can make the text stand for more values than it holds.
+        if yaml.utf8.contains(UInt8(ascii: "*")), let (line, column) = YAMLAliasBudget.overrun(in: yaml, budget: nodeBudget) {
+            throw Diagnostics([tooLarge(at: SourceLocation(path: path, line: line + firstLine - 1, column: column))])
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -43,10 +47,7 @@ enum YAMLParser {
         let line = min(markLine, context.lastLine)
         let location = SourceLocation(path: path, line: line + firstLine - 1, column: line < markLine ? 1 : node.mark?.column ?? 1)
         budget -= 1
-        guard budget > 0, depth < 200 else {
-            throw .error("YAML is too large or too deeply nested (aliases expanding to more than \(nodeBudget) values, or more than 200 levels)",
-                         at: location, code: "yaml-too-large")
-        }
+        guard budget > 0, depth < 200 else { throw Diagnostics([tooLarge(at: location)]) }
         switch node {
         case .scalar(let scalar):
             var result = YAMLNode(value: .scalar(scalar.string, plain: scalar.style == .plain), location: location)
@@ -69,6 +70,11 @@ enum YAMLParser {
             }
             return YAMLNode(value: .map(entries), location: location)
         }
+    }
+
+    private static func tooLarge(at location: SourceLocation) -> Diagnostic {
+        .error("YAML is too large or too deeply nested (aliases expanding to more than \(nodeBudget) values, or more than 200 levels)",
+               at: location, code: "yaml-too-large")
     }
 
     private static func diagnostic(for error: Error, path: String, firstLine: Int, lineCount: Int) -> Diagnostic {

@@ -32,28 +32,42 @@ struct DocumentFacts: Sendable {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         var allocator = HeadingID.Allocator(reserved: numberPrinciples ? principleAnchors(in: document) : [])
         var headings: [Heading] = []
-        var links: [Link] = []
+        var links: [Link?] = []
+        var openLinks: [Int] = []
+        var linkTexts = OpenLinkTexts(limit: 200)
         var rawHTML: [SourceLocation] = []
         var principle = 0
         document.walk { event in
             let node = event.node
-            guard event.entering else { return }
             switch node.type {
-            case CMARK_NODE_HEADING:
+            case CMARK_NODE_HEADING where event.entering:
                 let text = node.plainText
                 let number = numberPrinciples && node.headingLevel == 2 ? { principle += 1; return principle }() : nil
                 headings.append(Heading(level: node.headingLevel, text: text, id: allocator.id(for: text),
                                         principleNumber: number, line: document.location(of: node).line))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
-                links.append(Link(destination: node.url, location: LinkPosition.location(of: node, in: document),
-                                  isImage: node.type == CMARK_NODE_IMAGE, text: node.plainText(limit: 200)))
-            case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                // Kept in document order (outer before inner), filled in once the text is known.
+                if event.entering {
+                    openLinks.append(links.count)
+                    links.append(nil)
+                    linkTexts.open()
+                } else {
+                    let text = linkTexts.close()
+                    links[openLinks.removeLast()] = Link(destination: node.url,
+                                                         location: LinkPosition.location(of: node, text: text, in: document),
+                                                         isImage: node.type == CMARK_NODE_IMAGE, text: text)
+                }
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE:
+                if !linkTexts.isEmpty { linkTexts.append(node.literal) }
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
+                if !linkTexts.isEmpty { linkTexts.append(" ") }
+            case CMARK_NODE_HTML_BLOCK where event.entering, CMARK_NODE_HTML_INLINE where event.entering:
                 rawHTML.append(document.location(of: node))
             default: break
             }
         }
         let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
-        return DocumentFacts(headings: headings, links: links, texts: texts, rawHTML: rawHTML)
+        return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML)
     }
 
     private static func principleAnchors(in document: MarkdownDocument) -> Set<String> {

@@ -9,13 +9,14 @@ import Ccmark
 enum LinkPosition {
     static let lookBack = 3
 
-    static func location(of node: MarkdownNode, in document: MarkdownDocument) -> SourceLocation {
+    /// - Parameter text: the link's visible text (its start is looked for after the `[`).
+    static func location(of node: MarkdownNode, text: String, in document: MarkdownDocument) -> SourceLocation {
         let reportedLine = node.startLine
         guard reportedLine >= 1, reportedLine <= document.lineCount else {
             return document.source.location(line: max(reportedLine, 1), column: max(node.startColumn, 1))
         }
         let marker = Array((node.type == CMARK_NODE_IMAGE ? "![" : "[").utf8)
-        let textStart = Array(firstLine(of: node.plainText(limit: 12)).utf8.prefix(12))
+        let textStart = Array(firstLine(of: text).utf8.prefix(12))
         for line in stride(from: reportedLine, through: max(1, reportedLine - lookBack), by: -1) {
             if let column = bestColumn(in: document.line(line), marker: marker, text: textStart,
                                        near: line == reportedLine ? node.startColumn : Int.max) {

@@ -30,28 +30,21 @@ struct MarkdownNode: Hashable {
     }
 
     /// The plain text inside a node: text, code and line breaks, as the heading-id rule reads it.
-    var plainText: String { plainText(limit: .max) }
-
-    /// At most about `limit` characters of the plain text: enough for link-text checks and
-    /// positions, and linear even for links nested thousands deep.
-    func plainText(limit: Int) -> String {
+    /// (Link texts are gathered in one walk by `OpenLinkTexts`: asking each nested link would be quadratic.)
+    var plainText: String {
+        // cmark's iterator, not recursion: a heading may hold images nested thousands deep.
         var text = ""
-        collectText(into: &text, limit: limit)
-        return text
-    }
-
-    private func collectText(into text: inout String, limit: Int) {
-        guard text.utf8.count < limit else { return }
-        switch type {
-        case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += literal
-        case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
-        default:
-            var child = firstChild
-            while let current = child, text.utf8.count < limit {
-                current.collectText(into: &text, limit: limit)
-                child = current.next
+        let iterator = cmark_iter_new(pointer)
+        defer { cmark_iter_free(iterator) }
+        while cmark_iter_next(iterator) != CMARK_EVENT_DONE {
+            guard let node = cmark_iter_get_node(iterator).map(MarkdownNode.init) else { continue }
+            switch node.type {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += node.literal
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
             }
         }
+        return text
     }
 
     static func make(_ type: cmark_node_type) -> MarkdownNode { MarkdownNode(cmark_node_new(type)) }
