@@ -41,10 +41,16 @@ public enum Build {
     /// Stages 1–4: everything `build` checks, nothing written. `check` uses this.
     /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
     public static func render(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil) throws(Diagnostics) -> RenderedSite {
-        let sources = try SourceLoader.load(options.root)
-        let site = try ModelBuilder.build(sources, options: options.model)
+        var timer = StageTimer()
+        defer { timer.report() }
+        let sources = try SourceLoader.load(options.root, cache: cache)
+        timer.lap("load")
+        let site = try ModelBuilder.build(sources, options: options.model, cache: cache)
+        timer.lap("model")
         let linked = try Linker.link(site, cache: cache)
+        timer.lap("link")
         var rendered = try Renderer.render(linked, cache: cache, sink: sink)
+        timer.lap("render")
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
         return rendered
     }

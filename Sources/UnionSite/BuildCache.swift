@@ -1,34 +1,77 @@
 import Foundation
 
 /// Memoised results that `serve` keeps between rebuilds, so an edit re-does only the work
-/// whose inputs changed: reading a file whose size and time are unchanged, parsing a body
-/// that is the same text, rendering a page whose template values are the same.
+/// whose inputs changed: reading a file whose size, inode and times are unchanged, building
+/// an item from the same source, parsing a body that is the same text, matching the glossary
+/// in the same text, checking the same links against the same set of pages and anchors,
+/// rendering a page whose template values are the same.
 ///
 /// Every entry is keyed by all of its inputs, so a cached result is by construction the one
 /// a full build would compute: incremental output is byte-identical to a full build.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
-    private var facts: [FactsKey: DocumentFacts] = [:]
+    /// Load: a file's document (or why it could not be read), by path.
+    let documents = Memo<String, DocumentInput, Result<SourceDocument, Diagnostics>>()
+    /// Load: a vacancy file's records, by path.
+    let vacancyFiles = Memo<String, DocumentInput, Result<[SourceRecord], Diagnostics>>()
+    /// Model: the item built from a document, by path.
+    let items = Memo<String, ItemInput, ItemBuilder.Built>()
+    /// Link: a body's headings, links and texts, by source key.
+    let facts = Memo<String, FactsInput, DocumentFacts>()
+    /// Link: the glossary entries a body links, by source key.
+    let glossaryMatches = Memo<String, GlossaryInput, [Int: [GlossaryMatcher.Match]]>()
+    /// Link: a body's checked links, by source key, valid while the link world is the same.
+    let checkedLinks = Memo<String, CheckInput, LinkChecker.Checked>()
+    let linkWorlds = VersionCounter<LinkWorld>()
+    /// Link: a body's lint warnings, by source key.
+    let bodyWarnings = Memo<String, LinkedDocument, [Diagnostic]>()
+    /// Render: related articles, while ids, tags and citations are the same.
+    let related = Memo<String, RelatedArticles.Input, RelatedArticles>()
+    /// Render: search snippets and analyses, by page URL.
+    let snippets = Memo<String, SearchDocument.SnippetInput, String>()
+    /// Render: article pages and article lists, skipped whole while what they show is the same.
+    let articlePages = Memo<String, ArticlePageInput, RenderedPage>()
+    let articleLists = Memo<String, ArticleListInput, RenderedPage>()
+    let renderWorlds = VersionCounter<RenderWorld>()
     private var bodies: [BodyKey: String] = [:]
     private var pages: [String: (fingerprint: Int, bytes: [UInt8])] = [:]
     private var usedPages: Set<String> = []
     private(set) var pagesRendered = 0
 
-    public init() {}
+    /// Files changed less than this many seconds ago are always read again (see `FileStamp.isRecent`).
+    let racyWindow: Int
 
-    struct FactsKey: Hashable {
-        let text: String
-        let path: String
-        let firstLine: Int
+    public init(racyWindow: Int = 2) { self.racyWindow = racyWindow }
+
+    struct DocumentInput: Equatable {
+        let stamp: FileStamp
+        /// Nil for a vacancy file.
+        let kind: ContentKind?
+        let maxBytes: Int
+    }
+
+    struct ItemInput: Equatable {
+        let document: SourceDocument
+        let timeZone: TimeZone
+    }
+
+    struct FactsInput: Equatable {
+        let body: MarkdownSource
         let numbersPrinciples: Bool
     }
 
-    func facts(_ key: FactsKey, compute: () -> DocumentFacts) -> DocumentFacts {
-        if let hit = locked({ facts[key] }) { return hit }
-        let value = compute()
-        locked { facts[key] = value }
-        return value
+    struct GlossaryInput: Equatable {
+        let texts: [String]
+        let glossary: [GlossaryTerm]
+        let excluded: Set<Int>
     }
+
+    struct CheckInput: Equatable {
+        let links: [DocumentFacts.Link]
+        let contentPath: String
+        let world: Int
+    }
+
 
     /// Everything a body's HTML depends on.
     struct BodyKey: Hashable {
@@ -72,7 +115,8 @@ public final class BuildCache: @unchecked Sendable {
             let rendered = pagesRendered
             pagesRendered = 0
             if bodies.count > 4 * max(pages.count, 64) { bodies = [:] }
-            if facts.count > 4 * max(pages.count, 64) { facts = [:] }
+            for memo in [documents.prune, vacancyFiles.prune, items.prune, facts.prune, glossaryMatches.prune, checkedLinks.prune, articlePages.prune, articleLists.prune,
+                          bodyWarnings.prune, related.prune, snippets.prune] { memo() }
             return rendered
         }
     }

@@ -13,7 +13,7 @@ public struct LinkedSite: Sendable {
 }
 
 /// What the Render stage needs to rewrite one body the way the Link stage checked it.
-struct LinkedDocument: Sendable {
+struct LinkedDocument: Sendable, Equatable {
     /// The file the body is in (a Markdown file, or the vacancy's data file).
     let path: String
     let headings: [DocumentFacts.Heading]
@@ -35,7 +35,7 @@ struct Citation: Hashable, Comparable, Sendable {
     static func < (a: Citation, b: Citation) -> Bool { (a.source, a.fragment ?? "") < (b.source, b.fragment ?? "") }
 }
 
-struct NavLink: Sendable {
+struct NavLink: Sendable, Equatable {
     let title: String
     let href: String
     /// The page or section it leads to, for `aria-current`.

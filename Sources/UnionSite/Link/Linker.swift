@@ -10,21 +10,30 @@ public enum Linker {
         // Each body parses on its own: both cores share the work, in input order.
         let facts = Parallel.map(sources.all) { source in (source.key, collectFacts(source, cache: cache)) }
         let factsByKey = Dictionary(uniqueKeysWithValues: facts)
-        let resolver = LinkResolver(pages: sources.pagePaths, vacancies: sources.vacancyPaths,
-                                    staticFiles: Set(site.staticFiles.map(\.path)), leftOut: site.leftOut)
-        let checker = LinkChecker(resolver: resolver, anchors: factsByKey.mapValues(\.anchors),
-                                  glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
+        let world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
+                              leftOut: site.leftOut, anchors: factsByKey.mapValues(\.anchors),
+                              glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
+        let checker = world.checker
+        let worldVersion = cache?.linkWorlds.version(of: world)
         var problems = Diagnostics(site.warnings)
         var documents: [String: LinkedDocument] = [:]
         var backlinks: [String: Set<Citation>] = [:]
         var uses: [Int: Set<String>] = [:]
         // Glossary matching is the costliest scan: once per body, in parallel, here only.
         let glossaryMatches = Parallel.map(sources.all) { source -> [Int: [GlossaryMatcher.Match]]? in
-            glossaryExclusions(source, site: site).map { GlossaryLinking.chosen(in: factsByKey[source.key]!.texts, matcher: matcher, excluded: $0) }
+            glossaryExclusions(source, site: site).map { excluded in
+                let texts = factsByKey[source.key]!.texts
+                let compute = { GlossaryLinking.chosen(in: texts, matcher: matcher, excluded: excluded) }
+                return cache?.glossaryMatches.value(source.key, input: .init(texts: texts, glossary: site.glossary, excluded: excluded),
+                                                    compute: compute) ?? compute()
+            }
         }
         for (index, source) in sources.all.enumerated() {
             let fact = factsByKey[source.key]!
-            let checked = checker.check(fact.links, from: source.key, contentPath: source.contentPath)
+            let check = { checker.check(fact.links, from: source.key, contentPath: source.contentPath) }
+            let checked = worldVersion.map { version in
+                cache!.checkedLinks.value(source.key, input: .init(links: fact.links, contentPath: source.contentPath, world: version), compute: check)
+            } ?? check()
             problems.append(contentsOf: checked.problems)
             for (target, fragment) in checked.citations where target != source.key {
                 backlinks[target, default: []].insert(Citation(source: source.key, fragment: fragment))
@@ -38,7 +47,7 @@ public enum Linker {
         }
         let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
         try problems.throwIfErrors()
-        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: backlinks, nav: nav))
+        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: backlinks, nav: nav, cache: cache))
         return LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
                           glossaryUses: uses.mapValues { $0.sorted() }, nav: nav,
                           warnings: problems.warnings)
@@ -49,9 +58,7 @@ public enum Linker {
             DocumentFacts.collect(MarkdownDocument(source.body), numberPrinciples: source.numbersPrinciples)
         }
         guard let cache else { return compute() }
-        let key = BuildCache.FactsKey(text: source.body.text, path: source.body.path, firstLine: source.body.firstLine,
-                                      numbersPrinciples: source.numbersPrinciples)
-        return cache.facts(key, compute: compute)
+        return cache.facts.value(source.key, input: .init(body: source.body, numbersPrinciples: source.numbersPrinciples), compute: compute)
     }
 
     /// Nil when auto-linking is off for this page; else the entries it defines itself.

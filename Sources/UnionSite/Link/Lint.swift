@@ -14,11 +14,12 @@
 enum Lint {
     static let vagueLinkTexts: Set<String> = ["click here", "here", "read more", "more", "this", "link", "this link", "click"]
 
+    /// - Parameter cache: kept by `serve`: a body whose facts are unchanged has the same warnings.
     static func warnings(_ site: Site, documents: [String: LinkedDocument], backlinks: [String: Set<Citation>],
-                         nav: [NavLink]) -> [Diagnostic] {
+                         nav: [NavLink], cache: BuildCache? = nil) -> [Diagnostic] {
         var found: [Diagnostic] = []
-        for (_, document) in documents.sorted(by: { $0.key < $1.key }) {
-            found += bodyWarnings(document)
+        for (key, document) in documents.sorted(by: { $0.key < $1.key }) {
+            found += cache?.bodyWarnings.value(key, input: document) { bodyWarnings(document) } ?? bodyWarnings(document)
         }
         found += itemWarnings(site)
         found += orphans(site, backlinks: backlinks, nav: nav)

@@ -1,3 +1,6 @@
+#if canImport(Glibc)
+import Glibc
+#endif
 import Foundation
 
 /// Lists the regular files under a folder, sorted, without ever leaving the site root.
@@ -36,12 +39,15 @@ struct FileWalker {
     private enum Kind { case file, folder }
 
     private mutating func classify(_ url: URL) -> Kind? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: url.path),
-              let type = attributes[.type] as? FileAttributeType else { return nil }
-        if type == .typeSymbolicLink {
-            return classifyLink(url)
+        // lstat, not FileManager's attributes: this runs for every file on every `serve` rebuild.
+        var info = stat()
+        guard lstat(url.path, &info) == 0 else { return nil }
+        switch info.st_mode & S_IFMT {
+        case S_IFLNK: return classifyLink(url)
+        case S_IFDIR: return .folder
+        case S_IFREG: return .file
+        default: return nil
         }
-        return type == .typeDirectory ? .folder : (type == .typeRegular ? .file : nil)
     }
 
     private mutating func classifyLink(_ url: URL) -> Kind? {

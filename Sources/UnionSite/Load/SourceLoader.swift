@@ -7,14 +7,15 @@ import Foundation
 /// It is the only stage that reads the disk (Write is the only one that writes), so every
 /// later stage is a pure function that tests can drive without files.
 public enum SourceLoader {
-    public static func load(_ root: SiteRoot) throws(Diagnostics) -> SourceTree {
+    /// - Parameter cache: kept by `serve`: a file whose size, inode and times are unchanged is not read again.
+    public static func load(_ root: SiteRoot, cache: BuildCache? = nil) throws(Diagnostics) -> SourceTree {
         var problems = Diagnostics()
         let settings = try loadSettings(root)
         let reader = TextFileReader(root: root, maxBytes: maxFileSize(settings) ?? TextFileReader.defaultMaxBytes)
         var walker = FileWalker(root: root)
 
-        let documents = loadDocuments(root, reader: reader, walker: &walker, problems: &problems)
-        let records = loadVacancies(root, reader: reader, walker: &walker, problems: &problems)
+        let documents = loadDocuments(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
+        let records = loadVacancies(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
             StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path)
         }
@@ -49,7 +50,7 @@ public enum SourceLoader {
     }
 
     private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      problems: inout Diagnostics) -> [SourceDocument] {
+                                      cache: BuildCache?, problems: inout Diagnostics) -> [SourceDocument] {
         var files: [(URL, ContentKind)] = []
         for kind in ContentKind.allCases {
             let folder = root.content.appendingPathComponent(kind.folder)
@@ -59,12 +60,16 @@ public enum SourceLoader {
         }
         // Reading, splitting and YAML parsing are per file: on every core, results in order.
         let results = Parallel.map(files.map { FileJob(url: $0.0, kind: $0.1) }) { job -> Result<SourceDocument, Diagnostics> in
-            switch reader.read(job.url) {
-            case .failure(let problem): return .failure(Diagnostics([problem]))
-            case .success(let file):
-                do throws(Diagnostics) { return .success(try document(file, kind: job.kind)) }
-                catch { return .failure(error) }
+            let load = { () -> Result<SourceDocument, Diagnostics> in
+                switch reader.read(job.url) {
+                case .failure(let problem): return .failure(Diagnostics([problem]))
+                case .success(let file):
+                    do throws(Diagnostics) { return .success(try document(file, kind: job.kind)) }
+                    catch { return .failure(error) }
+                }
             }
+            guard let cache, let stamp = FileStamp(job.url.path), !stamp.isRecent(window: cache.racyWindow) else { return load() }
+            return cache.documents.value(job.url.path, input: .init(stamp: stamp, kind: job.kind, maxBytes: reader.maxBytes), compute: load)
         }
         var documents: [SourceDocument] = []
         for result in results {
@@ -98,15 +103,27 @@ public enum SourceLoader {
     }
 
     private static func loadVacancies(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      problems: inout Diagnostics) -> [SourceRecord] {
+                                      cache: BuildCache?, problems: inout Diagnostics) -> [SourceRecord] {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
         var records: [SourceRecord] = []
         for url in walker.files(under: root.content.appendingPathComponent("vacancies")) where extensions.contains(url.pathExtension.lowercased()) {
-            switch reader.read(url) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let file):
-                do throws(Diagnostics) { records.append(contentsOf: try VacancyFileReader.records(in: file)) }
-                catch { problems.append(contentsOf: error.items) }
+            let load = { () -> Result<[SourceRecord], Diagnostics> in
+                switch reader.read(url) {
+                case .failure(let problem): return .failure(Diagnostics([problem]))
+                case .success(let file):
+                    do throws(Diagnostics) { return .success(try VacancyFileReader.records(in: file)) }
+                    catch { return .failure(error) }
+                }
+            }
+            let result: Result<[SourceRecord], Diagnostics>
+            if let cache, let stamp = FileStamp(url.path), !stamp.isRecent(window: cache.racyWindow) {
+                result = cache.vacancyFiles.value(url.path, input: .init(stamp: stamp, kind: nil, maxBytes: reader.maxBytes), compute: load)
+            } else {
+                result = load()
+            }
+            switch result {
+            case .success(let found): records.append(contentsOf: found)
+            case .failure(let error): problems.append(contentsOf: error.items)
             }
         }
         return records

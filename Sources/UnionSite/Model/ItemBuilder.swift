@@ -116,3 +116,27 @@ struct ItemBuilder {
         return tags
     }
 }
+
+extension ItemBuilder {
+    /// What one document gives: its item of the right kind (nil when a field is wrong) and
+    /// the problems found in its front matter. A value of its own so `serve` can keep it.
+    struct Built: Sendable {
+        enum Item: Sendable {
+            case article(Article), principleDocument(PrincipleDocument), chapter(GuideChapter), page(Page)
+        }
+        let item: Item?
+        let problems: [Diagnostic]
+    }
+
+    /// Builds one document on its own: nothing here depends on any other document.
+    static func build(_ document: SourceDocument, timeZone: TimeZone) -> Built {
+        var builder = ItemBuilder(timeZone: timeZone)
+        let item: Built.Item? = switch document.kind {
+        case .article: builder.article(document).map(Built.Item.article)
+        case .principleDocument: builder.principleDocument(document).map(Built.Item.principleDocument)
+        case .guideChapter: builder.chapter(document).map(Built.Item.chapter)
+        case .page: builder.page(document).map(Built.Item.page)
+        }
+        return Built(item: item, problems: builder.problems)
+    }
+}

@@ -15,22 +15,26 @@ public enum ModelBuilder {
         }
     }
 
-    public static func build(_ tree: SourceTree, options: Options = Options()) throws(Diagnostics) -> Site {
+    /// - Parameter cache: kept by `serve`: a document that did not change gives the item it gave last time.
+    public static func build(_ tree: SourceTree, options: Options = Options(), cache: BuildCache? = nil) throws(Diagnostics) -> Site {
         let (settingsValue, settingsProblems) = SettingsReader.read(tree.settings, path: tree.settingsPath, baseURLOverride: options.baseURL)
         guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
         var problems = Diagnostics(settingsProblems + tree.problems)
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
-        var builder = ItemBuilder(timeZone: settings.timeZone)
         var articles: [Article] = [], principles: [PrincipleDocument] = [], chapters: [GuideChapter] = [], pages: [Page] = []
+        let timeZone = settings.timeZone
         for document in tree.documents {
-            switch document.kind {
-            case .article: builder.article(document).map { articles.append($0) }
-            case .principleDocument: builder.principleDocument(document).map { principles.append($0) }
-            case .guideChapter: builder.chapter(document).map { chapters.append($0) }
-            case .page: builder.page(document).map { pages.append($0) }
+            let compute = { ItemBuilder.build(document, timeZone: timeZone) }
+            let built = cache?.items.value(document.path, input: .init(document: document, timeZone: timeZone), compute: compute) ?? compute()
+            problems.append(contentsOf: built.problems)
+            switch built.item {
+            case .article(let article): articles.append(article)
+            case .principleDocument(let principle): principles.append(principle)
+            case .chapter(let chapter): chapters.append(chapter)
+            case .page(let page): pages.append(page)
+            case nil: break
             }
         }
-        problems.append(contentsOf: builder.problems)
         var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone)
         let vacancies = tree.vacancyRecords.compactMap { vacancyBuilder.vacancy($0) }
         problems.append(contentsOf: vacancyBuilder.problems)

@@ -1,7 +1,7 @@
 import Foundation
 
 /// `content/site.yaml`, typed.
-public struct SiteSettings: Sendable {
+public struct SiteSettings: Sendable, Equatable {
     public var title: String
     /// Always ends with `/`: `https://example.org/guidance/`.
     public var baseURL: String
@@ -17,14 +17,14 @@ public struct SiteSettings: Sendable {
     public var params: [YAMLEntry]
     public var location: SourceLocation
 
-    public struct Organisation: Sendable {
+    public struct Organisation: Sendable, Equatable {
         public var name: String
         public var url: String?
         public var joinURL: String?
     }
 
     /// One `nav` item; `link` is resolved and checked by the Link stage.
-    public struct NavEntry: Sendable {
+    public struct NavEntry: Sendable, Equatable {
         public var title: String
         public var link: String
         public var location: SourceLocation

@@ -1,7 +1,7 @@
 /// Title, URL and kind of every page that can cite or be cited, by source key
 /// (content id or `vacancy:<id>`), for backlinks and glossary "used in" lists.
 struct PageRefs: Sendable {
-    struct Ref: Sendable {
+    struct Ref: Sendable, Equatable {
         let title: String
         let path: SitePath
         let kind: String

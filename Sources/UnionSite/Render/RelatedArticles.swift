@@ -6,7 +6,26 @@ struct RelatedArticles {
     static let limit = 3
     static let neighbours = 8
 
-    private var related: [String: [Article]] = [:]
+    /// Article id → the ids of its related articles, best first.
+    private var related: [String: [String]] = [:]
+
+    /// What the choice depends on: each article's id and tags, newest first, and who cites what.
+    struct Input: Equatable, Sendable {
+        let articles: [[String]]
+        let backlinks: [String: [Citation]]
+
+        init(_ articles: [Article], backlinks: [String: [Citation]]) {
+            self.articles = articles.map { [$0.item.id] + $0.tags }
+            self.backlinks = backlinks
+        }
+    }
+
+    /// The same choice, made again only when its `Input` changed (`serve`).
+    static func memoized(_ articles: [Article], backlinks: [String: [Citation]], cache: BuildCache?) -> RelatedArticles {
+        let make = { RelatedArticles(articles, backlinks: backlinks) }
+        guard let cache else { return make() }
+        return cache.related.value("related", input: Input(articles, backlinks: backlinks), compute: make)
+    }
 
     init(_ articles: [Article], backlinks: [String: [Citation]]) {
         let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.item.id, $0) })
@@ -29,9 +48,10 @@ struct RelatedArticles {
         }
         for (member, others) in scores {
             let best = others.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.limit)
-            related[articles[member].item.id] = best.map { articles[$0.key] }
+            related[articles[member].item.id] = best.map { articles[$0.key].item.id }
         }
     }
 
-    func `for`(_ id: String) -> [Article] { related[id] ?? [] }
+    /// Ids only, so a kept choice shows today's titles: look them up in the current articles.
+    func `for`(_ id: String) -> [String] { related[id] ?? [] }
 }

@@ -64,6 +64,8 @@ struct PageFactory: Sendable {
     let bodies: BodyRenderer
     let cache: BuildCache?
     let sink: PageSink?
+    /// With a cache: the version of what all pages share (`RenderWorld`).
+    let worldVersion: Int?
 
     init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?, sink: PageSink?) {
         self.linked = linked
@@ -73,6 +75,16 @@ struct PageFactory: Sendable {
         context = SiteContext(settings: linked.site.settings, nav: linked.nav)
         refs = PageRefs(linked.site)
         bodies = BodyRenderer(linked: linked, cache: cache)
+        worldVersion = cache?.renderWorlds.version(of: RenderWorld(
+            settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,
+            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts))
+    }
+
+    /// A page from `memo` when what it shows (`input`) is what it showed last build; else rendered.
+    func memoized<Input: Equatable>(_ memo: Memo<String, Input, RenderedPage>?, _ path: SitePath, input: (Int) -> Input,
+                                    render: () -> RenderedPage) -> RenderedPage {
+        guard let memo, let worldVersion, sink == nil else { return render() }
+        return memo.value(path.outputFile, input: input(worldVersion), compute: render)
     }
 
     var site: Site { linked.site }

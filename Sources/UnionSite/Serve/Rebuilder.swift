@@ -12,8 +12,10 @@ final class Rebuilder: @unchecked Sendable {
     private let lock = NSLock()
     private var pending: [String] = []
     private var scheduled: DispatchWorkItem?
+    /// The warnings already printed: a rebuild prints only new ones (a big site can have thousands).
+    private var shownWarnings: Set<Diagnostic> = []
 
-    static let quietSpell: DispatchTimeInterval = .milliseconds(60)
+    static let quietSpell: DispatchTimeInterval = .milliseconds(30)
 
     init(options: Build.Options, state: PreviewState, log: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -62,8 +64,12 @@ final class Rebuilder: @unchecked Sendable {
             let site = try Build.render(options, cache: cache)
             let changed = await state.publish(site)
             let ms = Int(Date().timeIntervalSince(start) * 1000)
-            log("\(reason): \(changed) file\(changed == 1 ? "" : "s") changed, \(site.pageCount) pages, \(ms) ms")
-            for warning in Diagnostics(site.warnings).sorted { log(warning.description) }
+            let warnings = Set(site.warnings)
+            let fresh = warnings.subtracting(shownWarnings)
+            shownWarnings = warnings
+            let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\(fresh.count < warnings.count ? " (\(fresh.count) new)" : "")"
+            log("\(reason): \(changed) file\(changed == 1 ? "" : "s") changed, \(site.pageCount) pages\(note), \(ms) ms")
+            for warning in Diagnostics(Array(fresh)).sorted { log(warning.description) }
         } catch {
             await state.fail(error.items)
             log("\(reason): the build failed; still serving the last good site")

@@ -3,14 +3,26 @@ extension PageFactory {
 
     /// Every article's page, `/articles/` paginated by ten, and a page per tag.
     func articles(into output: inout RenderedSite) {
-        let related = RelatedArticles(site.articles, backlinks: linked.backlinks)
-        let pages = Parallel.map(site.articles) { article in articlePage(article, related: related.for(article.item.id)) }
+        let related = RelatedArticles.memoized(site.articles, backlinks: linked.backlinks, cache: cache)
+        let byID = Dictionary(site.articles.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let pages = Parallel.map(site.articles) { article in
+            articlePage(article, related: related.for(article.item.id).compactMap { byID[$0] })
+        }
         for page in pages { output.add(page) }
         articleListPages(into: &output)
         tagPages(into: &output)
     }
 
     private func articlePage(_ article: Article, related: [Article]) -> RenderedPage {
+        let id = article.item.id
+        let citations = linked.backlinks[id] ?? []
+        return memoized(cache?.articlePages, article.item.url, input: { world in
+            ArticlePageInput(world: world, article: article, document: linked.documents[id], backlinks: citations,
+                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.id] })
+        }, render: { renderArticlePage(article, related: related) })
+    }
+
+    private func renderArticlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let item = article.item
         let page = itemPage(item, kind: "article", extra: ["json_ld": [JSONLD.article(article, settings: settings)]])
         var values: [String: Any] = [
@@ -33,12 +45,16 @@ extension PageFactory {
         }
         let paths = chunks.indices.map { $0 == 0 ? SitePath.folder("articles") : SitePath.folder("articles", "page", String($0 + 1)) }
         for (index, chunk) in chunks.enumerated() {
-            let title = index == 0 ? "Articles" : "Articles, page \(index + 1) of \(chunks.count)"
-            let page = context.page(title: title, path: paths[index], kind: "article-list",
-                                    extra: ["summary": "News and guidance, newest first."])
-            let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
-            emit("article-list", path: paths[index], page: page, values: values, breadcrumbs: [("Home", .home)],
-                 owner: "the article list", into: &output)
+            output.add(memoized(cache?.articleLists, paths[index], input: { world in
+                ArticleListInput(world: world, articles: chunk, index: index, pageCount: chunks.count)
+            }, render: {
+                let title = index == 0 ? "Articles" : "Articles, page \(index + 1) of \(chunks.count)"
+                let page = context.page(title: title, path: paths[index], kind: "article-list",
+                                        extra: ["summary": "News and guidance, newest first."])
+                let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
+                return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [("Home", .home)],
+                              owner: "the article list")
+            }))
         }
     }
 
@@ -64,10 +80,14 @@ extension PageFactory {
         }
         for (tag, articles) in byTag.sorted(by: { $0.key < $1.key }) {
             let path = SitePath.folder("tags", tag)
-            let page = context.page(title: "Articles tagged “\(tag)”", path: path, kind: "tag",
-                                    extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
-            emit("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
-                 breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))], owner: "the tag \(tag)", into: &output)
+            output.add(memoized(cache?.articleLists, path, input: { world in
+                ArticleListInput(world: world, articles: articles, index: 0, pageCount: 1)
+            }, render: {
+                let page = context.page(title: "Articles tagged “\(tag)”", path: path, kind: "tag",
+                                        extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
+                return render("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
+                              breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))], owner: "the tag \(tag)")
+            }))
         }
         let index = SitePath.folder("tags")
         let page = context.page(title: "Tags", path: index, kind: "tags")

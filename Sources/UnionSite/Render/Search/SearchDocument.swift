@@ -37,15 +37,21 @@ struct SearchDocument: Hashable, Sendable {
 
     /// Every article, principle document, guide page and standalone page, and every open
     /// vacancy, in a stable order: articles newest first, then the site model's own orders.
-    static func collect(_ linked: LinkedSite) -> [SearchDocument] {
+    /// - Parameter cache: kept by `serve`: a snippet is made again only when its text changed.
+    static func collect(_ linked: LinkedSite, cache: BuildCache? = nil) -> [SearchDocument] {
         let site = linked.site
         var result: [SearchDocument] = []
+        func snippet(_ url: String, summary: String?, texts: [String]) -> String {
+            let make = { Self.snippet(summary: summary, texts: texts) }
+            return cache?.snippets.value(url, input: SnippetInput(summary: summary, texts: texts), compute: make) ?? make()
+        }
         func add(_ item: ContentItem, _ kind: Kind, extra: [String] = []) {
             let facts = linked.documents[item.id]
             let texts = facts?.texts ?? []
+            let url = site.settings.href(item.url)
             result.append(SearchDocument(
-                kind: kind, title: item.title, url: site.settings.href(item.url),
-                snippet: snippet(summary: item.summary, texts: texts),
+                kind: kind, title: item.title, url: url,
+                snippet: snippet(url, summary: item.summary, texts: texts),
                 fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], texts]))
         }
         for article in site.articles { add(article.item, .article, extra: article.tags + (article.author.map { [$0] } ?? [])) }
@@ -58,7 +64,7 @@ struct SearchDocument: Hashable, Sendable {
             let facts = linked.documents["vacancy:\(vacancy.id)"]
             let texts = facts?.texts ?? []
             let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
-            let about = snippet(summary: vacancy.summary, texts: texts)
+            let about = snippet(site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)
             let meta = [vacancy.employer, vacancy.place, vacancy.region, vacancy.contract?.rawValue, vacancy.hours?.rawValue]
                 .compactMap { $0 } + vacancy.tags
             result.append(SearchDocument(
@@ -67,6 +73,11 @@ struct SearchDocument: Hashable, Sendable {
                 fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], texts]))
         }
         return result
+    }
+
+    struct SnippetInput: Equatable, Sendable {
+        let summary: String?
+        let texts: [String]
     }
 
     /// The summary, or the start of the body text, in about `snippetLength` characters.

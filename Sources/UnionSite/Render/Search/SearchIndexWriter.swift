@@ -8,7 +8,7 @@ import Foundation
 /// The bytes are the same either way.
 enum SearchIndexWriter {
     static func write(_ linked: LinkedSite, cache: BuildCache? = nil, into output: inout RenderedSite) {
-        let documents = SearchDocument.collect(linked)
+        let documents = SearchDocument.collect(linked, cache: cache)
         let files: [String: [UInt8]]
         if let cache {
             files = SearchIndexCache.shared.files(documents, for: cache)
@@ -29,7 +29,8 @@ final class SearchIndexCache: @unchecked Sendable {
         let lock = NSLock()
         weak var owner: BuildCache?
         var analyzer = SearchAnalyzer()
-        var analyses: [SearchDocument: SearchAnalyzer.Analysis] = [:]
+        /// By URL, with the document analysed: compared, not hashed (hashing reads every text).
+        var analyses: [String: (document: SearchDocument, analysis: SearchAnalyzer.Analysis)] = [:]
         var lastAnalysed = 0
 
         init(owner: BuildCache) { self.owner = owner }
@@ -57,16 +58,17 @@ final class SearchIndexCache: @unchecked Sendable {
             entry.analyzer = SearchAnalyzer()
             entry.analyses = [:]
         }
-        var used: [SearchDocument: SearchAnalyzer.Analysis] = [:]
+        var used: [String: (document: SearchDocument, analysis: SearchAnalyzer.Analysis)] = [:]
+        used.reserveCapacity(documents.count)
         var analysed = 0
         let list = documents.map { document in
-            if let hit = used[document] ?? entry.analyses[document] {
-                used[document] = hit
-                return hit
+            if let hit = used[document.url] ?? entry.analyses[document.url], hit.document == document {
+                used[document.url] = hit
+                return hit.analysis
             }
             let analysis = entry.analyzer.analyse(document)
             analysed += 1
-            used[document] = analysis
+            used[document.url] = (document, analysis)
             return analysis
         }
         entry.analyses = used

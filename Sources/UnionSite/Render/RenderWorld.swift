@@ -1,0 +1,30 @@
+/// What every page shares besides its own content: settings, navigation, templates,
+/// glossary, build date and whether drafts are in. Any change to it renders every page again.
+struct RenderWorld: Equatable, Sendable {
+    let settings: SiteSettings
+    let nav: [NavLink]
+    let templates: Int
+    let glossary: [GlossaryTerm]
+    let buildDate: Day
+    let includeDrafts: Bool
+}
+
+/// Everything an article's page shows: `serve` renders it again only when one of these changed.
+struct ArticlePageInput: Equatable, Sendable {
+    let world: Int
+    let article: Article
+    let document: LinkedDocument?
+    let backlinks: [Citation]
+    /// Title, path and kind of each citing page, in order.
+    let backlinkRefs: [PageRefs.Ref?]
+    let related: [PageRefs.Ref?]
+}
+
+/// Everything a list page of articles (`/articles/`, a tag) shows.
+struct ArticleListInput: Equatable, Sendable {
+    let world: Int
+    let articles: [Article]
+    /// The list's position among its pages, and how many there are.
+    let index: Int
+    let pageCount: Int
+}
