@@ -3,7 +3,7 @@ SWIFT ?= swift
 ROOT ?= .
 DATE ?=
 
-.PHONY: site build release test unit conformance bench clean
+.PHONY: site build release test unit conformance bench bench-serve clean
 
 ## Install what is missing, build, and generate the bundled sample site into public/.
 site: release
@@ -27,9 +27,13 @@ unit:
 conformance:
 	scripts/run-conformance
 
-## The benchmark (see docs/performance.md).
+## The benchmarks (see docs/performance.md): full builds against Hugo and cmark, and
+## `serve` from a saved edit to the reload event on a 10,000-article site.
 bench:
 	scripts/bench
+
+bench-serve:
+	scripts/bench-serve
 
 clean:
 	rm -rf .build public

@@ -38,9 +38,24 @@ public enum Build {
         return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start))
     }
 
+    /// What stages 1–4 made: `serve` keeps it so that an edit to one body can go through the
+    /// same stages for that body alone (`BodyEdit`).
+    struct Stages: Sendable {
+        let sources: SourceTree
+        let linked: LinkedSite
+        let rendered: RenderedSite
+    }
+
     /// Stages 1–4: everything `build` checks, nothing written. `check` uses this.
     /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
-    public static func render(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil) throws(Diagnostics) -> RenderedSite {
+    /// - Parameter deferSearch: `serve` leaves the search index to be made when first asked for.
+    public static func render(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil,
+                              deferSearch: Bool = false) throws(Diagnostics) -> RenderedSite {
+        try stages(options, cache: cache, sink: sink, deferSearch: deferSearch).rendered
+    }
+
+    static func stages(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil,
+                       deferSearch: Bool = false) throws(Diagnostics) -> Stages {
         var timer = StageTimer()
         defer { timer.report() }
         let sources = try SourceLoader.load(options.root, cache: cache)
@@ -49,10 +64,10 @@ public enum Build {
         timer.lap("model")
         let linked = try Linker.link(site, cache: cache)
         timer.lap("link")
-        var rendered = try Renderer.render(linked, cache: cache, sink: sink)
+        var rendered = try Renderer.render(linked, cache: cache, sink: sink, deferSearch: deferSearch)
         timer.lap("render")
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
-        return rendered
+        return Stages(sources: sources, linked: linked, rendered: rendered)
     }
 
     /// Warnings the site switched off in `site.yaml` (`lint: { off: [code] }`) are dropped.

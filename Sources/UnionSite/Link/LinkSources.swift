@@ -15,9 +15,7 @@ struct LinkSources {
     let vacancyPaths: [String: SitePath]
 
     init(_ site: Site) {
-        let items = site.items.map { item in
-            Source(key: item.id, contentPath: item.id, body: item.body, numbersPrinciples: item.kind == .principleDocument, autolink: item.autolink)
-        }
+        let items = site.items.map(Source.init(item:))
         let vacancies = site.vacancies.map { vacancy in
             Source(key: "vacancy:\(vacancy.id)", contentPath: String(vacancy.location.path.dropFirst("content/".count)),
                    body: vacancy.description ?? MarkdownSource(text: "", path: vacancy.location.path, firstLine: vacancy.location.line),
@@ -26,5 +24,12 @@ struct LinkSources {
         all = items + vacancies
         pagePaths = Dictionary(site.items.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
         vacancyPaths = Dictionary(site.vacancies.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
+    }
+}
+
+extension LinkSources.Source {
+    /// A content item's body, keyed by the item's id.
+    init(item: ContentItem) {
+        self.init(key: item.id, contentPath: item.id, body: item.body, numbersPrinciples: item.kind == .principleDocument, autolink: item.autolink)
     }
 }

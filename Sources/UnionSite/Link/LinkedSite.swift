@@ -1,15 +1,17 @@
 /// Stage 3's value: the site plus everything learnt by reading its links.
 public struct LinkedSite: Sendable {
-    public let site: Site
+    public internal(set) var site: Site
     /// By source key: a content id (`guide/academies.md`) or `vacancy:<id>`.
-    let documents: [String: LinkedDocument]
+    internal(set) var documents: [String: LinkedDocument]
     /// Target key → the pages that link to it, sorted by source key.
     let backlinks: [String: [Citation]]
     /// Glossary entry index → the keys of the pages that use the term, sorted.
     let glossaryUses: [Int: [String]]
     /// `nav` with each link turned into an href.
     let nav: [NavLink]
-    public let warnings: [Diagnostic]
+    public internal(set) var warnings: [Diagnostic]
+    /// What the links were checked with, so one body can be checked again on its own (`serve`).
+    let checker: LinkChecker
 }
 
 /// What the Render stage needs to rewrite one body the way the Link stage checked it.

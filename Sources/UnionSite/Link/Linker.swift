@@ -5,16 +5,20 @@
 /// column, before anything is rendered or written.
 public enum Linker {
     public static func link(_ site: Site, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
+        var timer = StageTimer("link")
+        defer { timer.report() }
         let matcher = GlossaryMatcher(site.glossary)
         let sources = LinkSources(site)
         // Each body parses on its own: both cores share the work, in input order.
         let facts = Parallel.map(sources.all) { source in (source.key, collectFacts(source, cache: cache)) }
         let factsByKey = Dictionary(uniqueKeysWithValues: facts)
+        timer.lap("facts")
         let world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
                               leftOut: site.leftOut, anchors: factsByKey.mapValues(\.anchors),
                               glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
         let checker = world.checker
         let worldVersion = cache?.linkWorlds.version(of: world)
+        timer.lap("world")
         var problems = Diagnostics(site.warnings)
         var documents: [String: LinkedDocument] = [:]
         var backlinks: [String: Set<Citation>] = [:]
@@ -28,6 +32,7 @@ public enum Linker {
                                                     compute: compute) ?? compute()
             }
         }
+        timer.lap("glossary")
         for (index, source) in sources.all.enumerated() {
             let fact = factsByKey[source.key]!
             let check = { checker.check(fact.links, from: source.key, contentPath: source.contentPath) }
@@ -45,12 +50,16 @@ public enum Linker {
             documents[source.key] = LinkedDocument(path: source.body.path, headings: fact.headings, links: fact.links, rawHTML: fact.rawHTML,
                                                    hrefs: checked.hrefs, glossaryMatches: matches, texts: fact.texts)
         }
+        timer.lap("check")
         let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
         try problems.throwIfErrors()
         problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: backlinks, nav: nav, cache: cache))
-        return LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
-                          glossaryUses: uses.mapValues { $0.sorted() }, nav: nav,
-                          warnings: problems.warnings)
+        timer.lap("lint")
+        let linked = LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
+                                glossaryUses: uses.mapValues { $0.sorted() }, nav: nav,
+                                warnings: problems.warnings, checker: checker)
+        timer.lap("sort")
+        return linked
     }
 
     private static func collectFacts(_ source: LinkSources.Source, cache: BuildCache?) -> DocumentFacts {
@@ -62,7 +71,7 @@ public enum Linker {
     }
 
     /// Nil when auto-linking is off for this page; else the entries it defines itself.
-    private static func glossaryExclusions(_ source: LinkSources.Source, site: Site) -> Set<Int>? {
+    static func glossaryExclusions(_ source: LinkSources.Source, site: Site) -> Set<Int>? {
         guard source.autolink ?? site.settings.autolink else { return nil }
         return Set(site.glossary.indices.filter { site.glossary[$0].chapterID == source.key })
     }

@@ -26,7 +26,7 @@ enum Lint {
         return found
     }
 
-    private static func bodyWarnings(_ document: LinkedDocument) -> [Diagnostic] {
+    static func bodyWarnings(_ document: LinkedDocument) -> [Diagnostic] {
         var found: [Diagnostic] = []
         for link in document.links {
             let text = link.text.trimmed.lowercased()

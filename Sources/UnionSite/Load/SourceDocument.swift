@@ -41,7 +41,7 @@ public struct StaticFile: Sendable, Hashable {
 public struct SourceTree: Sendable {
     public let settings: YAMLNode
     public let settingsPath: String
-    public let documents: [SourceDocument]
+    public internal(set) var documents: [SourceDocument]
     public let vacancyRecords: [SourceRecord]
     public let staticFiles: [StaticFile]
     /// `templates/*.mustache` of the site, by template name (`article`, `partials/head`).

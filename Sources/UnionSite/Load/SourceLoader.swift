@@ -45,7 +45,7 @@ public enum SourceLoader {
     }
 
     /// `max_file_size` in site.yaml, in bytes (read here because it governs reading).
-    private static func maxFileSize(_ settings: YAMLNode) -> Int? {
+    static func maxFileSize(_ settings: YAMLNode) -> Int? {
         settings.entry("max_file_size")?.value.string.flatMap { Int($0) }
     }
 

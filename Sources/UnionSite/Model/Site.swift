@@ -5,12 +5,12 @@ public struct Site: Sendable {
     public let buildDate: Day
     public let includeDrafts: Bool
     /// Newest first.
-    public let articles: [Article]
-    public let principleDocuments: [PrincipleDocument]
+    public internal(set) var articles: [Article]
+    public internal(set) var principleDocuments: [PrincipleDocument]
     /// In reading order, without the guide's front page.
-    public let chapters: [GuideChapter]
-    public let guideIndex: GuideChapter?
-    public let pages: [Page]
+    public internal(set) var chapters: [GuideChapter]
+    public internal(set) var guideIndex: GuideChapter?
+    public internal(set) var pages: [Page]
     /// Open ones first, soonest closing; then closed ones.
     public let vacancies: [Vacancy]
     /// Sorted A to Z.

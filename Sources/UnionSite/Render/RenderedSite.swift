@@ -2,6 +2,10 @@
 public struct RenderedSite: Sendable {
     /// Generated files (HTML, XML, CSS …), by output path (`articles/pay/index.html`).
     public var files: [String: [UInt8]] = [:]
+    /// Files `serve` lets the server make later (the search index); nil for `build` and `check`.
+    public var deferred: DeferredFiles?
+    /// Parts of this render a body-only `serve` rebuild reuses (`BodyEdit`).
+    var reusable: PageFactory.Reusable?
     /// Static files to copy: output path → file to read.
     public var copies: [String: String] = [:]
     /// Where each output came from, for "two sources, one URL" messages.

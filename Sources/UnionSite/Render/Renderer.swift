@@ -2,7 +2,9 @@
 /// mode, rewritten tree) and a Mustache template, plus feeds, sitemap and assets.
 public enum Renderer {
     /// - Parameter sink: where pages go as they are made (`build`); without one they stay in memory.
-    public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil) throws(Diagnostics) -> RenderedSite {
+    /// - Parameter deferSearch: leave the search index to `RenderedSite.deferred` (`serve`).
+    public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil,
+                              deferSearch: Bool = false) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates)
         let pages = PageFactory(linked: linked, templates: templates, cache: cache, sink: sink)
         var output = RenderedSite()
@@ -11,21 +13,38 @@ public enum Renderer {
         output.reviews = linked.site.items.compactMap { item in
             item.reviewBy.map { RenderedSite.Review(location: item.location, title: item.title, reviewBy: $0) }
         }.sorted { ($0.reviewBy, $0.location) < ($1.reviewBy, $1.location) }
+        var timer = StageTimer("render")
+        defer { timer.report() }
         pages.home(into: &output)
+        timer.lap("home")
         pages.articles(into: &output)
+        timer.lap("articles")
         pages.principles(into: &output)
+        timer.lap("principles")
         pages.guide(into: &output)
+        timer.lap("guide")
         pages.standalonePages(into: &output)
         pages.vacancies(into: &output)
+        timer.lap("vacancies")
         pages.special(into: &output)
-        SearchIndexWriter.write(linked, cache: cache, into: &output)
+        timer.lap("special")
+        if deferSearch {
+            output.deferred = DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+        } else {
+            SearchIndexWriter.write(linked, cache: cache, into: &output)
+        }
+        timer.lap("search")
         Feeds.write(linked.site, into: &output)
         SitemapWriter.write(linked.site, into: &output)
+        timer.lap("feeds+sitemap")
         for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }
         try copyStatic(linked.site, into: &output)
         try Diagnostics(output.collisions).throwIfErrors()
         try sink?.check()
+        output.reusable = pages.reusable
+        timer.lap("static")
         output.pagesRendered = cache?.endBuild() ?? output.pageCount
+        timer.lap("prune")
         return output
     }
 
@@ -61,19 +80,33 @@ struct PageFactory: Sendable {
     let templates: TemplateSet
     let context: SiteContext
     let refs: PageRefs
+    /// Related articles, chosen once for all article pages.
+    let related: RelatedArticles
     let bodies: BodyRenderer
     let cache: BuildCache?
     let sink: PageSink?
     /// With a cache: the version of what all pages share (`RenderWorld`).
     let worldVersion: Int?
 
-    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?, sink: PageSink?) {
+    /// What a render made that a body-only rebuild can keep: body edits change no title, URL,
+    /// tag, link or template, so none of these change.
+    struct Reusable: Sendable {
+        let templates: TemplateSet
+        let refs: PageRefs
+        let related: RelatedArticles
+    }
+
+    var reusable: Reusable { Reusable(templates: templates, refs: refs, related: related) }
+
+    /// - Parameter reusing: the last render's parts, for a body-only rebuild (`BodyEdit`).
+    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?, sink: PageSink?, reusing: Reusable? = nil) {
         self.linked = linked
         self.templates = templates
         self.cache = cache
         self.sink = sink
         context = SiteContext(settings: linked.site.settings, nav: linked.nav)
-        refs = PageRefs(linked.site)
+        refs = reusing?.refs ?? PageRefs(linked.site)
+        related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
         bodies = BodyRenderer(linked: linked, cache: cache)
         worldVersion = cache?.renderWorlds.version(of: RenderWorld(
             settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,

@@ -71,6 +71,10 @@ final class ChangeWatcher: @unchecked Sendable {
                 let event = raw.loadUnaligned(fromByteOffset: offset, as: inotify_event.self)
                 return (event.wd, event.mask, Int(event.len))
             }
+            if mask & UInt32(IN_Q_OVERFLOW) != 0, let folder = folders.values.min() {
+                // Events were lost: report a folder, which makes the next rebuild a full one.
+                paths.append(folder)
+            }
             let nameBytes = buffer[(offset + header)..<min(count, offset + header + length)].prefix { $0 != 0 }
             let name = String(decoding: nameBytes, as: UTF8.self)
             if let folder = shallowFolders[wd] {

@@ -26,9 +26,13 @@ struct PreviewServer: Sendable {
         guard request.method == .GET || request.method == .HEAD else {
             return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
         }
-        let paths = await state.paths
-        let resolver = RequestResolver(basePath: await state.basePath)
-        switch resolver.answer(request.target.path(), exists: { paths.contains($0) }) {
+        // The search index may still be being made after a rebuild: wait for it, not a 404.
+        if request.target.path().contains("/search/") { await state.settle() }
+        // The site as it is now (a copy-on-write snapshot): lookups need no more awaits.
+        let site = await state.site
+        let resolver = RequestResolver(basePath: site?.basePath ?? "/")
+        let exists = { (path: String) in site?.files[path] != nil || site?.copies[path] != nil }
+        switch resolver.answer(request.target.path(), exists: exists) {
         case .badRequest:
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Bad request\n".utf8))
         case .redirect(let location):

@@ -16,6 +16,9 @@ actor PreviewState {
     private(set) var diagnostics: [Diagnostic] = []
     private var subscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
     private var etags: [String: String] = [:]
+    /// Making the last site's deferred files (the search index), started when it was published.
+    private var pending: Task<Void, Never>?
+    private var published = 0
 
     var snapshot: Snapshot { Snapshot(generation: generation, diagnostics: diagnostics) }
 
@@ -25,7 +28,16 @@ actor PreviewState {
     func publish(_ new: RenderedSite) -> Int {
         let changed = Self.changedFiles(old: site, new: new)
         site = new
-        paths = Set(new.files.keys).union(new.copies.keys)
+        published += 1
+        if let deferred = new.deferred {
+            let token = published
+            pending = Task.detached(priority: .utility) { [weak self] in
+                let files = deferred.files()
+                await self?.fill(files, token: token)
+            }
+        } else {
+            pending = nil
+        }
         if changed > 0 || generation == 0 {
             generation += 1
             etags = [:]
@@ -33,6 +45,20 @@ actor PreviewState {
         diagnostics = new.warnings.filter { $0.severity == .error }
         broadcast()
         return changed
+    }
+
+    /// Adds a site's deferred files once made, unless a newer site has been published since.
+    private func fill(_ files: [String: [UInt8]], token: Int) {
+        guard token == published, site != nil else { return }
+        for (path, bytes) in files {
+            site!.files[path] = bytes
+            etags[path] = nil
+        }
+    }
+
+    /// Waits until the current site's deferred files are in (requests for them call this).
+    func settle() async {
+        await pending?.value
     }
 
     /// A failed build: keep the site, show the problems.
@@ -47,7 +73,6 @@ actor PreviewState {
     func file(_ path: String) -> [UInt8]? { site?.files[path] }
     func copySource(_ path: String) -> String? { site?.copies[path] }
     func exists(_ path: String) -> Bool { site?.files[path] != nil || site?.copies[path] != nil }
-    private(set) var paths: Set<String> = []
 
     /// A strong ETag: the generation would do, but a content hash survives unrelated rebuilds.
     func etag(for path: String, bytes: [UInt8]) -> String {
@@ -76,7 +101,7 @@ actor PreviewState {
         guard let old else { return new.files.count + new.copies.count }
         var changed = 0
         for (path, bytes) in new.files where old.files[path] != bytes { changed += 1 }
-        for path in old.files.keys where new.files[path] == nil { changed += 1 }
+        for path in old.files.keys where new.files[path] == nil && new.deferred?.covers(path) != true { changed += 1 }
         for (path, source) in new.copies where old.copies[path] != source { changed += 1 }
         for path in old.copies.keys where new.copies[path] == nil { changed += 1 }
         return changed

@@ -14,6 +14,8 @@ final class Rebuilder: @unchecked Sendable {
     private var scheduled: DispatchWorkItem?
     /// The warnings already printed: a rebuild prints only new ones (a big site can have thousands).
     private var shownWarnings: Set<Diagnostic> = []
+    /// The last good build's stages, while they match the files: a body edit starts from them.
+    private var last: Build.Stages?
 
     static let quietSpell: DispatchTimeInterval = .milliseconds(30)
 
@@ -46,7 +48,7 @@ final class Rebuilder: @unchecked Sendable {
         lock.unlock()
         let semaphore = DispatchSemaphore(value: 0)
         Task {
-            await rebuild(reason: describe(paths))
+            await rebuild(reason: describe(paths), paths: paths)
             semaphore.signal()
         }
         semaphore.wait()
@@ -58,19 +60,33 @@ final class Rebuilder: @unchecked Sendable {
         return names.count == 1 ? first : "\(first) and \(names.count - 1) more"
     }
 
-    private func rebuild(reason: String) async {
+    private func rebuild(reason: String, paths: [String] = []) async {
         let start = Date()
         do {
-            let site = try Build.render(options, cache: cache)
+            let stages: Build.Stages
+            var how = ""
+            if let last, let quick = BodyEdit.rebuild(Set(paths), last: last, root: options.root, cache: cache) {
+                stages = quick
+                how = " (body only)"
+            } else {
+                stages = try Build.stages(options, cache: cache, deferSearch: true)
+            }
+            last = stages
+            let site = stages.rendered
+            var timer = StageTimer("serve")
             let changed = await state.publish(site)
+            timer.lap("publish")
+            defer { timer.lap("log"); timer.report() }
             let ms = Int(Date().timeIntervalSince(start) * 1000)
             let warnings = Set(site.warnings)
             let fresh = warnings.subtracting(shownWarnings)
             shownWarnings = warnings
             let note = warnings.isEmpty ? "" : ", \(warnings.count) warning\(warnings.count == 1 ? "" : "s")\(fresh.count < warnings.count ? " (\(fresh.count) new)" : "")"
-            log("\(reason): \(changed) file\(changed == 1 ? "" : "s") changed, \(site.pageCount) pages\(note), \(ms) ms")
+            log("\(reason)\(how): \(changed) file\(changed == 1 ? "" : "s") changed, \(site.pageCount) pages\(note), \(ms) ms")
             for warning in Diagnostics(Array(fresh)).sorted { log(warning.description) }
         } catch {
+            // The files no longer match the last good build: the next rebuild starts afresh.
+            last = nil
             await state.fail(error.items)
             log("\(reason): the build failed; still serving the last good site")
             for problem in Diagnostics(error.items).sorted { log(problem.description) }

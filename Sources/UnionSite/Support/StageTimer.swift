@@ -9,6 +9,10 @@ struct StageTimer {
 
     private var last = DispatchTime.now()
     private var laps: [(String, Double)] = []
+    /// What is timed ("timings (ms)" for the stages, a stage's name for its steps).
+    let name: String
+
+    init(_ name: String = "timings") { self.name = name }
 
     /// Ends the stage that was running and names it.
     mutating func lap(_ stage: String) {
@@ -21,6 +25,6 @@ struct StageTimer {
     func report() {
         guard Self.enabled else { return }
         let parts = laps.map { "\($0.0) \(String(format: "%.1f", $0.1))" }
-        FileHandle.standardError.write(Data(("timings (ms): " + parts.joined(separator: ", ") + "\n").utf8))
+        FileHandle.standardError.write(Data((name + " (ms): " + parts.joined(separator: ", ") + "\n").utf8))
     }
 }

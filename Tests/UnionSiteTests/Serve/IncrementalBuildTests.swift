@@ -91,7 +91,11 @@ import Testing
         let first = try Build.render(try options(root), cache: cache)
         #expect(first.pagesRendered == first.pageCount)
         try apply(edit, to: root)
-        let incremental = try Build.render(try options(root), cache: cache)
+        // As `serve` does it: the search index deferred, made when asked for.
+        var incremental = try Build.render(try options(root), cache: cache, deferSearch: true)
+        let deferred = try #require(incremental.deferred).files()
+        #expect(!deferred.isEmpty && deferred.keys.allSatisfy(SearchIndex.isIndexFile))
+        incremental.files.merge(deferred) { _, new in new }
         let full = try Build.render(try options(root))
         #expect(incremental.files.keys.sorted() == full.files.keys.sorted())
         for (path, bytes) in full.files where incremental.files[path] != bytes {

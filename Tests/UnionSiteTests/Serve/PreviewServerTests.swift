@@ -76,6 +76,19 @@ import Testing
         }
     }
 
+    @Test("the search index, made after the reload, is served to the first search that asks")
+    func deferredSearchIndexIsServed() async throws {
+        try await Self.withServer { base, root in
+            let (status, headers, body) = try await Self.fetch(base + "search/meta.json")
+            #expect(status == 200)
+            #expect(headers["content-type"]?.hasPrefix("application/json") == true)
+            let meta = try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any])
+            let full = try Build.render(Build.Options(root: try SiteRoot(root: root.path), model: .init(buildDate: Day("2026-11-29"))))
+            #expect(full.files["search/meta.json"].map { Data($0) } == body)
+            #expect((meta["docCount"] as? Int ?? 0) > 0)
+        }
+    }
+
     @Test func headHasLengthButNoBody() async throws {
         try await Self.withServer { base, _ in
             let (status, headers, body) = try await Self.fetch(base + "guide/", method: "HEAD")

@@ -3,17 +3,21 @@ extension PageFactory {
 
     /// Every article's page, `/articles/` paginated by ten, and a page per tag.
     func articles(into output: inout RenderedSite) {
-        let related = RelatedArticles.memoized(site.articles, backlinks: linked.backlinks, cache: cache)
         let byID = Dictionary(site.articles.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
         let pages = Parallel.map(site.articles) { article in
-            articlePage(article, related: related.for(article.item.id).compactMap { byID[$0] })
+            articlePage(article, related: relatedArticles(to: article, byID: byID))
         }
         for page in pages { output.add(page) }
         articleListPages(into: &output)
         tagPages(into: &output)
     }
 
-    private func articlePage(_ article: Article, related: [Article]) -> RenderedPage {
+    /// The articles related to one, as shown on its page.
+    func relatedArticles(to article: Article, byID: [String: Article]) -> [Article] {
+        related.for(article.item.id).compactMap { byID[$0] }
+    }
+
+    func articlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let id = article.item.id
         let citations = linked.backlinks[id] ?? []
         return memoized(cache?.articlePages, article.item.url, input: { world in

@@ -2,13 +2,13 @@ extension PageFactory {
     /// The guide's front page, every chapter (with previous/next and the chapter list),
     /// the glossary, and the whole guide on one page for printing.
     func guide(into output: inout RenderedSite) {
-        guideIndexPage(into: &output)
+        output.add(guideIndexPage())
         for page in Parallel.map(Array(site.chapters.indices), chapterPage) { output.add(page) }
         glossaryPage(into: &output)
-        printPage(into: &output)
+        output.add(printPage())
     }
 
-    private func guideIndexPage(into output: inout RenderedSite) {
+    func guideIndexPage() -> RenderedPage {
         let path = SitePath.folder("guide")
         var values: [String: Any] = ["chapters": site.chapters.map { chapterLink($0) }, "print_href": context.href(.folder("guide", "print"))]
         let page: [String: Any]
@@ -19,11 +19,11 @@ extension PageFactory {
         } else {
             page = context.page(title: "Member guide", path: path, kind: "guide-index")
         }
-        emit("guide-index", path: path, page: page, values: values, breadcrumbs: [("Home", .home)],
-             owner: site.guideIndex?.item.location.path ?? "the guide index", into: &output)
+        return render("guide-index", path: path, page: page, values: values, breadcrumbs: [("Home", .home)],
+                      owner: site.guideIndex?.item.location.path ?? "the guide index")
     }
 
-    private func chapterPage(_ index: Int) -> RenderedPage {
+    func chapterPage(_ index: Int) -> RenderedPage {
         let chapter = site.chapters[index]
         let item = chapter.item
         let glossaryPath = SitePath.folder("guide", "glossary")
@@ -67,7 +67,7 @@ extension PageFactory {
              breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the glossary", into: &output)
     }
 
-    private func printPage(into output: inout RenderedSite) {
+    func printPage() -> RenderedPage {
         let path = SitePath.folder("guide", "print")
         let anchors = Dictionary(uniqueKeysWithValues: site.chapters.map { (context.href($0.item.url), "chapter-" + $0.item.slug) })
         let chapters: [[String: Any]] = site.chapters.enumerated().map { index, chapter in
@@ -78,9 +78,9 @@ extension PageFactory {
                     "body": bodies.html(key: chapter.item.id, source: chapter.item.body, placement: placement)]
         }
         let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] }
-        emit("guide-print", path: path, page: context.page(title: "Member guide: print version", path: path, kind: "guide-print"),
-             values: ["chapters": chapters, "contents": contents],
-             breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the guide print page", into: &output)
+        return render("guide-print", path: path, page: context.page(title: "Member guide: print version", path: path, kind: "guide-print"),
+                      values: ["chapters": chapters, "contents": contents],
+                      breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the guide print page")
     }
 
     /// A link to a chapter becomes `#chapter-slug`; to a heading in it, `#slug--heading`.

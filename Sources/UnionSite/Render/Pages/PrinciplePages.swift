@@ -3,7 +3,7 @@ extension PageFactory {
     /// listing every principle of every document.
     func principles(into output: inout RenderedSite) {
         for document in site.principleDocuments {
-            principleDocumentPage(document, into: &output)
+            output.add(principleDocumentPage(document))
         }
         let path = SitePath.folder("principles")
         let documents: [[String: Any]] = site.principleDocuments.map { document in
@@ -19,7 +19,7 @@ extension PageFactory {
              values: ["documents": documents], breadcrumbs: [("Home", .home)], owner: "the principles index", into: &output)
     }
 
-    private func principleDocumentPage(_ document: PrincipleDocument, into output: inout RenderedSite) {
+    func principleDocumentPage(_ document: PrincipleDocument) -> RenderedPage {
         let item = document.item
         let citations = principleCitations(item.id)
         var values: [String: Any] = [
@@ -29,8 +29,8 @@ extension PageFactory {
         ]
         if let version = document.version { values["version"] = version }
         if let adopted = document.adopted { values["adopted"] = DateContext.of(adopted) }
-        emit("principle-document", path: item.url, page: itemPage(item, kind: "principle-document"), values: values,
-             breadcrumbs: [("Home", .home), ("Principles", .folder("principles"))], owner: item.location.path, into: &output)
+        return render("principle-document", path: item.url, page: itemPage(item, kind: "principle-document"), values: values,
+                      breadcrumbs: [("Home", .home), ("Principles", .folder("principles"))], owner: item.location.path)
     }
 
     private func principleHeadings(_ document: PrincipleDocument) -> [DocumentFacts.Heading] {

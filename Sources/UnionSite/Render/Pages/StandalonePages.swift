@@ -1,13 +1,15 @@
 extension PageFactory {
     /// Pages such as about, join and accessibility, at `/<slug>/`.
     func standalonePages(into output: inout RenderedSite) {
-        for page in site.pages {
-            let item = page.item
-            let values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
-                                         "contents": contents(item.id), "backlinks": backlinks(item.id)]
-            emit("page", path: item.url, page: itemPage(item, kind: "page"), values: values,
-                 breadcrumbs: [("Home", .home)], owner: item.location.path, into: &output)
-        }
+        for page in site.pages { output.add(standalonePage(page)) }
+    }
+
+    func standalonePage(_ page: Page) -> RenderedPage {
+        let item = page.item
+        let values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
+                                     "contents": contents(item.id), "backlinks": backlinks(item.id)]
+        return render("page", path: item.url, page: itemPage(item, kind: "page"), values: values,
+                      breadcrumbs: [("Home", .home)], owner: item.location.path)
     }
 
     /// `/404.html` and `/search/`.

@@ -31,6 +31,9 @@ enum SearchIndex {
     static let k1 = 1.2
     static let b = 0.75
 
+    /// Whether an output path is one of the index's files (`search/index.html` is a page, not one).
+    static func isIndexFile(_ path: String) -> Bool { path.hasPrefix("search/") && path.hasSuffix(".json") }
+
     /// Output paths (`search/meta.json` …) and their bytes.
     static func files(_ documents: [SearchDocument], analyses: [SearchAnalyzer.Analysis], stems: [String]) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]

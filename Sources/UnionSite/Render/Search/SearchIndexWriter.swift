@@ -8,15 +8,15 @@ import Foundation
 /// The bytes are the same either way.
 enum SearchIndexWriter {
     static func write(_ linked: LinkedSite, cache: BuildCache? = nil, into output: inout RenderedSite) {
+        for (path, bytes) in files(linked, cache: cache) { output.add(path, bytes, owner: "the search index") }
+    }
+
+    /// The index files by output path.
+    static func files(_ linked: LinkedSite, cache: BuildCache?) -> [String: [UInt8]] {
         let documents = SearchDocument.collect(linked, cache: cache)
-        let files: [String: [UInt8]]
-        if let cache {
-            files = SearchIndexCache.shared.files(documents, for: cache)
-        } else {
-            let (analyses, stems) = SearchAnalyzer.analyseInParallel(documents)
-            files = SearchIndex.files(documents, analyses: analyses, stems: stems)
-        }
-        for (path, bytes) in files { output.add(path, bytes, owner: "the search index") }
+        if let cache { return SearchIndexCache.shared.files(documents, for: cache) }
+        let (analyses, stems) = SearchAnalyzer.analyseInParallel(documents)
+        return SearchIndex.files(documents, analyses: analyses, stems: stems)
     }
 }
 

@@ -1,0 +1,231 @@
+import Foundation
+
+/// The common edit while previewing — words changed in the body of a page — taken through the
+/// stages for that one body instead of for the whole site.
+///
+/// It applies only when it can prove what else is unchanged: every changed file is a page of
+/// the last build, its front matter is the same, and its body has the same headings (so the
+/// same ids), the same link destinations (so the same backlinks, citations and related
+/// articles) and uses the same glossary entries (so the same "used in" lists). Then the only
+/// outputs that can differ are the page itself (and the printable guide, for a chapter) and
+/// the search index; everything else in the last build stays as it was. Otherwise `rebuild`
+/// returns nil and `serve` runs the whole, memoised pipeline. Tests check both ways against a
+/// full build.
+enum BodyEdit {
+    /// At most this many files at once (a save-all in an editor): beyond, the memoised full
+    /// rebuild is as quick.
+    static let maxFiles = 8
+
+    /// The last build with the changed files' new bodies, or nil when the edit is more than that.
+    /// - Parameter changed: absolute paths the watcher reported.
+    static func rebuild(_ changed: Set<String>, last: Build.Stages, root: SiteRoot, cache: BuildCache?) -> Build.Stages? {
+        var timer = StageTimer("body edit")
+        defer { timer.report() }
+        var linked = last.linked
+        var sources = last.sources
+        var warnings = last.linked.warnings
+        var edited: [ContentItem] = []
+        let files = relevant(changed, last: last, root: root)
+        guard let files, !files.isEmpty, files.count <= maxFiles else { return nil }
+        timer.lap("paths")
+        let matcher = GlossaryMatcher(linked.site.glossary)
+        for path in files {
+            guard let edit = Edit(path, stages: last, root: root, matcher: matcher) else { return nil }
+            guard let site = linked.site.replacing(edit.item) else { return nil }
+            linked.site = site
+            linked.documents[edit.key] = edit.document
+            warnings = replacing(edit.oldWarnings, with: edit.newWarnings, in: warnings)
+            sources.documents = sources.documents.map { $0.path == edit.source.path ? edit.source : $0 }
+            edited.append(edit.contentItem)
+        }
+        linked.warnings = warnings
+        timer.lap("load+model+link")
+        let rendered = render(edited, linked: linked, last: last.rendered, cache: cache)
+        timer.lap("render")
+        return rendered.map { Build.Stages(sources: sources, linked: linked, rendered: $0) }
+    }
+
+    /// The changed Markdown files, or nil if any change could affect more than bodies: a file
+    /// of the last build that is not a built page (settings, templates, vacancies, static
+    /// files, drafts), or a path under which the last build read files (a moved folder).
+    /// Paths that neither exist nor were read (an editor's temporary file) do not matter.
+    private static func relevant(_ changed: Set<String>, last: Build.Stages, root: SiteRoot) -> [String]? {
+        var files: [String] = []
+        var others: [(path: String, exists: Bool)] = []
+        for absolute in changed.sorted() {
+            let path = root.relativePath(URL(fileURLWithPath: absolute))
+            // A built page's key is its path below content/, its body's path the file's.
+            if path.hasPrefix("content/"), let document = last.linked.documents[String(path.dropFirst("content/".count))],
+               document.path == path {
+                files.append(path)
+            } else {
+                others.append((path, FileManager.default.fileExists(atPath: absolute)))
+            }
+        }
+        guard !others.isEmpty else { return files }
+        let read = readPaths(last.sources, root: root)
+        for other in others where other.exists || read.contains(other.path) || read.contains(where: { $0.hasPrefix(other.path + "/") }) {
+            return nil
+        }
+        return files
+    }
+
+    /// Every file the last build read, relative to the site root.
+    private static func readPaths(_ sources: SourceTree, root: SiteRoot) -> [String] {
+        sources.documents.map(\.path) + sources.vacancyRecords.map(\.location.path) + sources.templates.values.map(\.path)
+            + sources.staticFiles.map { root.relativePath(URL(fileURLWithPath: $0.absolutePath)) } + [sources.settingsPath]
+    }
+
+    /// The changed body's pages rendered again, the search index deferred, the rest kept.
+    private static func render(_ items: [ContentItem], linked: LinkedSite, last: RenderedSite, cache: BuildCache?) -> RenderedSite? {
+        guard let reusable = last.reusable else { return nil }
+        let pages = PageFactory(linked: linked, templates: reusable.templates, cache: cache, sink: nil, reusing: reusable)
+        var output = last
+        var rendered: [RenderedPage] = []
+        for item in items {
+            guard let made = pages.pagesShowing(item) else { return nil }
+            rendered += made
+        }
+        for page in rendered { output.files[page.path.outputFile] = page.bytes }
+        output.warnings = Build.filtered(linked.warnings, settings: linked.site.settings)
+        output.deferred = DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+        output.pagesRendered = Set(rendered.map(\.path)).count
+        return output
+    }
+
+    /// `after` with the diagnostics in `old` taken out (each once) and those in `new` added.
+    private static func replacing(_ old: [Diagnostic], with new: [Diagnostic], in all: [Diagnostic]) -> [Diagnostic] {
+        var remove = Dictionary(old.map { ($0, 1) }, uniquingKeysWith: +)
+        var kept: [Diagnostic] = []
+        for diagnostic in all {
+            if let count = remove[diagnostic], count > 0 {
+                remove[diagnostic] = count - 1
+            } else {
+                kept.append(diagnostic)
+            }
+        }
+        return kept + new
+    }
+
+    /// One changed file taken through Load, Model and Link on its own.
+    private struct Edit {
+        let key: String
+        let source: SourceDocument
+        let item: ItemBuilder.Built.Item
+        let contentItem: ContentItem
+        let document: LinkedDocument
+        let oldWarnings: [Diagnostic]
+        let newWarnings: [Diagnostic]
+
+        init?(_ path: String, stages: Build.Stages, root: SiteRoot, matcher: GlossaryMatcher) {
+            let site = stages.linked.site
+            guard let old = stages.sources.documents.first(where: { $0.path == path }),
+                  let oldItem = site.item(id: String(path.dropFirst("content/".count))), oldItem.location.path == path,
+                  let oldDocument = stages.linked.documents[oldItem.id] else { return nil }
+            // Load: the same reader as a full build, the same limit.
+            let maxBytes = SourceLoader.maxFileSize(stages.sources.settings) ?? TextFileReader.defaultMaxBytes
+            guard case .success(let file) = TextFileReader(root: root, maxBytes: maxBytes).read(root.root.appendingPathComponent(path)),
+                  let source = try? SourceLoader.document(file, kind: old.kind),
+                  source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine else { return nil }
+            // Model: same front matter, so the same item with the new body.
+            let built = ItemBuilder.build(source, timeZone: site.settings.timeZone)
+            guard let item = built.item, built.problems.isEmpty, let contentItem = item.contentItem, contentItem.id == oldItem.id else { return nil }
+            // Link: the body's facts, which must leave every other page as it was.
+            let linkSource = LinkSources.Source(item: contentItem)
+            let facts = DocumentFacts.collect(MarkdownDocument(contentItem.body), numberPrinciples: linkSource.numbersPrinciples)
+            guard Self.sameForOtherPages(facts, oldDocument) else { return nil }
+            let matches = Linker.glossaryExclusions(linkSource, site: site).map {
+                GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0)
+            } ?? [:]
+            guard Self.entries(matches) == Self.entries(oldDocument.glossaryMatches) else { return nil }
+            let checker = stages.linked.checker
+            let checked = checker.check(facts.links, from: linkSource.key, contentPath: linkSource.contentPath)
+            guard !checked.problems.contains(where: { $0.severity == .error }), checked.hrefs == oldDocument.hrefs else { return nil }
+            let document = LinkedDocument(path: contentItem.body.path, headings: facts.headings, links: facts.links, rawHTML: facts.rawHTML,
+                                          hrefs: checked.hrefs, glossaryMatches: matches, texts: facts.texts)
+            let oldChecked = checker.check(oldDocument.links, from: linkSource.key, contentPath: linkSource.contentPath)
+            key = linkSource.key
+            self.source = source
+            self.item = item
+            self.contentItem = contentItem
+            self.document = document
+            oldWarnings = oldChecked.problems + Lint.bodyWarnings(oldDocument)
+            newWarnings = checked.problems + Lint.bodyWarnings(document)
+        }
+
+        /// Headings (ids, levels, numbers) and link destinations are what other pages see.
+        private static func sameForOtherPages(_ facts: DocumentFacts, _ old: LinkedDocument) -> Bool {
+            facts.headings.map { [String($0.level), $0.text, $0.id, $0.principleNumber.map(String.init) ?? ""] }
+                == old.headings.map { [String($0.level), $0.text, $0.id, $0.principleNumber.map(String.init) ?? ""] }
+                && facts.links.map { [$0.destination, $0.isImage ? "image" : "link"] } == old.links.map { [$0.destination, $0.isImage ? "image" : "link"] }
+        }
+
+        private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<Int> {
+            Set(matches.values.joined().map(\.entry))
+        }
+    }
+}
+
+extension ItemBuilder.Built.Item {
+    var contentItem: ContentItem? {
+        switch self {
+        case .article(let article): article.item
+        case .principleDocument(let document): document.item
+        case .chapter(let chapter): chapter.item
+        case .page(let page): page.item
+        }
+    }
+}
+
+extension Site {
+    /// A built item by id, without making the list of all items.
+    func item(id: String) -> ContentItem? {
+        articles.first { $0.item.id == id }?.item ?? principleDocuments.first { $0.item.id == id }?.item
+            ?? chapters.first { $0.item.id == id }?.item ?? (guideIndex?.item.id == id ? guideIndex?.item : nil)
+            ?? pages.first { $0.item.id == id }?.item
+    }
+
+    /// The site with one item (found by id) swapped for a new version of it; nil if it is not built.
+    func replacing(_ item: ItemBuilder.Built.Item) -> Site? {
+        var site = self
+        switch item {
+        case .article(let new):
+            guard let index = articles.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
+            site.articles[index] = new
+        case .principleDocument(let new):
+            guard let index = principleDocuments.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
+            site.principleDocuments[index] = new
+        case .chapter(let new):
+            if guideIndex?.item.id == new.item.id {
+                site.guideIndex = new
+            } else {
+                guard let index = chapters.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
+                site.chapters[index] = new
+            }
+        case .page(let new):
+            guard let index = pages.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
+            site.pages[index] = new
+        }
+        return site
+    }
+}
+
+extension PageFactory {
+    /// The pages that show an item's body: its own page, and for a chapter the printable guide.
+    func pagesShowing(_ item: ContentItem) -> [RenderedPage]? {
+        switch item.kind {
+        case .article:
+            guard let article = site.articles.first(where: { $0.item.id == item.id }) else { return nil }
+            let related = self.related.for(item.id).compactMap { id in site.articles.first { $0.item.id == id } }
+            return [articlePage(article, related: related)]
+        case .principleDocument:
+            return site.principleDocuments.first { $0.item.id == item.id }.map { [principleDocumentPage($0)] }
+        case .page:
+            return site.pages.first { $0.item.id == item.id }.map { [standalonePage($0)] }
+        case .guideChapter:
+            if site.guideIndex?.item.id == item.id { return [guideIndexPage()] }
+            guard let index = site.chapters.firstIndex(where: { $0.item.id == item.id }) else { return nil }
+            return [chapterPage(index), printPage()]
+        }
+    }
+}

@@ -1,0 +1,100 @@
+import Foundation
+import Testing
+@testable import UnionSite
+
+/// `serve`'s body-only rebuild: when it applies, its result equals a full build's (files,
+/// search index and warnings); when an edit can reach other pages, it declines.
+@Suite struct BodyEditTests {
+    struct Case: Sendable, CustomStringConvertible {
+        let name: String
+        let file: String
+        let text: String
+        /// Whether the body-only path should take it.
+        let quick: Bool
+        var description: String { name }
+    }
+
+    static let cases: [Case] = [
+        Case(name: "article words", file: "content/articles/two.md",
+             text: "---\ntitle: Two\ndate: 2026-02-01\ntags: [pay, academies]\n---\n\nAn academy joins a trust, and says so at length.\n", quick: true),
+        Case(name: "article gains a paragraph before its link", file: "content/articles/one.md",
+             text: "---\ntitle: One\ndate: 2026-01-01\ntags: [pay]\n---\n\nA new first paragraph.\n\nSee [two](two.md) and the [principles](../principles/core.md#independence).\n", quick: true),
+        Case(name: "chapter words (the print guide changes too)", file: "content/guide/academies.md",
+             text: "---\ntitle: Academies\norder: 1\nterms:\n  - term: academy\n    definition: A state school funded directly.\n---\n\n## What an academy is\n\nAn academy is a school outside local authority control.\n", quick: true),
+        Case(name: "guide index words", file: "content/guide/index.md",
+             text: "---\ntitle: Guide\n---\n\nStart by reading about [academies](academies.md).\n", quick: true),
+        Case(name: "principle words", file: "content/principles/core.md",
+             text: "---\ntitle: Core principles\n---\n\n## Independence\n\nAdvice is given without fear or favour.\n\n## Impartiality\n\nText.\n", quick: true),
+        Case(name: "page gains raw HTML (a new warning, located)", file: "content/pages/about.md",
+             text: "---\ntitle: About\n---\n\nAbout the <b>whole</b> [guide](/guide/index.md).\n", quick: true),
+        Case(name: "a heading changes", file: "content/principles/core.md",
+             text: "---\ntitle: Core principles\n---\n\n## Independence of mind\n\nText.\n\n## Impartiality\n\nText.\n", quick: false),
+        Case(name: "a link is added", file: "content/articles/two.md",
+             text: "---\ntitle: Two\ndate: 2026-02-01\ntags: [pay, academies]\n---\n\nAn academy joins a trust. See [one](one.md).\n", quick: false),
+        Case(name: "a glossary term stops being used", file: "content/articles/two.md",
+             text: "---\ntitle: Two\ndate: 2026-02-01\ntags: [pay, academies]\n---\n\nA school joins a trust.\n", quick: false),
+        Case(name: "front matter changes", file: "content/articles/two.md",
+             text: "---\ntitle: Two, retitled\ndate: 2026-02-01\ntags: [pay, academies]\n---\n\nAn academy joins a trust.\n", quick: false),
+        Case(name: "a new article", file: "content/articles/three.md",
+             text: "---\ntitle: Three\ndate: 2026-03-01\n---\n\nNew.\n", quick: false),
+        Case(name: "settings", file: "content/site.yaml", text: "title: Renamed\nbase_url: https://example.org/members/\n", quick: false),
+    ]
+
+    func options(_ root: URL) throws -> Build.Options {
+        Build.Options(root: try SiteRoot(root: root.path), model: .init(buildDate: IncrementalBuildTests.date))
+    }
+
+    @Test(arguments: cases)
+    func bodyEditEqualsFullBuild(_ edit: Case) throws {
+        let root = try IncrementalBuildTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let cache = BuildCache()
+        let last = try Build.stages(try options(root), cache: cache, deferSearch: true)
+        let file = root.appendingPathComponent(edit.file)
+        try edit.text.write(to: file, atomically: true, encoding: .utf8)
+        let quick = BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: cache)
+        #expect((quick != nil) == edit.quick, "\(edit.name): body-only path \(quick == nil ? "declined" : "taken")")
+        guard var rendered = quick?.rendered else { return }
+        rendered.files.merge(try #require(rendered.deferred).files()) { _, new in new }
+        let full = try Build.render(try options(root))
+        #expect(rendered.files.keys.sorted() == full.files.keys.sorted())
+        for (path, bytes) in full.files where rendered.files[path] != bytes {
+            Issue.record("\(edit.name): \(path) differs from a full build")
+        }
+        #expect(Set(rendered.warnings) == Set(full.warnings), "\(edit.name): warnings differ")
+        #expect(rendered.pagesRendered <= 2)
+    }
+
+    @Test("an editor's temporary file, gone by the rebuild, does not stop the body-only path")
+    func temporaryFilesAreIgnored() throws {
+        let root = try IncrementalBuildTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let last = try Build.stages(try options(root), cache: nil, deferSearch: true)
+        let file = root.appendingPathComponent("content/articles/two.md")
+        try Self.cases[0].text.write(to: file, atomically: true, encoding: .utf8)
+        let gone = root.appendingPathComponent("content/articles/two.md.tmp-1234").path
+        #expect(BodyEdit.rebuild([file.path, gone], last: last, root: try SiteRoot(root: root.path), cache: nil) != nil)
+        // A folder the last build read from, moved away, is not a temporary file.
+        let folder = root.appendingPathComponent("content/guide").path
+        #expect(BodyEdit.rebuild([file.path, folder], last: last, root: try SiteRoot(root: root.path), cache: nil) == nil)
+    }
+
+    @Test("two body edits in a row, each from the last, still equal a full build")
+    func successiveEdits() throws {
+        let root = try IncrementalBuildTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        var last = try Build.stages(try options(root), cache: nil, deferSearch: true)
+        let siteRoot = try SiteRoot(root: root.path)
+        for edit in [Self.cases[0], Self.cases[2], Self.cases[1]] {
+            let file = root.appendingPathComponent(edit.file)
+            try edit.text.write(to: file, atomically: true, encoding: .utf8)
+            last = try #require(BodyEdit.rebuild([file.path], last: last, root: siteRoot, cache: nil))
+        }
+        var rendered = last.rendered
+        rendered.files.merge(try #require(rendered.deferred).files()) { _, new in new }
+        let full = try Build.render(try options(root))
+        #expect(rendered.files.keys.sorted() == full.files.keys.sorted())
+        let differing = full.files.keys.filter { rendered.files[$0] != full.files[$0] }.sorted()
+        #expect(differing.isEmpty, "differ from a full build: \(differing)")
+    }
+}
