@@ -28,10 +28,26 @@ enum GlossaryLinking {
     /// text is scanned once per build, not once per stage.
     /// - Parameter href: the glossary entry's URL for an entry index.
     static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], href: (Int) -> String) {
+        let entries = Set(matches.values.joined().map(\.entry))
+        let tags = Dictionary(uniqueKeysWithValues: entries.map { ($0, openingTag(href: href($0))) })
+        link(document, matches: matches) { tags[$0]! }
+    }
+
+    /// The same with each entry's opening tag made beforehand (`openingTag`), by entry index.
+    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String]) {
+        link(document, matches: matches) { openingTags[$0] }
+    }
+
+    /// A glossary link's opening tag: the link is a custom node, which safe mode writes as it is.
+    static func openingTag(href: String) -> String {
+        "<a class=\"glossary-term\" href=\"\(HTML.attribute(href))\">"
+    }
+
+    private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], tag: (Int) -> String) {
         guard !matches.isEmpty else { return }
         let textNodes = bodyTextNodes(document)
         for (index, chosen) in matches.sorted(by: { $0.key < $1.key }) where index < textNodes.count {
-            split(textNodes[index], characters: Array(textNodes[index].literal), at: chosen, href: href)
+            split(textNodes[index], at: chosen, tag: tag)
         }
     }
 
@@ -40,28 +56,42 @@ enum GlossaryLinking {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
         var result: [Int: [GlossaryMatcher.Match]] = [:]
-        for (index, text) in texts.enumerated() where matcher.mayMatch(text) {
-            let chosen = chooser.filter(matcher.matches(in: Array(text)))
+        for (index, text) in texts.enumerated() {
+            let chosen = chooser.filter(matcher.matches(in: text))
             if !chosen.isEmpty { result[index] = chosen }
         }
         return result
     }
 
     /// Replaces a text node by text, link, text, … around the chosen matches.
-    private static func split(_ node: MarkdownNode, characters: [Character], at matches: [GlossaryMatcher.Match], href: (Int) -> String) {
-        var cursor = 0
-        for match in matches {
-            if match.range.lowerBound > cursor {
-                cmark_node_insert_before(node.pointer, MarkdownNode.text(String(characters[cursor..<match.range.lowerBound])).pointer)
+    private static func split(_ node: MarkdownNode, at matches: [GlossaryMatcher.Match], tag: (Int) -> String) {
+        var text = node.literal
+        // Match ranges are UTF-8 byte offsets (`GlossaryMatcher.matches(in: String)`), always
+        // on character boundaries: the pieces are cut from the bytes.
+        let pieces: [String] = text.withUTF8 { bytes in
+            func piece(_ range: Range<Int>) -> String {
+                String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
             }
-            let link = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE,
-                                           enter: "<a class=\"glossary-term\" href=\"\(HTML.attribute(href(match.entry)))\">", exit: "</a>")
-            cmark_node_append_child(link.pointer, MarkdownNode.text(String(characters[match.range])).pointer)
-            cmark_node_insert_before(node.pointer, link.pointer)
-            cursor = match.range.upperBound
+            let count = bytes.count
+            var pieces: [String] = []
+            var cursor = 0
+            for match in matches {
+                pieces.append(piece(cursor..<match.range.lowerBound))
+                pieces.append(piece(match.range))
+                cursor = match.range.upperBound
+            }
+            pieces.append(piece(cursor..<count))
+            return pieces
         }
-        if cursor < characters.count {
-            node.setLiteral(String(characters[cursor...]))
+        // pieces: text, term, text, term, …, text (any text may be empty).
+        for (index, match) in matches.enumerated() {
+            if !pieces[2 * index].isEmpty { cmark_node_insert_before(node.pointer, MarkdownNode.text(pieces[2 * index]).pointer) }
+            let link = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE, enter: tag(match.entry), exit: "</a>")
+            cmark_node_append_child(link.pointer, MarkdownNode.text(pieces[2 * index + 1]).pointer)
+            cmark_node_insert_before(node.pointer, link.pointer)
+        }
+        if let rest = pieces.last, !rest.isEmpty {
+            node.setLiteral(rest)
         } else {
             cmark_node_unlink(node.pointer)
             cmark_node_free(node.pointer)

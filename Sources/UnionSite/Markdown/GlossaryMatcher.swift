@@ -14,54 +14,149 @@ public struct GlossaryMatcher: Sendable {
     }
 
     struct Match: Hashable, Sendable {
-        /// Character offsets into the scanned text.
+        /// Offsets into the scanned text: characters from `matches(in: [Character])`, UTF-8
+        /// bytes from `matches(in: String)`.
         let range: Range<Int>
         let entry: Int
     }
 
     private var children: [[Character: Int]] = [[:]]
     private var forms: [Int: [Form]] = [:]
-    /// Hashes of every form's first word, lower-cased: the quick test in `mayMatch`.
-    private var firstWords: Set<UInt64> = []
 
     public init(_ glossary: [GlossaryTerm]) {
         for (index, term) in glossary.enumerated() {
             for name in [term.term] + term.aliases where !name.isEmpty {
-                insert(Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: index))
-                let firstWord = name.prefix(while: Self.isWordCharacter).lowercased()
-                firstWords.insert(Self.wordHash(firstWord.utf8))
+                let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: index)
+                insert(form)
+                insertASCII(form)
             }
         }
     }
 
-    /// Whether `text` could hold a term: some word in it is the first word of a term. Most
-    /// text holds none, and this byte scan is many times cheaper than the full match, so
-    /// the full match runs only where it can succeed. Text with non-ASCII letters always
-    /// goes to the full match, which knows Unicode word boundaries.
-    func mayMatch(_ text: String) -> Bool {
-        var hash = Self.hashSeed
-        var inWord = false
-        for byte in text.utf8 {
-            if byte >= 0x80 { return true }
-            let isWord = (48...57).contains(byte) || (97...122).contains(byte | 0x20)
-            if isWord {
-                hash = (hash ^ UInt64((65...90).contains(byte) ? byte | 0x20 : byte)) &* Self.hashPrime
-                inWord = true
-            } else if inWord {
-                if firstWords.contains(hash) { return true }
-                hash = Self.hashSeed
-                inWord = false
+    // MARK: - ASCII
+
+    /// Whether the rules can be applied to the text's bytes: the common case, scanned without
+    /// building characters, hashing them or asking Unicode tables. So it is when every form
+    /// is ASCII and the text is ASCII (without CR, which joins LF into one character) apart
+    /// from punctuation and spaces (’ “ ” – — … and no-break space, which SMART punctuation
+    /// and authors bring): those are never word characters, never in a form, and never join
+    /// their neighbours into one character, so every match and boundary is the same.
+    func canScanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard allFormsASCII else { return false }
+        var index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            if byte < 0x80 {
+                if byte == 0x0D { return false }
+                index += 1
+                continue
             }
+            guard let (scalar, length) = Self.decode(bytes, at: index), Self.isPunctuationOrSpace(scalar) else { return false }
+            index += length
         }
-        return inWord && firstWords.contains(hash)
+        return true
     }
 
-    private static let hashSeed: UInt64 = 0xcbf2_9ce4_8422_2325
-    private static let hashPrime: UInt64 = 0x100_0000_01b3
+    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
+        var iterator = bytes[index...].makeIterator()
+        var decoder = Unicode.UTF8()
+        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
+        return (scalar, UTF8.width(scalar))
+    }
 
-    /// FNV-1a over a word's (already lower-cased) bytes, as `mayMatch` computes it.
-    private static func wordHash(_ bytes: some Sequence<UInt8>) -> UInt64 {
-        bytes.reduce(hashSeed) { ($0 ^ UInt64($1)) &* hashPrime }
+    private static func isPunctuationOrSpace(_ scalar: Unicode.Scalar) -> Bool {
+        switch scalar.properties.generalCategory {
+        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .spaceSeparator: true
+        default: false
+        }
+    }
+
+    /// The same trie over lower-cased ASCII bytes, 256 slots a state (-1: none; bytes from
+    /// 0x80 never continue a form), for the forms whose folded characters are all ASCII.
+    private var asciiNext: [Int32] = Array(repeating: -1, count: 256)
+    /// Per ASCII state: the forms ending there, in glossary order.
+    private var asciiForms: [[Form]] = [[]]
+    /// Whether a state ends a form (read on every step; `asciiForms` only on a hit).
+    private var asciiEnds: [Bool] = [false]
+    /// False once a form could not go into the ASCII trie: then text is never scanned as bytes.
+    private var allFormsASCII = true
+
+    private mutating func insertASCII(_ form: Form) {
+        let folded = form.characters.map(Self.fold)
+        guard folded.allSatisfy({ $0.asciiValue.map { $0 != 0x0D } ?? false }),
+              !form.caseSensitive || form.characters.allSatisfy({ $0.asciiValue != nil }) else {
+            allFormsASCII = false
+            return
+        }
+        var state = 0
+        for character in folded {
+            let slot = state * 256 + Int(character.asciiValue!)
+            if asciiNext[slot] < 0 {
+                asciiNext[slot] = Int32(asciiForms.count)
+                asciiForms.append([])
+                asciiEnds.append(false)
+                asciiNext += Array(repeating: -1, count: 256)
+            }
+            state = Int(asciiNext[slot])
+        }
+        asciiForms[state].append(form)
+        asciiEnds[state] = true
+    }
+
+    /// Word characters among bytes: ASCII letters and digits (other bytes are punctuation here).
+    private static let asciiWord: [Bool] = (0..<256).map { byte in
+        (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
+    }
+
+    private static let asciiLower: [UInt8] = (0..<256).map { byte in
+        UInt8((65...90).contains(byte) ? byte | 0x20 : byte)
+    }
+
+    /// `matches(in:)` on bytes (`canScanBytes`), with byte offsets.
+    func byteMatches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        var found: [Match] = []
+        var index = 0
+        while index < bytes.count {
+            // A match starts only where the character before is not a word character.
+            if index == 0 || !Self.asciiWord[Int(bytes[index - 1])], let match = longestASCIIMatch(in: bytes, from: index) {
+                found.append(match)
+                index = match.range.upperBound
+            } else {
+                index += 1
+            }
+        }
+        return found
+    }
+
+    private func longestASCIIMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Match? {
+        var state = 0
+        var best: Match?
+        var index = start
+        while index < bytes.count {
+            let next = asciiNext[state * 256 + Int(Self.asciiLower[Int(bytes[index])])]
+            guard next >= 0 else { break }
+            state = Int(next)
+            index += 1
+            guard asciiEnds[state], index == bytes.count || !Self.asciiWord[Int(bytes[index])] else { continue }
+            let written = bytes[start..<index]
+            if let form = asciiForms[state].first(where: { !$0.caseSensitive || written.elementsEqual($0.characters.map { $0.asciiValue! }) }) {
+                best = Match(range: start..<index, entry: form.entry)
+            }
+        }
+        return best
+    }
+
+    /// Every non-overlapping longest match in `text`, left to right, by UTF-8 byte offsets.
+    func matches(in text: String) -> [Match] {
+        var text = text
+        if let found = text.withUTF8({ canScanBytes($0) ? byteMatches(in: $0) : nil }) { return found }
+        // Any other text: by characters, then each offset turned into a byte offset.
+        let characters = Array(text)
+        var byteOffsets = [0]
+        byteOffsets.reserveCapacity(characters.count + 1)
+        for character in characters { byteOffsets.append(byteOffsets.last! + character.utf8.count) }
+        return matches(in: characters).map { Match(range: byteOffsets[$0.range.lowerBound]..<byteOffsets[$0.range.upperBound], entry: $0.entry) }
     }
 
     var isEmpty: Bool { forms.isEmpty }
@@ -86,7 +181,7 @@ public struct GlossaryMatcher: Sendable {
         forms[state, default: []].append(form)
     }
 
-    /// Every non-overlapping longest match in `text`, left to right.
+    /// Every non-overlapping longest match in `characters`, left to right: any text.
     func matches(in characters: [Character]) -> [Match] {
         var found: [Match] = []
         var start = 0

@@ -5,10 +5,14 @@ struct BodyRenderer {
     let cache: BuildCache?
     /// Identifies the glossary (terms and base path) for cache keys.
     private let glossaryID: Int
+    /// Each glossary entry's opening link tag, made once per build rather than once per use.
+    private let glossaryTags: [String]
 
     init(linked: LinkedSite, cache: BuildCache?) {
         self.linked = linked
         self.cache = cache
+        let base = linked.site.settings.href(.folder("guide", "glossary"))
+        glossaryTags = linked.site.glossary.map { GlossaryLinking.openingTag(href: base + "#" + $0.anchor) }
         var hasher = Hasher()
         hasher.combine(linked.site.glossary)
         hasher.combine(linked.site.settings.basePath)
@@ -46,9 +50,7 @@ struct BodyRenderer {
             guard let href = facts.hrefs[destination] else { return nil }
             return placement.mapHref?(href) ?? href
         }
-        let glossary = linked.site.glossary
-        let base = linked.site.settings.href(.folder("guide", "glossary"))
-        GlossaryLinking.apply(document, matches: facts.glossaryMatches) { base + "#" + glossary[$0].anchor }
+        GlossaryLinking.apply(document, matches: facts.glossaryMatches, openingTags: glossaryTags)
         return document.html()
     }
 }

@@ -111,6 +111,12 @@ struct GlossaryFuzzTests {
         }
         let expected = referenceMatches(characters, glossary: glossary)
         #expect(matches == expected, "matches \(matches.map { ($0.range, $0.entry) }) but expected \(expected.map { ($0.range, $0.entry) }) in \(label)")
+        // From the text itself (mostly ASCII takes the byte path): the same, in byte offsets.
+        var byteOffsets = [0]
+        for character in characters { byteOffsets.append(byteOffsets.last! + character.utf8.count) }
+        let expectedBytes = expected.map { GlossaryMatcher.Match(range: byteOffsets[$0.range.lowerBound]..<byteOffsets[$0.range.upperBound], entry: $0.entry) }
+        let fromText = GlossaryMatcher(glossary).matches(in: text)
+        #expect(fromText == expectedBytes, "from text: \(fromText.map { ($0.range, $0.entry) }) but expected \(expectedBytes.map { ($0.range, $0.entry) }) in \(label)")
     }
 
     /// The documented rules, spelled out independently of the matcher's fast paths: word

@@ -13,10 +13,33 @@ struct GlossaryMatcherTests {
     /// The matched text and the term it links to.
     func matches(_ text: String) -> [(String, String)] {
         let characters = Array(text)
-        return GlossaryMatcher(glossary).matches(in: characters).map { (String(characters[$0.range]), glossary[$0.entry].term) }
+        let found = GlossaryMatcher(glossary).matches(in: characters).map { (String(characters[$0.range]), glossary[$0.entry].term) }
+        // From the text itself (byte offsets; mostly ASCII goes the byte way): the same.
+        let bytes = Array(text.utf8)
+        let fromText = GlossaryMatcher(glossary).matches(in: text).map { (String(decoding: bytes[$0.range], as: UTF8.self), glossary[$0.entry].term) }
+        #expect(fromText.map(\.0) == found.map(\.0) && fromText.map(\.1) == found.map(\.1))
+        return found
     }
 
     func matchedTexts(_ text: String) -> [String] { matches(text).map(\.0) }
+
+    @Test("curly quotes, dashes and no-break spaces are boundaries on the byte path too", arguments: [
+        ("The academy’s board", ["academy"]), ("“MAT” — a multi-academy trust…", ["MAT", "multi-academy trust"]),
+        ("RSC\u{00A0}office", ["RSC"]), ("académy and academy", ["academy"]), ("academy\u{301} academy", ["academy"]),
+    ])
+    func punctuationAndOtherScripts(text: String, expected: [String]) {
+        #expect(matchedTexts(text) == expected)
+    }
+
+    @Test("the byte path is taken for ASCII with curly quotes, not for letters beyond ASCII")
+    func bytePathChoice() {
+        let matcher = GlossaryMatcher(glossary)
+        func scannable(_ text: String) -> Bool { var text = text; return text.withUTF8(matcher.canScanBytes) }
+        #expect(scannable("The academy’s “board” – now…"))
+        #expect(!scannable("académy"))
+        #expect(!scannable("a\r\nb"))
+        #expect(!GlossaryMatcher([glossaryTerm("école")]).matches(in: "An école.").isEmpty)
+    }
 
     @Test("the longest term wins over a shorter one inside it")
     func longestWins() {
