@@ -2,7 +2,7 @@
 public struct LinkedSite: Sendable {
     public internal(set) var site: Site
     /// By source key: a content id (`guide/academies.md`) or `vacancy:<id>`.
-    internal(set) var documents: [String: LinkedDocument]
+    var documents: [String: LinkedDocument]
     /// Target key → the pages that link to it, sorted by source key.
     let backlinks: [String: [Citation]]
     /// Glossary entry index → the keys of the pages that use the term, sorted.

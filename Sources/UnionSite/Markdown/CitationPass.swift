@@ -9,7 +9,7 @@ enum CitationPass {
         for node in MarkdownNode(document.root).children where node.type == CMARK_NODE_HEADING && node.headingLevel == 2 {
             principleStarts.append(node)
         }
-        for (index, start) in principleStarts.enumerated() {
+        for index in principleStarts.indices {
             guard let markup = html(index + 1) else { continue }
             let block = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: markup, exit: "")
             if index + 1 < principleStarts.count {

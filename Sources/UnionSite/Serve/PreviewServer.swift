@@ -24,7 +24,7 @@ struct PreviewServer: Sendable {
 
     func respond(to request: HTTPRequest) async -> HTTPResponse {
         guard request.method == .GET || request.method == .HEAD else {
-            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"])
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: [HTTPHeader("Allow"): "GET, HEAD"] as HTTPHeaders)
         }
         // The search index may still be being made after a rebuild: wait for it, not a 404.
         if request.target.path().contains("/search/") { await state.settle() }
@@ -34,9 +34,9 @@ struct PreviewServer: Sendable {
         let exists = { (path: String) in site?.files[path] != nil || site?.copies[path] != nil }
         switch resolver.answer(request.target.path(), exists: exists) {
         case .badRequest:
-            return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Bad request\n".utf8))
+            return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"] as HTTPHeaders, body: Data("Bad request\n".utf8))
         case .redirect(let location):
-            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location])
+            return HTTPResponse(statusCode: .movedPermanently, headers: [.location: location] as HTTPHeaders)
         case .notFound:
             return await file("404.html", status: .notFound, request: request)
         case .file(let path):
@@ -46,7 +46,7 @@ struct PreviewServer: Sendable {
 
     private func file(_ path: String, status: HTTPStatusCode, request: HTTPRequest) async -> HTTPResponse {
         guard var bytes = await body(path) else {
-            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"], body: Data("Not found\n".utf8))
+            return HTTPResponse(statusCode: .notFound, headers: [.contentType: "text/plain; charset=utf-8"] as HTTPHeaders, body: Data("Not found\n".utf8))
         }
         let contentType = ContentTypes.forPath(path)
         let snapshot = await state.snapshot

@@ -13,8 +13,8 @@ struct BuildOutputTests {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let first = folder.appendingPathComponent("one"), second = folder.appendingPathComponent("two")
-        try Build.run(buildOptions(root: TestPaths.fixture("member-guide"), output: first))
-        try Build.run(buildOptions(root: TestPaths.fixture("member-guide"), output: second))
+        _ = try Build.run(buildOptions(root: TestPaths.fixture("member-guide"), output: first))
+        _ = try Build.run(buildOptions(root: TestPaths.fixture("member-guide"), output: second))
         let files = filesBelow(first)
         #expect(files.count > 20)
         #expect(files == filesBelow(second))
