@@ -30,6 +30,10 @@ enum BodyEdit {
         timer.lap("paths")
         let matcher = GlossaryMatcher(linked.site.glossary)
         for path in files {
+            // Saved without a change (or touched): nothing to do for this file.
+            if let source = read(path, stages: last, root: root), source == last.sources.documents.first(where: { $0.path == path }) {
+                continue
+            }
             guard let edit = Edit(path, stages: last, root: root, matcher: matcher) else { return nil }
             guard let site = linked.site.replacing(edit.item) else { return nil }
             linked.site = site
@@ -37,6 +41,11 @@ enum BodyEdit {
             warnings = replacing(edit.oldWarnings, with: edit.newWarnings, in: warnings)
             sources.documents = sources.documents.map { $0.path == edit.source.path ? edit.source : $0 }
             edited.append(edit.contentItem)
+        }
+        guard !edited.isEmpty else {
+            var unchanged = last.rendered
+            unchanged.pagesRendered = 0
+            return Build.Stages(sources: last.sources, linked: last.linked, rendered: unchanged)
         }
         linked.warnings = warnings
         timer.lap("load+model+link")
@@ -68,6 +77,14 @@ enum BodyEdit {
             return nil
         }
         return files
+    }
+
+    /// A page's file read and split the way the Load stage does it, with the same size limit.
+    static func read(_ path: String, stages: Build.Stages, root: SiteRoot) -> SourceDocument? {
+        guard let kind = stages.sources.documents.first(where: { $0.path == path })?.kind else { return nil }
+        let maxBytes = SourceLoader.maxFileSize(stages.sources.settings) ?? TextFileReader.defaultMaxBytes
+        guard case .success(let file) = TextFileReader(root: root, maxBytes: maxBytes).read(root.root.appendingPathComponent(path)) else { return nil }
+        return try? SourceLoader.document(file, kind: kind)
     }
 
     /// Every file the last build read, relative to the site root.
@@ -123,9 +140,7 @@ enum BodyEdit {
                   let oldItem = site.item(id: String(path.dropFirst("content/".count))), oldItem.location.path == path,
                   let oldDocument = stages.linked.documents[oldItem.id] else { return nil }
             // Load: the same reader as a full build, the same limit.
-            let maxBytes = SourceLoader.maxFileSize(stages.sources.settings) ?? TextFileReader.defaultMaxBytes
-            guard case .success(let file) = TextFileReader(root: root, maxBytes: maxBytes).read(root.root.appendingPathComponent(path)),
-                  let source = try? SourceLoader.document(file, kind: old.kind),
+            guard let source = BodyEdit.read(path, stages: stages, root: root),
                   source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine else { return nil }
             // Model: same front matter, so the same item with the new body.
             let built = ItemBuilder.build(source, timeZone: site.settings.timeZone)

@@ -65,6 +65,18 @@ import Testing
         #expect(rendered.pagesRendered <= 2)
     }
 
+    @Test("a file saved without a change renders nothing and keeps the site")
+    func unchangedSave() throws {
+        let root = try IncrementalBuildTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        let last = try Build.stages(try options(root), cache: nil, deferSearch: true)
+        let file = root.appendingPathComponent("content/articles/two.md")
+        try String(contentsOf: file, encoding: .utf8).write(to: file, atomically: true, encoding: .utf8)
+        let again = try #require(BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: nil))
+        #expect(again.rendered.pagesRendered == 0)
+        #expect(again.rendered.files == last.rendered.files)
+    }
+
     @Test("an editor's temporary file, gone by the rebuild, does not stop the body-only path")
     func temporaryFilesAreIgnored() throws {
         let root = try IncrementalBuildTests.makeSite()
