@@ -44,6 +44,20 @@ struct HostileInputTests {
         ])
     }
 
+    @Test("a byte-order mark at the start of a file (editors on Windows write one) is not text")
+    func byteOrderMarksAreDropped() throws {
+        let bom = Data([0xEF, 0xBB, 0xBF])
+        let site = try TestSite([:])
+        try site.write("content/pages/marked.md", data: bom + Data("---\ntitle: Marked\n---\n\nSee [here](broken.md).\n".utf8))
+        try site.write("templates/page.mustache", data: bom + Data("{{<layout}}{{$main}}<h1>{{page.title}}</h1>{{{body}}}{{/main}}{{/layout}}".utf8))
+        // Positions are the text's own: the mark takes no column.
+        #expect(try site.diagnostics() == ["content/pages/marked.md:5:5: error: link to content/pages/broken.md, which does not exist"])
+        try site.write("content/pages/marked.md", data: bom + Data("---\ntitle: Marked\n---\n\nText.\n".utf8))
+        let page = try #require(try site.render().text("marked/index.html"))
+        #expect(page.contains("<h1>Marked</h1>"))
+        #expect(!page.contains("\u{FEFF}"))
+    }
+
     @Test func symbolicLinksOutsideTheRootAreRefusedAndLoopsEnd() throws {
         let site = try TestSite(["content/pages/ok.md": "---\ntitle: OK\n---\n\nText.\n"])
         let pages = site.root.appendingPathComponent("content/pages")
