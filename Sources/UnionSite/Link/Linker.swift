@@ -33,12 +33,17 @@ public enum Linker {
             }
         }
         timer.lap("glossary")
+        // Checking is per body, so on every core too; gathering backlinks and uses is not.
+        let checks = Parallel.map(sources.all) { source -> LinkChecker.Checked in
+            let links = factsByKey[source.key]!.links
+            let check = { checker.check(links, from: source.key, contentPath: source.contentPath) }
+            return worldVersion.map { version in
+                cache!.checkedLinks.value(source.key, input: .init(links: links, contentPath: source.contentPath, world: version), compute: check)
+            } ?? check()
+        }
         for (index, source) in sources.all.enumerated() {
             let fact = factsByKey[source.key]!
-            let check = { checker.check(fact.links, from: source.key, contentPath: source.contentPath) }
-            let checked = worldVersion.map { version in
-                cache!.checkedLinks.value(source.key, input: .init(links: fact.links, contentPath: source.contentPath, world: version), compute: check)
-            } ?? check()
+            let checked = checks[index]
             problems.append(contentsOf: checked.problems)
             for (target, fragment) in checked.citations where target != source.key {
                 backlinks[target, default: []].insert(Citation(source: source.key, fragment: fragment))

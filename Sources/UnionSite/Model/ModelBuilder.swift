@@ -23,9 +23,12 @@ public enum ModelBuilder {
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
         var articles: [Article] = [], principles: [PrincipleDocument] = [], chapters: [GuideChapter] = [], pages: [Page] = []
         let timeZone = settings.timeZone
-        for document in tree.documents {
+        // Each document builds on its own: on every core, gathered in order.
+        let builtItems = Parallel.map(tree.documents) { document in
             let compute = { ItemBuilder.build(document, timeZone: timeZone) }
-            let built = cache?.items.value(document.path, input: .init(document: document, timeZone: timeZone), compute: compute) ?? compute()
+            return cache?.items.value(document.path, input: .init(document: document, timeZone: timeZone), compute: compute) ?? compute()
+        }
+        for built in builtItems {
             problems.append(contentsOf: built.problems)
             switch built.item {
             case .article(let article): articles.append(article)
