@@ -72,7 +72,6 @@ public final class BuildCache: @unchecked Sendable {
         let world: Int
     }
 
-
     /// Everything a body's HTML depends on.
     struct BodyKey: Hashable {
         let key: String

@@ -59,17 +59,10 @@ public enum SourceLoader {
             }
         }
         // Reading, splitting and YAML parsing are per file: on every core, results in order.
-        let results = Parallel.map(files.map { FileJob(url: $0.0, kind: $0.1) }) { job -> Result<SourceDocument, Diagnostics> in
-            let load = { () -> Result<SourceDocument, Diagnostics> in
-                switch reader.read(job.url) {
-                case .failure(let problem): return .failure(Diagnostics([problem]))
-                case .success(let file):
-                    do throws(Diagnostics) { return .success(try document(file, kind: job.kind)) }
-                    catch { return .failure(error) }
-                }
+        let results = Parallel.map(files.map { FileJob(url: $0.0, kind: $0.1) }) { job in
+            remembered(job.url, kind: job.kind, reader: reader, in: cache?.documents, cache: cache) {
+                readDocument(job.url, kind: job.kind, reader: reader)
             }
-            guard let cache, let stamp = FileStamp(job.url.path), !stamp.isRecent(window: cache.racyWindow) else { return load() }
-            return cache.documents.value(job.url.path, input: .init(stamp: stamp, kind: job.kind, maxBytes: reader.maxBytes), compute: load)
         }
         var documents: [SourceDocument] = []
         for result in results {
@@ -79,6 +72,25 @@ public enum SourceLoader {
             }
         }
         return documents
+    }
+
+    /// One Markdown file read and split into front matter and body, or why it could not be.
+    static func readDocument(_ url: URL, kind: ContentKind, reader: TextFileReader) -> Result<SourceDocument, Diagnostics> {
+        switch reader.read(url) {
+        case .failure(let problem): return .failure(Diagnostics([problem]))
+        case .success(let file):
+            do throws(Diagnostics) { return .success(try document(file, kind: kind)) }
+            catch { return .failure(error) }
+        }
+    }
+
+    /// What `load` gave for the file last time, while its `stat` stamp is the same and not
+    /// recent (`FileStamp.isRecent`); without a cache, simply `load`.
+    private static func remembered<Value>(_ url: URL, kind: ContentKind?, reader: TextFileReader,
+                                          in memo: Memo<String, BuildCache.DocumentInput, Value>?, cache: BuildCache?,
+                                          load: () -> Value) -> Value {
+        guard let memo, let cache, let stamp = FileStamp(url.path), !stamp.isRecent(window: cache.racyWindow) else { return load() }
+        return memo.value(url.path, input: .init(stamp: stamp, kind: kind, maxBytes: reader.maxBytes), compute: load)
     }
 
     private struct FileJob: Sendable {
@@ -107,19 +119,13 @@ public enum SourceLoader {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
         var records: [SourceRecord] = []
         for url in walker.files(under: root.content.appendingPathComponent("vacancies")) where extensions.contains(url.pathExtension.lowercased()) {
-            let load = { () -> Result<[SourceRecord], Diagnostics> in
+            let result = remembered(url, kind: nil, reader: reader, in: cache?.vacancyFiles, cache: cache) { () -> Result<[SourceRecord], Diagnostics> in
                 switch reader.read(url) {
                 case .failure(let problem): return .failure(Diagnostics([problem]))
                 case .success(let file):
                     do throws(Diagnostics) { return .success(try VacancyFileReader.records(in: file)) }
                     catch { return .failure(error) }
                 }
-            }
-            let result: Result<[SourceRecord], Diagnostics>
-            if let cache, let stamp = FileStamp(url.path), !stamp.isRecent(window: cache.racyWindow) {
-                result = cache.vacancyFiles.value(url.path, input: .init(stamp: stamp, kind: nil, maxBytes: reader.maxBytes), compute: load)
-            } else {
-                result = load()
             }
             switch result {
             case .success(let found): records.append(contentsOf: found)

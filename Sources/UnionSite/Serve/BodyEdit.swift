@@ -29,12 +29,16 @@ enum BodyEdit {
         guard let files, !files.isEmpty, files.count <= maxFiles else { return nil }
         timer.lap("paths")
         let matcher = GlossaryMatcher(linked.site.glossary)
+        let maxBytes = SourceLoader.maxFileSize(last.sources.settings) ?? TextFileReader.defaultMaxBytes
+        let reader = TextFileReader(root: root, maxBytes: maxBytes)
         for path in files {
+            // Load: the same reader as a full build, the same limit; a file that fails goes the full way.
+            guard let old = last.sources.documents.first(where: { $0.path == path }),
+                  case .success(let source) = SourceLoader.readDocument(root.root.appendingPathComponent(path), kind: old.kind, reader: reader)
+            else { return nil }
             // Saved without a change (or touched): nothing to do for this file.
-            if let source = read(path, stages: last, root: root), source == last.sources.documents.first(where: { $0.path == path }) {
-                continue
-            }
-            guard let edit = Edit(path, stages: last, root: root, matcher: matcher) else { return nil }
+            if source == old { continue }
+            guard let edit = Edit(source, old: old, stages: last, matcher: matcher) else { return nil }
             guard let site = linked.site.replacing(edit.item) else { return nil }
             linked.site = site
             linked.documents[edit.key] = edit.document
@@ -79,14 +83,6 @@ enum BodyEdit {
         return files
     }
 
-    /// A page's file read and split the way the Load stage does it, with the same size limit.
-    static func read(_ path: String, stages: Build.Stages, root: SiteRoot) -> SourceDocument? {
-        guard let kind = stages.sources.documents.first(where: { $0.path == path })?.kind else { return nil }
-        let maxBytes = SourceLoader.maxFileSize(stages.sources.settings) ?? TextFileReader.defaultMaxBytes
-        guard case .success(let file) = TextFileReader(root: root, maxBytes: maxBytes).read(root.root.appendingPathComponent(path)) else { return nil }
-        return try? SourceLoader.document(file, kind: kind)
-    }
-
     /// Every file the last build read, relative to the site root.
     private static func readPaths(_ sources: SourceTree, root: SiteRoot) -> [String] {
         sources.documents.map(\.path) + sources.vacancyRecords.map(\.location.path) + sources.templates.values.map(\.path)
@@ -124,7 +120,7 @@ enum BodyEdit {
         return kept + new
     }
 
-    /// One changed file taken through Load, Model and Link on its own.
+    /// One changed file, already loaded, taken through Model and Link on its own.
     private struct Edit {
         let key: String
         let source: SourceDocument
@@ -134,14 +130,11 @@ enum BodyEdit {
         let oldWarnings: [Diagnostic]
         let newWarnings: [Diagnostic]
 
-        init?(_ path: String, stages: Build.Stages, root: SiteRoot, matcher: GlossaryMatcher) {
+        init?(_ source: SourceDocument, old: SourceDocument, stages: Build.Stages, matcher: GlossaryMatcher) {
             let site = stages.linked.site
-            guard let old = stages.sources.documents.first(where: { $0.path == path }),
-                  let oldItem = site.item(id: String(path.dropFirst("content/".count))), oldItem.location.path == path,
+            guard source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine,
+                  let oldItem = site.item(id: old.contentPath), oldItem.location.path == old.path,
                   let oldDocument = stages.linked.documents[oldItem.id] else { return nil }
-            // Load: the same reader as a full build, the same limit.
-            guard let source = BodyEdit.read(path, stages: stages, root: root),
-                  source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine else { return nil }
             // Model: same front matter, so the same item with the new body.
             let built = ItemBuilder.build(source, timeZone: site.settings.timeZone)
             guard let item = built.item, built.problems.isEmpty, let contentItem = item.contentItem, contentItem.id == oldItem.id else { return nil }

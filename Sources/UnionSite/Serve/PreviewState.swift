@@ -72,7 +72,6 @@ actor PreviewState {
 
     func file(_ path: String) -> [UInt8]? { site?.files[path] }
     func copySource(_ path: String) -> String? { site?.copies[path] }
-    func exists(_ path: String) -> Bool { site?.files[path] != nil || site?.copies[path] != nil }
 
     /// A strong ETag: the generation would do, but a content hash survives unrelated rebuilds.
     func etag(for path: String, bytes: [UInt8]) -> String {
