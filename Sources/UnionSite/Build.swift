@@ -8,6 +8,9 @@ public enum Build {
     public struct Options: Sendable {
         public var root: SiteRoot
         public var model: ModelBuilder.Options
+        /// False renders every page through swift-mustache, even where the built-in theme has
+        /// a compiled twin (`CompiledTheme`); the tests that compare the two use it.
+        var compiledTheme = true
 
         public init(root: SiteRoot, model: ModelBuilder.Options = .init()) {
             self.root = root
@@ -64,7 +67,7 @@ public enum Build {
         timer.lap("model")
         let linked = try Linker.link(site, cache: cache)
         timer.lap("link")
-        var rendered = try Renderer.render(linked, cache: cache, sink: sink, deferSearch: deferSearch)
+        var rendered = try Renderer.render(linked, cache: cache, sink: sink, deferSearch: deferSearch, compiledTheme: options.compiledTheme)
         timer.lap("render")
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
         return Stages(sources: sources, linked: linked, rendered: rendered)

@@ -18,4 +18,10 @@ enum HTML {
     }
 
     static func attribute(_ text: String) -> String { escape(text) }
+
+    /// Whether `escape` would change this UTF-8 byte: `&`, `<`, `>`, `"` or `'`.
+    @inline(__always)
+    static func needsEscaping(_ byte: UInt8) -> Bool {
+        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+    }
 }

@@ -3,9 +3,10 @@
 public enum Renderer {
     /// - Parameter sink: where pages go as they are made (`build`); without one they stay in memory.
     /// - Parameter deferSearch: leave the search index to `RenderedSite.deferred` (`serve`).
+    /// - Parameter compiledTheme: false renders every page through swift-mustache (`CompiledTheme`).
     public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil,
-                              deferSearch: Bool = false) throws(Diagnostics) -> RenderedSite {
-        let templates = try TemplateSet.load(overrides: linked.site.templates)
+                              deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
+        let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
         let pages = PageFactory(linked: linked, templates: templates, cache: cache, sink: sink)
         var output = RenderedSite()
         output.warnings = linked.warnings
@@ -148,7 +149,7 @@ struct PageFactory: Sendable {
         page["json_ld"] = jsonLD
         data["page"] = page
         data["breadcrumbs"] = crumbs
-        let render = { Array(templates.render(template, data).utf8) }
+        let render = { templates.bytes(template, data) }
         let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
         let inSitemap = page["noindex"] == nil
         if let sink {

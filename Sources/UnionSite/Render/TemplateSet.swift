@@ -9,8 +9,12 @@ struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Changes whenever any template's text does, so cached pages are rendered again.
     let fingerprint: Int
+    /// Built-in templates run as Swift (`CompiledTheme`) because the site overrides none of their files.
+    let compiled: [String: CompiledTheme.Template]
 
-    static func load(overrides: [String: SourceFile]) throws(Diagnostics) -> TemplateSet {
+    /// - Parameter compiled: false renders every page through swift-mustache (the tests that
+    ///   compare the two ways).
+    static func load(overrides: [String: SourceFile], compiled: Bool = true) throws(Diagnostics) -> TemplateSet {
         FastHTMLContentType.register()
         var sources: [String: SourceFile] = ThemeFiles.templates
         for (name, file) in overrides { sources[name] = file }
@@ -38,11 +42,20 @@ struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(file.text)
         }
-        return TemplateSet(library: library, fingerprint: hasher.finalize())
+        return TemplateSet(library: library, fingerprint: hasher.finalize(),
+                           compiled: compiled ? CompiledTheme.usable(overriding: Set(overrides.keys)) : [:])
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// The page as UTF-8: by the compiled twin of a built-in template when there is one.
+    func bytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
+        guard let template = compiled[name] else { return Array(render(name, context).utf8) }
+        var page = CompiledPage(context)
+        template.render(&page)
+        return page.bytes
     }
 }
 
@@ -83,11 +96,6 @@ struct FastHTMLContentType: MustacheContentType {
     static func register() { _ = registered }
 
     func escapeText(_ text: String) -> String {
-        var needsEscaping = false
-        for byte in text.utf8 where byte == 0x3C || byte == 0x3E || byte == 0x26 || byte == 0x22 || byte == 0x27 {
-            needsEscaping = true
-            break
-        }
-        return needsEscaping ? HTML.escape(text) : text
+        text.utf8.contains(where: HTML.needsEscaping) ? HTML.escape(text) : text
     }
 }
