@@ -38,18 +38,28 @@ struct RelatedArticles {
                 if let index = indexByID[source] { groups["cites:" + target, default: []].append(index) }
             }
         }
-        var scores: [Int: [Int: Int]] = [:]
+        // Each article's candidates, one entry per shared group: the count of an id is its score.
+        var candidates = [[Int]](repeating: [], count: articles.count)
         for members in groups.values {
             let sorted = members.sorted()
             for (position, member) in sorted.enumerated() {
                 let low = max(0, position - Self.neighbours), high = min(sorted.count, position + Self.neighbours + 1)
-                for other in sorted[low..<high] where other != member { scores[member, default: [:]][other, default: 0] += 1 }
+                for other in sorted[low..<high] where other != member { candidates[member].append(other) }
             }
         }
-        for (member, others) in scores {
-            let best = others.sorted { ($0.value, -$0.key) > ($1.value, -$1.key) }.prefix(Self.limit)
-            related[articles[member].item.id] = best.map { articles[$0.key].item.id }
+        let chosen = Parallel.map(candidates) { Self.best($0) }
+        for (member, best) in chosen.enumerated() where !best.isEmpty {
+            related[articles[member].item.id] = best.map { articles[$0].item.id }
         }
+    }
+
+    /// The `limit` most frequent ids, ties to the lower index (the newer article).
+    private static func best(_ candidates: [Int]) -> [Int] {
+        var counted: [(id: Int, count: Int)] = []
+        for id in candidates.sorted() {
+            if counted.last?.id == id { counted[counted.count - 1].count += 1 } else { counted.append((id, 1)) }
+        }
+        return counted.sorted { ($0.count, -$0.id) > ($1.count, -$1.id) }.prefix(limit).map(\.id)
     }
 
     /// Ids only, so a kept choice shows today's titles: look them up in the current articles.

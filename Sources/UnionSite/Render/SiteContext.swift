@@ -3,10 +3,28 @@
 struct SiteContext: Sendable {
     let settings: SiteSettings
     let nav: [NavLink]
+    /// Everything in `site` but the navigation, made once: it is the same on every page.
+    private let shared: Frozen
+
+    /// Plain values (strings, flags, lists and dictionaries of them) that are never mutated.
+    private struct Frozen: @unchecked Sendable { let values: [String: Any] }
+
+    init(settings: SiteSettings, nav: [NavLink]) {
+        self.settings = settings
+        self.nav = nav
+        shared = Frozen(values: Self.shared(settings, hasNav: !nav.isEmpty))
+    }
 
     func href(_ path: SitePath) -> String { settings.href(path) }
 
     func site(current: SitePath) -> [String: Any] {
+        var site = shared.values
+        site["nav"] = navEntries(current: current)
+        return site
+    }
+
+    private static func shared(_ settings: SiteSettings, hasNav: Bool) -> [String: Any] {
+        let href = settings.href
         var site: [String: Any] = [
             "title": settings.title, "language": settings.language, "base_path": settings.basePath,
             "base_url": settings.baseURL, "home_href": href(.home),
@@ -16,8 +34,7 @@ struct SiteContext: Sendable {
             "guide_href": href(.folder("guide")), "glossary_href": href(.folder("guide", "glossary")),
             "vacancies_href": href(.folder("vacancies")), "search_href": href(.folder("search")),
             "tags_href": href(.folder("tags")),
-            "has_nav": !nav.isEmpty, "nav": navEntries(current: current),
-            "params": TemplateValue.of(settings.params),
+            "has_nav": hasNav, "params": TemplateValue.of(settings.params),
         ]
         if let description = settings.description { site["description"] = description }
         if let organisation = settings.organisation {

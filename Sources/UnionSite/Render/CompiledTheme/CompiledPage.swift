@@ -35,8 +35,15 @@ struct CompiledPage {
 
     private mutating func append(_ text: String, escaped: Bool) {
         var text = text
-        if escaped, text.utf8.contains(where: HTML.needsEscaping) { text = HTML.escape(text) }
+        if escaped, Self.needsEscaping(&text) { text = HTML.escape(text) }
         text.withUTF8 { bytes.append(contentsOf: $0) }
+    }
+
+    private static func needsEscaping(_ text: inout String) -> Bool {
+        text.withUTF8 { utf8 in
+            for byte in utf8 where HTML.needsEscaping(byte) { return true }
+            return false
+        }
     }
 
     /// What swift-mustache prints for a value: strings as they are, anything else as

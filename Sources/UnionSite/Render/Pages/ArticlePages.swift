@@ -48,8 +48,10 @@ extension PageFactory {
             Array(site.articles[$0..<min($0 + Self.articlesPerPage, site.articles.count)])
         }
         let paths = chunks.indices.map { $0 == 0 ? SitePath.folder("articles") : SitePath.folder("articles", "page", String($0 + 1)) }
-        for (index, chunk) in chunks.enumerated() {
-            output.add(memoized(cache?.articleLists, paths[index], input: { world in
+        // Each list page is independent, so they share the cores like article pages do.
+        let pages = Parallel.map(Array(chunks.indices)) { index in
+            let chunk = chunks[index]
+            return memoized(cache?.articleLists, paths[index], input: { world in
                 ArticleListInput(world: world, articles: chunk, index: index, pageCount: chunks.count)
             }, render: {
                 let title = index == 0 ? "Articles" : "Articles, page \(index + 1) of \(chunks.count)"
@@ -58,8 +60,9 @@ extension PageFactory {
                 let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
                 return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [("Home", .home)],
                               owner: "the article list")
-            }))
+            })
         }
+        for page in pages { output.add(page) }
     }
 
     /// Links to the first and last pages and the two either side of the current one, so
@@ -82,17 +85,18 @@ extension PageFactory {
         for article in site.articles {
             for tag in article.tags { byTag[tag, default: []].append(article) }
         }
-        for (tag, articles) in byTag.sorted(by: { $0.key < $1.key }) {
+        let pages = Parallel.map(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
             let path = SitePath.folder("tags", tag)
-            output.add(memoized(cache?.articleLists, path, input: { world in
+            return memoized(cache?.articleLists, path, input: { world in
                 ArticleListInput(world: world, articles: articles, index: 0, pageCount: 1)
             }, render: {
                 let page = context.page(title: "Articles tagged “\(tag)”", path: path, kind: "tag",
                                         extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
                 return render("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
                               breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))], owner: "the tag \(tag)")
-            }))
+            })
         }
+        for page in pages { output.add(page) }
         let index = SitePath.folder("tags")
         let page = context.page(title: "Tags", path: index, kind: "tags")
         let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(.folder("tags", $0)), "count": byTag[$0]!.count] as [String: Any] }
