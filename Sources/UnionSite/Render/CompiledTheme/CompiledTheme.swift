@@ -19,6 +19,9 @@ enum CompiledTheme {
         "article": Template(uses: ArticleTemplates.articleUses, render: ArticleTemplates.article),
         "article-list": Template(uses: ArticleTemplates.listUses, render: ArticleTemplates.list),
         "vacancy": Template(uses: VacancyTemplate.uses, render: VacancyTemplate.render),
+        "vacancy-list": Template(uses: VacancyListTemplate.uses, render: VacancyListTemplate.render),
+        "chapter": Template(uses: GuideTemplates.chapterUses, render: GuideTemplates.chapter),
+        "principle-document": Template(uses: GuideTemplates.principlesUses, render: GuideTemplates.principleDocument),
     ]
 
     /// The compiled templates a site can use: those whose files it does not override.
