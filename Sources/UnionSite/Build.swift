@@ -37,7 +37,10 @@ public enum Build {
             SiteWriter.discard(sink)
             throw error
         }
+        var timer = StageTimer("write")
         let summary = try SiteWriter.write(rendered, to: options.root.output, staged: sink)
+        timer.lap("files+swap")
+        timer.report()
         return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start))
     }
 
