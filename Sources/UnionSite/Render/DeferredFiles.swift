@@ -18,8 +18,24 @@ public final class DeferredFiles: @unchecked Sendable {
         self.make = make
     }
 
+    /// Signalled when `start()`'s thread has made the files.
+    private var making: DispatchGroup?
+
+    /// Starts making the files on a thread of their own; `files()` then waits for them.
+    func start() {
+        let group = DispatchGroup()
+        group.enter()
+        lock.withLock { making = group }
+        Thread.detachNewThread { [self] in
+            let files = make()
+            lock.withLock { made = files }
+            group.leave()
+        }
+    }
+
     /// The files, made on the first call (other callers wait for it).
     public func files() -> [String: [UInt8]] {
+        lock.withLock { making }?.wait()
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }

@@ -16,6 +16,10 @@ public enum Renderer {
         }.sorted { ($0.reviewBy, $0.location) < ($1.reviewBy, $1.location) }
         var timer = StageTimer("render")
         defer { timer.report() }
+        // The search index needs only the linked site, so `build` makes it beside the pages:
+        // its single-threaded parts then run while the pages keep the other core busy.
+        let search = DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+        if deferSearch { output.deferred = search } else { search.start() }
         pages.home(into: &output)
         timer.lap("home")
         pages.articles(into: &output)
@@ -29,12 +33,10 @@ public enum Renderer {
         timer.lap("vacancies")
         pages.special(into: &output)
         timer.lap("special")
-        if deferSearch {
-            output.deferred = DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
-        } else {
-            SearchIndexWriter.write(linked, cache: cache, into: &output)
+        if !deferSearch {
+            for (path, bytes) in search.files() { output.add(path, bytes, owner: "the search index") }
         }
-        timer.lap("search")
+        timer.lap("search (wait)")
         Feeds.write(linked.site, into: &output)
         SitemapWriter.write(linked.site, into: &output)
         timer.lap("feeds+sitemap")
