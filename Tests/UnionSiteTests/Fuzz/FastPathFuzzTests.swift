@@ -3,7 +3,7 @@ import PropertyBased
 import Testing
 @testable import UnionSite
 
-/// The byte-level fast paths of the Link, Model and Load stages give exactly what the rule as
+/// The byte-level fast paths of the Link and Model stages and the search index give exactly what the rule as
 /// written gives (Foundation, `Character`s): the output of a build must not change by a byte.
 @Suite("Fuzz: fast paths agree with the rule as written")
 struct FastPathFuzzTests {
@@ -43,6 +43,7 @@ struct FastPathFuzzTests {
             #expect(ASCIIBytes.percentDecoded(text) == text.removingPercentEncoding, "\(label)")
             #expect(ItemBuilder.normalisedTag(text) == text.lowercased().replacingOccurrences(of: " ", with: "-"), "\(label)")
             #expect(HeadingID.base(for: text) == Self.characterHeadingID(text), "\(label)")
+            #expect(SearchDocument.collapsed(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(label)")
         }
     }
 
@@ -60,6 +61,7 @@ struct FastPathFuzzTests {
                 #expect(ASCIIBytes.percentEncoded(text, allowed: ASCIIBytes.urlPathAllowed, set: .urlPathAllowed)
                     == text.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? text, "\(label)")
                 #expect(HeadingID.base(for: text) == Self.characterHeadingID(text), "\(label)")
+                #expect(SearchDocument.collapsed(text) == text.split(whereSeparator: \.isWhitespace).joined(separator: " "), "\(label)")
             }
         }
     }
