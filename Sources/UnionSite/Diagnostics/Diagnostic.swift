@@ -37,7 +37,9 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible, Comparabl
     }
 
     static func oneLine(_ text: String) -> String {
-        text.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
+        // Nearly every message is one line already: Foundation is asked only when there is a break.
+        guard text.utf8.contains(where: { $0 == 10 || $0 == 13 }) else { return text }
+        return text.replacingOccurrences(of: "\r\n", with: "\\n").replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\n")
     }
 
     public static func < (a: Diagnostic, b: Diagnostic) -> Bool {

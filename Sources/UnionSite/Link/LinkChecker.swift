@@ -56,7 +56,7 @@ struct LinkChecker: Sendable {
         case .page(_, let path, let fragment), .section(let path, let fragment):
             return basePath + path.value + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .file(let path, let fragment):
-            let encoded = path.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? path
+            let encoded = ASCIIBytes.percentEncoded(path, allowed: ASCIIBytes.urlPathAllowed, set: .urlPathAllowed)
             return basePath + encoded + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .external, .unsafe:
             return ""
@@ -66,6 +66,6 @@ struct LinkChecker: Sendable {
     private func display(_ key: String) -> String { key.hasPrefix("vacancy:") ? key : "content/\(key)" }
 
     private static func encodeFragment(_ fragment: String) -> String {
-        fragment.addingPercentEncoding(withAllowedCharacters: .urlFragmentAllowed) ?? fragment
+        ASCIIBytes.percentEncoded(fragment, allowed: ASCIIBytes.urlFragmentAllowed, set: .urlFragmentAllowed)
     }
 }

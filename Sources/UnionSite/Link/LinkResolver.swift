@@ -65,7 +65,25 @@ struct LinkResolver: Sendable {
         return .success(.page(key: "vacancy:\(bare)", path: path, fragment: fragment))
     }
 
+    /// The scheme before the first `:`, lower-cased, if what comes before it is one (`http`, `x+y-z.w`).
     static func scheme(of destination: String) -> String? {
+        // Bytes, not `Character`s, for ASCII: each of the site's links asks. Any byte from 0x80
+        // before the first `:` makes the scheme not ASCII, so none; only a `:` followed by one
+        // (a combining mark joins it into another `Character`) is left to `characterScheme`.
+        let bytes = destination.utf8
+        guard let colon = bytes.firstIndex(where: { $0 == UInt8(ascii: ":") || $0 >= 0x80 }), bytes[colon] < 0x80 else { return nil }
+        let after = bytes.index(after: colon)
+        guard after == bytes.endIndex || bytes[after] < 0x80 else { return characterScheme(of: destination) }
+        let scheme = bytes[..<colon]
+        guard let first = scheme.first, isASCIILetter(first),
+              scheme.allSatisfy({ isASCIILetter($0) || (0x30...0x39).contains($0) || "+-.".utf8.contains($0) }) else { return nil }
+        return String(decoding: scheme.map { (0x41...0x5A).contains($0) ? $0 + 0x20 : $0 }, as: UTF8.self)
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool { (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte) }
+
+    /// `scheme(of:)` a `Character` at a time: the rule as written, for text the byte path cannot decide.
+    static func characterScheme(of destination: String) -> String? {
         guard let colon = destination.firstIndex(of: ":") else { return nil }
         let scheme = destination[..<colon]
         guard let first = scheme.first, first.isLetter,
@@ -74,14 +92,44 @@ struct LinkResolver: Sendable {
     }
 
     static func splitFragment(_ destination: String) -> (String, String?) {
-        guard let hash = destination.firstIndex(of: "#") else { return (destination, nil) }
+        // In ASCII a `#` byte is the `#` `Character`; elsewhere it may start a keycap emoji.
+        let hash = ASCIIBytes.isASCII(destination)
+            ? destination.utf8.firstIndex(of: UInt8(ascii: "#"))
+            : destination.firstIndex(of: "#")
+        guard let hash else { return (destination, nil) }
         let fragment = String(destination[destination.index(after: hash)...])
-        return (String(destination[..<hash]), fragment.removingPercentEncoding ?? fragment)
+        return (String(destination[..<hash]), ASCIIBytes.percentDecoded(fragment) ?? fragment)
     }
 
     /// Joins a path to the linking file's folder (or `content/` for `/…`) and normalises `..`.
     /// Nil when it climbs out of `content/`.
     static func contentPath(_ path: String, from: String?) -> String? {
+        // Every link to a page comes here: ASCII paths with nothing to decode (nearly all) are
+        // joined as bytes, without Foundation's decoding or a `String` per segment.
+        guard ASCIIBytes.isASCII(path), !path.utf8.contains(UInt8(ascii: "%")), from.map({ ASCIIBytes.isASCII($0) }) ?? true else {
+            return characterContentPath(path, from: from)
+        }
+        let written = path.utf8.prefix(while: { $0 != UInt8(ascii: "?") })
+        var parts = PathParts()
+        if written.first != UInt8(ascii: "/"), let from {
+            for component in from.utf8.split(separator: UInt8(ascii: "/")) { parts.push(component) }
+            parts.pop()
+        }
+        for component in written.split(separator: UInt8(ascii: "/")) {
+            if component.elementsEqual(".".utf8) { continue }
+            if component.elementsEqual("..".utf8) {
+                guard parts.pop() else { return nil }
+                continue
+            }
+            parts.push(component)
+        }
+        let joined = String(decoding: parts.bytes, as: UTF8.self)
+        return written.last == UInt8(ascii: "/") && !joined.isEmpty ? joined + "/" : joined
+    }
+
+    /// `contentPath` a `Character` at a time, decoding with Foundation: the rule as written,
+    /// for paths that are not ASCII or hold a `%`.
+    static func characterContentPath(_ path: String, from: String?) -> String? {
         let withoutQuery = path.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first.map(String.init) ?? path
         let decoded = withoutQuery.removingPercentEncoding ?? withoutQuery
         let baseFolder = decoded.hasPrefix("/") ? [] : (from?.split(separator: "/").dropLast().map(String.init) ?? [])
@@ -95,5 +143,26 @@ struct LinkResolver: Sendable {
         }
         let joined = parts.joined(separator: "/")
         return decoded.hasSuffix("/") && !joined.isEmpty ? joined + "/" : joined
+    }
+}
+
+/// Path segments joined by `/` as they are pushed and popped, in one byte buffer.
+private struct PathParts {
+    private(set) var bytes: [UInt8] = []
+    /// Where each segment starts, with the `/` before it.
+    private var starts: [Int] = []
+
+    mutating func push(_ segment: some Collection<UInt8>) {
+        starts.append(bytes.count)
+        if starts.count > 1 { bytes.append(UInt8(ascii: "/")) }
+        bytes.append(contentsOf: segment)
+    }
+
+    /// Drops the last segment; false when there is none.
+    @discardableResult
+    mutating func pop() -> Bool {
+        guard let start = starts.popLast() else { return false }
+        bytes.removeSubrange(start...)
+        return true
     }
 }

@@ -17,10 +17,13 @@ enum Lint {
     /// - Parameter cache: kept by `serve`: a body whose facts are unchanged has the same warnings.
     static func warnings(_ site: Site, documents: [String: LinkedDocument], backlinks: [String: Set<Citation>],
                          nav: [NavLink], cache: BuildCache? = nil) -> [Diagnostic] {
-        var found: [Diagnostic] = []
-        for (key, document) in documents.sorted(by: { $0.key < $1.key }) {
-            found += cache?.bodyWarnings.value(key, input: document) { bodyWarnings(document) } ?? bodyWarnings(document)
+        // Each body on its own, on every core; gathered in key order (the keys sorted, not the
+        // key-document pairs, which are large to move).
+        let bodies = Parallel.map(documents.keys.sorted()) { key in
+            let document = documents[key]!
+            return cache?.bodyWarnings.value(key, input: document) { bodyWarnings(document) } ?? bodyWarnings(document)
         }
+        var found = Array(bodies.joined())
         found += itemWarnings(site)
         found += orphans(site, backlinks: backlinks, nav: nav)
         return found

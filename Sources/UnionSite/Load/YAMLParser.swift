@@ -6,6 +6,11 @@ enum YAMLParser {
     /// Aliases can make a few lines stand for billions of values; past this many, stop.
     static let nodeBudget = 100_000
 
+    /// Yams' default encoding, asked once: `Parser.Encoding.default` reads the whole process
+    /// environment on every call (for `YAMS_DEFAULT_ENCODING`), which was 40 % of parsing front matter.
+    static var encoding: Parser.Encoding { defaultIsUTF16 ? .utf16 : .utf8 }
+    private static let defaultIsUTF16 = Parser.Encoding.default == .utf16
+
     /// - Parameter firstLine: the file line the YAML text starts on (2 in front matter).
     static func parse(_ yaml: String, path: String, firstLine: Int = 1) throws(Diagnostics) -> YAMLNode? {
         // Only an alias can make the text stand for more values than it holds.
@@ -14,30 +19,53 @@ enum YAMLParser {
         }
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            root = try Yams.compose(yaml: yaml, .default, .default, encoding)
         } catch {
             let lineCount = yaml.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } + (yaml.hasSuffix("\n") || yaml.isEmpty ? 0 : 1)
             throw Diagnostics([diagnostic(for: error, path: path, firstLine: firstLine, lineCount: lineCount)])
         }
         guard let root else { return nil }
         var budget = nodeBudget
-        let context = Context(path: path, firstLine: firstLine, lines: yaml.split(separator: "\n", omittingEmptySubsequences: false))
+        let context = Context(path: path, firstLine: firstLine, text: yaml)
         return try convert(root, context, budget: &budget, depth: 0)
     }
 
     private struct Context {
         let path: String
         let firstLine: Int
-        let lines: [Substring]
-
         /// The text's last line (1-based), not counting the empty one after a final line break.
-        var lastLine: Int { max(1, lines.count - (lines.last?.isEmpty == true && lines.count > 1 ? 1 : 0)) }
+        let lastLine: Int
+        /// The text's lines, split only when a block scalar asks for one (few front matters have any).
+        let lines: Lines
+
+        init(path: String, firstLine: Int, text: String) {
+            self.path = path
+            self.firstLine = firstLine
+            lines = Lines(text)
+            // As `Character`s split on "\n" would count (CR LF is one `Character`, not "\n"), by bytes.
+            var breaks = 0
+            var previous: UInt8 = 0
+            for byte in text.utf8 {
+                if byte == 10, previous != 13 { breaks += 1 }
+                previous = byte
+            }
+            let endsWithBreak = previous == 10 && text.utf8.dropLast().last != 13
+            lastLine = max(1, breaks + 1 - (endsWithBreak && breaks > 0 ? 1 : 0))
+        }
 
         /// Leading spaces of the line after a block scalar's indicator.
         func indent(after line: Int) -> Int? {
+            let lines = lines.value
             guard line < lines.count else { return nil }
             return lines[line].prefix { $0 == " " }.count
         }
+    }
+
+    private final class Lines {
+        let text: String
+        lazy var value: [Substring] = text.split(separator: "\n", omittingEmptySubsequences: false)
+
+        init(_ text: String) { self.text = text }
     }
 
     private static func convert(_ node: Node, _ context: Context, budget: inout Int, depth: Int) throws(Diagnostics) -> YAMLNode {

@@ -115,36 +115,60 @@ public struct GlossaryMatcher: Sendable {
 
     /// `matches(in:)` on bytes (`canScanBytes`), with byte offsets.
     func byteMatches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
-        var found: [Match] = []
-        var index = 0
-        while index < bytes.count {
-            // A match starts only where the character before is not a word character.
-            if index == 0 || !Self.asciiWord[Int(bytes[index - 1])], let match = longestASCIIMatch(in: bytes, from: index) {
-                found.append(match)
-                index = match.range.upperBound
-            } else {
-                index += 1
+        // The tables as buffers for the whole scan: indexing the arrays (and the statics) in the
+        // loop cost a retain or a `swift_once` check per byte, a quarter of the glossary pass.
+        Self.asciiWord.withUnsafeBufferPointer { word in
+            Self.asciiLower.withUnsafeBufferPointer { lower in
+                asciiNext.withUnsafeBufferPointer { next in
+                    asciiEnds.withUnsafeBufferPointer { ends in
+                        ByteScan(bytes: bytes, word: word, lower: lower, next: next, ends: ends, forms: asciiForms).matches()
+                    }
+                }
             }
         }
-        return found
     }
 
-    private func longestASCIIMatch(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Match? {
-        var state = 0
-        var best: Match?
-        var index = start
-        while index < bytes.count {
-            let next = asciiNext[state * 256 + Int(Self.asciiLower[Int(bytes[index])])]
-            guard next >= 0 else { break }
-            state = Int(next)
-            index += 1
-            guard asciiEnds[state], index == bytes.count || !Self.asciiWord[Int(bytes[index])] else { continue }
-            let written = bytes[start..<index]
-            if let form = asciiForms[state].first(where: { !$0.caseSensitive || written.elementsEqual($0.characters.map { $0.asciiValue! }) }) {
-                best = Match(range: start..<index, entry: form.entry)
+    /// One scan of ASCII text over the byte trie.
+    private struct ByteScan {
+        let bytes: UnsafeBufferPointer<UInt8>
+        let word: UnsafeBufferPointer<Bool>
+        let lower: UnsafeBufferPointer<UInt8>
+        let next: UnsafeBufferPointer<Int32>
+        let ends: UnsafeBufferPointer<Bool>
+        let forms: [[Form]]
+
+        func matches() -> [Match] {
+            var found: [Match] = []
+            var index = 0
+            while index < bytes.count {
+                // A match starts only where the character before is not a word character.
+                if index == 0 || !word[Int(bytes[index - 1])], let match = longestMatch(from: index) {
+                    found.append(match)
+                    index = match.range.upperBound
+                } else {
+                    index += 1
+                }
             }
+            return found
         }
-        return best
+
+        private func longestMatch(from start: Int) -> Match? {
+            var state = 0
+            var best: Match?
+            var index = start
+            while index < bytes.count {
+                let following = next[state * 256 + Int(lower[Int(bytes[index])])]
+                guard following >= 0 else { break }
+                state = Int(following)
+                index += 1
+                guard ends[state], index == bytes.count || !word[Int(bytes[index])] else { continue }
+                let written = bytes[start..<index]
+                if let form = forms[state].first(where: { !$0.caseSensitive || written.elementsEqual($0.characters.map { $0.asciiValue! }) }) {
+                    best = Match(range: start..<index, entry: form.entry)
+                }
+            }
+            return best
+        }
     }
 
     /// Every non-overlapping longest match in `text`, left to right, by UTF-8 byte offsets.

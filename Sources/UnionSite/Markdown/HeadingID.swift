@@ -4,6 +4,7 @@
 /// "Independence is crucial" → `independence-is-crucial`.
 public enum HeadingID {
     public static func base(for text: String) -> String {
+        if ASCIIBytes.isASCII(text) { return asciiBase(for: text) }
         var id = ""
         for character in text.lowercased() {
             if character == " " {
@@ -14,6 +15,23 @@ public enum HeadingID {
         }
         // An id must not be empty (or it is no id at all in HTML).
         return id.isEmpty ? "section" : id
+    }
+
+    /// `base(for:)` on the bytes of ASCII text (nearly every heading), without Unicode tables:
+    /// there the letters and digits are `A`–`Z`, `a`–`z` and `0`–`9`, and the only `Character`
+    /// of two bytes, CR LF, is dropped as its bytes are.
+    private static func asciiBase(for text: String) -> String {
+        var id: [UInt8] = []
+        id.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: " "): id.append(UInt8(ascii: "-"))
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): id.append(byte + 0x20)
+            case UInt8(ascii: "-"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): id.append(byte)
+            default: break
+            }
+        }
+        return id.isEmpty ? "section" : String(decoding: id, as: UTF8.self)
     }
 
     /// Hands out unique ids in document order.

@@ -16,7 +16,7 @@ enum LinkPosition {
             return document.source.location(line: max(reportedLine, 1), column: max(node.startColumn, 1))
         }
         let marker = Array((node.type == CMARK_NODE_IMAGE ? "![" : "[").utf8)
-        let textStart = Array(firstLine(of: text).utf8.prefix(12))
+        let textStart = firstBytes(of: text)
         for line in stride(from: reportedLine, through: max(1, reportedLine - lookBack), by: -1) {
             if let column = bestColumn(in: document.line(line), marker: marker, text: textStart,
                                        near: line == reportedLine ? node.startColumn : Int.max) {
@@ -26,9 +26,17 @@ enum LinkPosition {
         return document.source.location(line: reportedLine, column: max(1, node.startColumn))
     }
 
-    /// The text up to its first line break: what follows the `[` on the link's first line.
-    private static func firstLine(of text: String) -> String {
-        String(text.prefix { $0 != "\n" })
+    /// The first 12 bytes of the text up to its first line break: what follows the `[` on the
+    /// link's first line. (As by `Character`s: an LF after a CR is part of CR LF, no break.)
+    private static func firstBytes(of text: String) -> [UInt8] {
+        var result: [UInt8] = []
+        var previous: UInt8 = 0
+        for byte in text.utf8.prefix(12) {
+            if byte == 10, previous != 13 { break }
+            result.append(byte)
+            previous = byte
+        }
+        return result
     }
 
     /// 1-based column of the `[` (or `![`) whose following bytes start the link text, nearest

@@ -106,7 +106,7 @@ struct ItemBuilder {
     private func tagList(_ fields: inout FieldReader) -> [String] {
         var tags: [String] = []
         for tag in fields.stringList("tags") {
-            let normalised = tag.lowercased().replacingOccurrences(of: " ", with: "-")
+            let normalised = Self.normalisedTag(tag)
             guard Slug.isValid(normalised) else {
                 fields.fail("tag `\(tag)` must be lower-case letters, digits and hyphens", at: fields.node("tags")?.location ?? fields.location, code: "invalid-tag")
                 continue
@@ -118,6 +118,19 @@ struct ItemBuilder {
 }
 
 extension ItemBuilder {
+    /// A tag lower-cased with its spaces turned into hyphens: `Pay Scales` → `pay-scales`.
+    /// ASCII (nearly every tag) is done on its bytes; anything else goes through Foundation.
+    static func normalisedTag(_ tag: String) -> String {
+        guard ASCIIBytes.isASCII(tag) else { return tag.lowercased().replacingOccurrences(of: " ", with: "-") }
+        return String(decoding: tag.utf8.map { byte in
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 0x20
+            case UInt8(ascii: " "): UInt8(ascii: "-")
+            default: byte
+            }
+        }, as: UTF8.self)
+    }
+
     /// What one document gives: its item of the right kind (nil when a field is wrong) and
     /// the problems found in its front matter. A value of its own so `serve` can keep it.
     struct Built: Sendable {

@@ -14,63 +14,79 @@ final class SearchAnalyzer {
         var length = 0
     }
 
-    private(set) var stems: [String] = []
-    private var stemIDs: [String: Int32] = [:]
-    /// Word (UTF-8 bytes) → stem id, or -1 for a stop word.
-    private var words = WordTable()
-    /// Per stem id: the document that last saw it and where its counts are in that document.
-    private var lastSeen: [Int32] = []
-    private var slot: [Int32] = []
-    private var generation: Int32 = 0
+    /// Everything the analyzer learns, as a value: the hot loop works on it through `inout`,
+    /// so its accesses are checked when compiled, not one by one at run time (on a class's
+    /// stored properties `swift_beginAccess` and retains were a third of the loop).
+    private var vocabulary: Vocabulary? = Vocabulary()
 
-    var vocabularySize: Int { words.count }
+    var stems: [String] { vocabulary!.stems }
+    var vocabularySize: Int { vocabulary!.words.count }
 
     func analyse(_ document: SearchDocument) -> Analysis {
-        generation &+= 1
-        if generation == Int32.max { generation = 1; lastSeen = Array(repeating: 0, count: lastSeen.count) }
-        var analysis = Analysis()
-        for field in SearchDocument.Field.allCases {
-            let shift = UInt64(field.rawValue * 16)
-            for text in document.fields[field.rawValue] {
-                SearchTokenizer.scan(text) { word, hash in
-                    let id = words.find(word, hash: hash) ?? stemID(of: word, hash: hash)
-                    guard id >= 0 else { return }
-                    if field == .body { analysis.length += 1 }
-                    let index: Int
-                    if lastSeen[Int(id)] == generation {
-                        index = Int(slot[Int(id)])
-                    } else {
-                        lastSeen[Int(id)] = generation
-                        slot[Int(id)] = Int32(analysis.stems.count)
-                        index = analysis.stems.count
-                        analysis.stems.append(id)
-                        analysis.counts.append(0)
-                    }
-                    if (analysis.counts[index] >> shift) & 0xFFFF < 0xFFFF { analysis.counts[index] += 1 << shift }
-                }
-            }
-        }
-        return analysis
+        // Taken out while in use, so the only reference is the local one: no copy on write.
+        var taken = vocabulary!
+        vocabulary = nil
+        defer { vocabulary = taken }
+        return taken.analyse(document)
     }
 
-    /// The stem id of a word not seen before, or -1 for a stop word.
-    private func stemID(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
-        let word = String(decoding: bytes, as: UTF8.self)
-        var id: Int32 = -1
-        if !SearchTokenizer.stopWords.contains(word) {
-            let stem = EnglishStemmer.stem(word)
-            if let known = stemIDs[stem] {
-                id = known
-            } else {
-                id = Int32(stems.count)
-                stems.append(stem)
-                stemIDs[stem] = id
-                lastSeen.append(0)
-                slot.append(0)
+    private struct Vocabulary {
+        var stems: [String] = []
+        var stemIDs: [String: Int32] = [:]
+        /// Word (UTF-8 bytes) → stem id, or -1 for a stop word.
+        var words = WordTable()
+        /// Per stem id: the document that last saw it and where its counts are in that document.
+        var lastSeen: [Int32] = []
+        var slot: [Int32] = []
+        var generation: Int32 = 0
+
+        mutating func analyse(_ document: SearchDocument) -> Analysis {
+            generation &+= 1
+            if generation == Int32.max { generation = 1; lastSeen = Array(repeating: 0, count: lastSeen.count) }
+            var analysis = Analysis()
+            for field in SearchDocument.Field.allCases {
+                let shift = UInt64(field.rawValue * 16)
+                for text in document.fields[field.rawValue] {
+                    SearchTokenizer.scan(text) { word, hash in
+                        let id = words.find(word, hash: hash) ?? stemID(of: word, hash: hash)
+                        guard id >= 0 else { return }
+                        if field == .body { analysis.length += 1 }
+                        let index: Int
+                        if lastSeen[Int(id)] == generation {
+                            index = Int(slot[Int(id)])
+                        } else {
+                            lastSeen[Int(id)] = generation
+                            slot[Int(id)] = Int32(analysis.stems.count)
+                            index = analysis.stems.count
+                            analysis.stems.append(id)
+                            analysis.counts.append(0)
+                        }
+                        if (analysis.counts[index] >> shift) & 0xFFFF < 0xFFFF { analysis.counts[index] += 1 << shift }
+                    }
+                }
             }
+            return analysis
         }
-        words.insert(bytes, hash: hash, value: id)
-        return id
+
+        /// The stem id of a word not seen before, or -1 for a stop word.
+        private mutating func stemID(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
+            let word = String(decoding: bytes, as: UTF8.self)
+            var id: Int32 = -1
+            if !SearchTokenizer.stopWords.contains(word) {
+                let stem = EnglishStemmer.stem(word)
+                if let known = stemIDs[stem] {
+                    id = known
+                } else {
+                    id = Int32(stems.count)
+                    stems.append(stem)
+                    stemIDs[stem] = id
+                    lastSeen.append(0)
+                    slot.append(0)
+                }
+            }
+            words.insert(bytes, hash: hash, value: id)
+            return id
+        }
     }
 
     /// Analyses groups of documents on every core, each group with its own analyzer, then

@@ -82,12 +82,17 @@ struct SearchDocument: Hashable, Sendable {
 
     /// The summary, or the start of the body text, in about `snippetLength` characters.
     static func snippet(summary: String?, texts: [String]) -> String {
-        if let summary, !collapsed(summary).isEmpty { return collapsed(summary) }
+        if let summary {
+            let collapsed = collapsed(summary)
+            if !collapsed.isEmpty { return collapsed }
+        }
         var text = ""
         for part in texts {
             // Text nodes split at emphasis and line breaks: join with a space, but not before punctuation.
             if let first = part.first, first.isPunctuation, !"([\"'‘“".contains(first) { text += part } else { text += " " + part }
-            if text.count > snippetLength * 2 { break }
+            // Counting characters reads the whole text; it has no more of them than bytes, so
+            // while the bytes are few enough there is no need to count.
+            if text.utf8.count > snippetLength * 2, text.count > snippetLength * 2 { break }
         }
         return shortened(collapsed(text))
     }
@@ -103,6 +108,20 @@ struct SearchDocument: Hashable, Sendable {
 
     /// Runs of white space as one space, none at either end.
     static func collapsed(_ text: String) -> String {
-        text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        if isCollapsedASCII(text) { return text }
+        return text.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+
+    /// Whether ASCII text is collapsed already (most summaries): no white space but single
+    /// spaces between other characters. In ASCII the white space is tab, LF, VT, FF, CR and space.
+    private static func isCollapsedASCII(_ text: String) -> Bool {
+        var previousIsSpace = true
+        for byte in text.utf8 {
+            guard byte < 0x80, !(0x09...0x0D).contains(byte) else { return false }
+            let isSpace = byte == 0x20
+            if isSpace && previousIsSpace { return false }
+            previousIsSpace = isSpace
+        }
+        return !previousIsSpace || text.isEmpty
     }
 }
