@@ -7,10 +7,23 @@
 /// protocol casts per stack level, which were a quarter of a 10,000-article build.
 struct CompiledPage {
     private(set) var bytes: [UInt8] = []
-    private var stack: [Any]
+    /// Each section's value, the page's data first; dictionaries are cast once, when pushed.
+    private var stack: [Frame]
+
+    private enum Frame {
+        case dictionary([String: Any])
+        case other(Any)
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): dictionary
+            case .other(let value): value
+            }
+        }
+    }
 
     init(_ data: [String: Any]) {
-        stack = [data]
+        stack = [.dictionary(data)]
         bytes.reserveCapacity(16_384)
     }
 
@@ -58,8 +71,8 @@ struct CompiledPage {
 
     /// `name`, searched from the innermost section outwards.
     func value(_ name: String) -> Any? {
-        for frame in stack.reversed() {
-            if let dictionary = frame as? [String: Any], let found = dictionary[name] { return found }
+        for case .dictionary(let dictionary) in stack.reversed() {
+            if let found = dictionary[name] { return found }
         }
         return nil
     }
@@ -75,7 +88,7 @@ struct CompiledPage {
     }
 
     /// `{{.}}`: the innermost value.
-    var current: Any? { stack.last }
+    var current: Any? { stack.last?.value }
 
     // MARK: Sections
 
@@ -86,13 +99,15 @@ struct CompiledPage {
         if let flag = value as? Bool {
             if flag { body(&self) }
         } else if let list = value as? [[String: Any]] {
-            for item in list { nested(item, body) }
+            for item in list { nested(.dictionary(item), body) }
+        } else if let dictionary = value as? [String: Any] {
+            nested(.dictionary(dictionary), body)
         } else if let list = value as? [String] {
-            for item in list { nested(item, body) }
+            for item in list { nested(.other(item), body) }
         } else if let list = value as? [Any] {
-            for item in list { nested(item, body) }
+            for item in list { nested(Self.frame(item), body) }
         } else {
-            nested(value, body)
+            nested(.other(value), body)
         }
     }
 
@@ -106,7 +121,12 @@ struct CompiledPage {
         }
     }
 
-    private mutating func nested(_ value: Any, _ body: (inout CompiledPage) -> Void) {
+    private static func frame(_ value: Any) -> Frame {
+        if let dictionary = value as? [String: Any] { return .dictionary(dictionary) }
+        return .other(value)
+    }
+
+    private mutating func nested(_ value: Frame, _ body: (inout CompiledPage) -> Void) {
         stack.append(value)
         body(&self)
         stack.removeLast()

@@ -7,10 +7,6 @@ import Foundation
 /// (`SearchIndexCache`); only the merge into postings, linear in their number, is redone.
 /// The bytes are the same either way.
 enum SearchIndexWriter {
-    static func write(_ linked: LinkedSite, cache: BuildCache? = nil, into output: inout RenderedSite) {
-        for (path, bytes) in files(linked, cache: cache) { output.add(path, bytes, owner: "the search index") }
-    }
-
     /// The index files by output path.
     static func files(_ linked: LinkedSite, cache: BuildCache?) -> [String: [UInt8]] {
         let documents = SearchDocument.collect(linked, cache: cache)
