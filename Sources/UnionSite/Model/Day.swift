@@ -29,7 +29,14 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return Day(year: parts.year!, month: parts.month!, day: parts.day!)!
     }
 
-    public var description: String { String(format: "%04d-%02d-%02d", year, month, day) }
+    /// `YYYY-MM-DD`, padded by hand: `String(format:)` goes through Foundation and was a
+    /// visible part of rendering (every page and feed entry prints dates).
+    public var description: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
+
+    private static func padded(_ number: Int, _ width: Int) -> String {
+        let digits = String(number)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
+    }
 
     /// Days since 1970-01-01, for "closing within 7 days".
     var ordinal: Int {

@@ -6,8 +6,10 @@ enum Parallel {
     /// Below this many elements the overhead is not worth it.
     static let threshold = 16
 
-    static func map<T: Sendable, U: Sendable>(_ items: [T], _ transform: @Sendable (T) -> U) -> [U] {
-        guard items.count >= threshold, ProcessInfo.processInfo.activeProcessorCount > 1 else { return items.map(transform) }
+    /// - Parameter minimum: fewer items than this run on the calling thread; a few large items
+    ///   (a principle document cited by thousands of pages) are worth sharing out too.
+    static func map<T: Sendable, U: Sendable>(_ items: [T], minimum: Int = threshold, _ transform: @Sendable (T) -> U) -> [U] {
+        guard items.count >= max(minimum, 2), ProcessInfo.processInfo.activeProcessorCount > 1 else { return items.map(transform) }
         let results = ResultSlots<U>(count: items.count)
         let chunks = min(items.count, ProcessInfo.processInfo.activeProcessorCount * 8)
         DispatchQueue.concurrentPerform(iterations: chunks) { chunk in

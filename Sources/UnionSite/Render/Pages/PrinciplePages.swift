@@ -2,9 +2,7 @@ extension PageFactory {
     /// Each principle document, with "Cited in" after each principle, and `/principles/`
     /// listing every principle of every document.
     func principles(into output: inout RenderedSite) {
-        for document in site.principleDocuments {
-            output.add(principleDocumentPage(document))
-        }
+        for page in Parallel.map(site.principleDocuments, minimum: 2, principleDocumentPage) { output.add(page) }
         let path = SitePath.folder("principles")
         let documents: [[String: Any]] = site.principleDocuments.map { document in
             var entry: [String: Any] = ["title": document.item.title, "href": context.href(document.item.url), "slug": document.item.slug]

@@ -5,14 +5,15 @@ extension PageFactory {
         for page in Parallel.map(site.vacancies, vacancyPage) { output.add(page) }
         let open = site.openVacancies
         let facets = VacancyFacets(open)
-        listPage(path: .folder("vacancies"), title: "Vacancies", vacancies: open, facets: facets,
-                 summary: "Open posts in school improvement and educational development, closing soonest first.", into: &output)
+        var lists = [ListPage(path: .folder("vacancies"), title: "Vacancies", vacancies: open,
+                              summary: "Open posts in school improvement and educational development, closing soonest first.")]
         for facet in facets.all {
             for value in facet.values {
-                listPage(path: value.path, title: "Vacancies: \(value.label)", vacancies: open.filter(value.matches), facets: facets,
-                         summary: "Open vacancies where \(facet.name.lowercased()) is \(value.label).", into: &output)
+                lists.append(ListPage(path: value.path, title: "Vacancies: \(value.label)", vacancies: open.filter(value.matches),
+                                      summary: "Open vacancies where \(facet.name.lowercased()) is \(value.label)."))
             }
         }
+        for page in Parallel.map(lists, minimum: 2, { listPage($0, facets: facets) }) { output.add(page) }
         let archive = SitePath.folder("vacancies", "archive")
         var page = context.page(title: "Closed vacancies", path: archive, kind: "vacancy-archive",
                                 extra: ["summary": "Vacancies whose closing date has passed, most recently closed first."])
@@ -23,8 +24,16 @@ extension PageFactory {
              breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))], owner: "the vacancy archive", into: &output)
     }
 
-    private func listPage(path: SitePath, title: String, vacancies: [Vacancy], facets: VacancyFacets, summary: String,
-                          into output: inout RenderedSite) {
+    /// One page of open vacancies: all of them, or one filter's.
+    private struct ListPage: Sendable {
+        let path: SitePath
+        let title: String
+        let vacancies: [Vacancy]
+        let summary: String
+    }
+
+    private func listPage(_ list: ListPage, facets: VacancyFacets) -> RenderedPage {
+        let (path, title, vacancies, summary) = (list.path, list.title, list.vacancies, list.summary)
         let page = context.page(title: title, path: path, kind: "vacancy-list", extra: ["summary": summary])
         let values: [String: Any] = [
             "vacancies": vacancies.map(vacancySummary), "facets": facets.context(current: path, href: context.href),
@@ -32,7 +41,7 @@ extension PageFactory {
             "empty_message": "There are no open vacancies here at the moment.",
         ]
         let crumbs: [(String, SitePath)] = path == .folder("vacancies") ? [("Home", .home)] : [("Home", .home), ("Vacancies", .folder("vacancies"))]
-        emit("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list", into: &output)
+        return render("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list")
     }
 
     private func vacancyPage(_ vacancy: Vacancy) -> RenderedPage {
