@@ -18,13 +18,22 @@ final class MarkdownDocument {
         // Passed as bytes with their count: a NUL inside the text (a YAML `\0` escape) must not
         // cut the body short, as `strlen` would; cmark turns it into U+FFFD.
         bytes = Array(source.text.utf8)
-        root = bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { cmark_parse_document($0.baseAddress, $0.count, Self.options) }
+        arena = CmarkArena.current
+        arena.retainDocument()
+        let parser = cmark_parser_new_with_mem(Self.options, CmarkArena.mem)
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
         }
+        root = cmark_parser_finish(parser)
+        cmark_parser_free(parser)
         cmark_consolidate_text_nodes(root)
     }
 
-    deinit { cmark_node_free(root) }
+    /// The tree lives in the thread's arena (`CmarkArena`), which drops it with every other
+    /// tree of the thread once none is in use: no node-by-node free.
+    deinit { arena.releaseDocument() }
+
+    private let arena: CmarkArena
 
     /// The source as bytes, as parsed, kept for column correction (splitting into `Substring`s
     /// cost 5 % of a build), and where each line starts, found on first use.
@@ -53,8 +62,8 @@ final class MarkdownDocument {
     /// HTML for the (possibly rewritten) tree. Safe mode: raw HTML becomes a comment and
     /// `javascript:` links lose their target; custom nodes carry our own markup.
     func html() -> String {
+        // The text is in the arena, like the tree: copied out here, dropped with the tree.
         guard let buffer = cmark_render_html(root, Self.options) else { return "" }
-        defer { free(buffer) }
         return String(cString: buffer)
     }
 

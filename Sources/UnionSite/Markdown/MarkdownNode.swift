@@ -47,7 +47,8 @@ struct MarkdownNode: Hashable {
         return text
     }
 
-    static func make(_ type: cmark_node_type) -> MarkdownNode { MarkdownNode(cmark_node_new(type)) }
+    /// A new node, in the thread's `CmarkArena` like the document it goes into.
+    static func make(_ type: cmark_node_type) -> MarkdownNode { MarkdownNode(cmark_node_new_with_mem(type, CmarkArena.mem)) }
 
     static func text(_ literal: String) -> MarkdownNode {
         let node = make(CMARK_NODE_TEXT)
