@@ -21,8 +21,8 @@ public enum Linker {
         timer.lap("world")
         var problems = Diagnostics(site.warnings)
         var documents: [String: LinkedDocument] = [:]
-        var backlinks: [String: Set<Citation>] = [:]
-        var uses: [Int: Set<String>] = [:]
+        var backlinks: [String: [Citation]] = [:]
+        var uses: [Int: [String]] = [:]
         // Glossary matching is the costliest scan: once per body, in parallel, here only.
         let glossaryMatches = Parallel.map(sources.all) { source -> [Int: [GlossaryMatcher.Match]]? in
             glossaryExclusions(source, site: site).map { excluded in
@@ -46,25 +46,37 @@ public enum Linker {
             let checked = checks[index]
             problems.append(contentsOf: checked.problems)
             for (target, fragment) in checked.citations where target != source.key {
-                backlinks[target, default: []].insert(Citation(source: source.key, fragment: fragment))
+                backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
             }
             let matches = glossaryMatches[index] ?? [:]
             for entry in Set(matches.values.joined().map(\.entry)) {
-                uses[entry, default: []].insert(source.key)
+                uses[entry, default: []].append(source.key)
             }
             documents[source.key] = LinkedDocument(path: source.body.path, headings: fact.headings, links: fact.links, rawHTML: fact.rawHTML,
                                                    hrefs: checked.hrefs, glossaryMatches: matches, texts: fact.texts)
         }
         timer.lap("check")
+        let sortedBacklinks = sortedUnique(backlinks)
+        let sortedUses = sortedUnique(uses)
+        timer.lap("sort")
         let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
         try problems.throwIfErrors()
-        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: backlinks, nav: nav, cache: cache))
+        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: sortedBacklinks, nav: nav, cache: cache))
         timer.lap("lint")
-        let linked = LinkedSite(site: site, documents: documents, backlinks: backlinks.mapValues { $0.sorted() },
-                                glossaryUses: uses.mapValues { $0.sorted() }, nav: nav,
+        let linked = LinkedSite(site: site, documents: documents, backlinks: sortedBacklinks, glossaryUses: sortedUses, nav: nav,
                                 warnings: problems.warnings, checker: checker)
-        timer.lap("sort")
         return linked
+    }
+
+    /// Each list sorted, without repeats: gathered as arrays (no hashing per citation), then
+    /// sorted on every core, which the one-thread `Set` inserts and sorts were not.
+    private static func sortedUnique<Key: Hashable & Sendable, Element: Comparable & Sendable>(_ lists: [Key: [Element]]) -> [Key: [Element]] {
+        let sorted = Parallel.map(Array(lists)) { key, list in
+            (key, list.sorted().reduce(into: [Element]()) { unique, element in
+                if unique.last != element { unique.append(element) }
+            })
+        }
+        return Dictionary(uniqueKeysWithValues: sorted)
     }
 
     private static func collectFacts(_ source: LinkSources.Source, cache: BuildCache?) -> DocumentFacts {
