@@ -22,8 +22,14 @@ struct CompiledPage {
         }
     }
 
+    /// The page's `page` and `site`, cast once: most lookups start with one of them.
+    private let rootPage: [String: Any]?
+    private let rootSite: [String: Any]?
+
     init(_ data: [String: Any]) {
         stack = [.dictionary(data)]
+        rootPage = data["page"] as? [String: Any]
+        rootSite = data["site"] as? [String: Any]
         bytes.reserveCapacity(16_384)
     }
 
@@ -54,7 +60,9 @@ struct CompiledPage {
 
     private static func needsEscaping(_ text: inout String) -> Bool {
         text.withUTF8 { utf8 in
-            for byte in utf8 where HTML.needsEscaping(byte) { return true }
+            // `"`, `&`, `'`, `<` and `>` are all below 64: one shift and mask per byte.
+            let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+            for byte in utf8 where byte < 64 && special >> UInt64(byte) & 1 == 1 { return true }
             return false
         }
     }
@@ -79,7 +87,11 @@ struct CompiledPage {
 
     /// `first.second`: `first` searched outwards, `second` inside it only.
     func value(_ first: String, _ second: String) -> Any? {
-        (value(first) as? [String: Any])?[second]
+        if stack.count == 1 {
+            if first == "page", let rootPage { return rootPage[second] }
+            if first == "site", let rootSite { return rootSite[second] }
+        }
+        return (value(first) as? [String: Any])?[second]
     }
 
     /// `first.second.third`.
