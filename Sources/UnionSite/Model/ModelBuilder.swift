@@ -71,8 +71,12 @@ public enum ModelBuilder {
                 published.append(article)
             }
         }
-        published.sort { ($0.date, $1.item.id) > ($1.date, $0.item.id) }
-        return (published, leftOut)
+        // Newest first, then by id. Indices are sorted, not articles: swapping whole
+        // `Article` values made this one-thread sort a tenth of the model stage.
+        let order = published.indices.sorted { a, b in
+            (published[a].date, published[b].item.id) > (published[b].date, published[a].item.id)
+        }
+        return (order.map { published[$0] }, leftOut)
     }
 
     private static func chapterOrder(_ a: GuideChapter, _ b: GuideChapter) -> Bool {
