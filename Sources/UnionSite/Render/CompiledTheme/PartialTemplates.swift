@@ -67,7 +67,20 @@ enum PartialTemplates {
 
     /// `partial-article-summary`
     static func articleSummary(_ p: inout CompiledPage) {
-        p.raw("<li class=\"card\">\n<")
+        p.raw("<li class=\"card\">\n")
+        cardTitle(&p)
+        p.raw("<p class=\"meta\"><time datetime=\"")
+        p.text(p.value("date", "iso"))
+        p.raw("\">")
+        p.text(p.value("date", "text"))
+        p.raw("</time></p>\n")
+        cardSummary(&p)
+    }
+
+    /// A card's heading line, shared by the article and vacancy summaries:
+    /// `<{{card_heading}} class="card__title"><a href="{{href}}">{{title}}</a></{{card_heading}}>`.
+    static func cardTitle(_ p: inout CompiledPage) {
+        p.raw("<")
         p.text(p.value("card_heading"))
         p.raw(" class=\"card__title\"><a href=\"")
         p.text(p.value("href"))
@@ -75,11 +88,11 @@ enum PartialTemplates {
         p.text(p.value("title"))
         p.raw("</a></")
         p.text(p.value("card_heading"))
-        p.raw(">\n<p class=\"meta\"><time datetime=\"")
-        p.text(p.value("date", "iso"))
-        p.raw("\">")
-        p.text(p.value("date", "text"))
-        p.raw("</time></p>\n")
+        p.raw(">\n")
+    }
+
+    /// A card's end: `{{#summary}}<p>{{summary}}</p>{{/summary}}</li>`.
+    static func cardSummary(_ p: inout CompiledPage) {
         p.section(p.value("summary")) { p in
             p.raw("<p>")
             p.text(p.value("summary"))

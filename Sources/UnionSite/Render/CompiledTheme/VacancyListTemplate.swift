@@ -58,15 +58,9 @@ enum VacancyListTemplate {
 
     /// `partial-vacancy-summary`
     private static func summary(_ p: inout CompiledPage) {
-        p.raw("<li class=\"card vacancy-card\">\n<")
-        p.text(p.value("card_heading"))
-        p.raw(" class=\"card__title\"><a href=\"")
-        p.text(p.value("href"))
-        p.raw("\">")
-        p.text(p.value("title"))
-        p.raw("</a></")
-        p.text(p.value("card_heading"))
-        p.raw(">\n<p class=\"meta\">")
+        p.raw("<li class=\"card vacancy-card\">\n")
+        PartialTemplates.cardTitle(&p)
+        p.raw("<p class=\"meta\">")
         p.text(p.value("employer"))
         p.raw(", ")
         p.text(p.value("place"))
@@ -77,11 +71,6 @@ enum VacancyListTemplate {
         p.raw("</time>")
         p.section(p.value("closing_soon")) { p in p.raw(" <strong class=\"tag tag--soon\">Closing soon</strong>") }
         p.raw("</p>\n")
-        p.section(p.value("summary")) { p in
-            p.raw("<p>")
-            p.text(p.value("summary"))
-            p.raw("</p>\n")
-        }
-        p.raw("</li>\n")
+        PartialTemplates.cardSummary(&p)
     }
 }
