@@ -10,13 +10,14 @@ struct DiagnosticPrinter {
 
     var format: Format = .text
 
+    /// All lines in one write: a large site can have thousands of warnings.
     func print(_ diagnostics: [Diagnostic]) {
+        var lines = ""
         for diagnostic in Diagnostics(diagnostics).sorted {
-            switch format {
-            case .text: FileHandle.standardError.write(Data((diagnostic.description + "\n").utf8))
-            case .json: FileHandle.standardOutput.write(Data((Self.json(diagnostic) + "\n").utf8))
-            }
+            lines += (format == .text ? diagnostic.description : Self.json(diagnostic)) + "\n"
         }
+        guard !lines.isEmpty else { return }
+        (format == .text ? FileHandle.standardError : FileHandle.standardOutput).write(Data(lines.utf8))
     }
 
     /// Runs `body`; on `Diagnostics` prints them all and exits with failure.

@@ -8,6 +8,11 @@ struct PageRefs: Sendable {
     }
 
     private let refs: [String: Ref]
+    /// Each page's backlinks-list entry, made once per build rather than once per citing page.
+    private let entries: [String: Entry]
+
+    /// A template entry: plain strings, never mutated.
+    private struct Entry: @unchecked Sendable { let value: [String: Any] }
 
     init(_ site: Site) {
         var refs: [String: Ref] = [:]
@@ -18,16 +23,17 @@ struct PageRefs: Sendable {
             refs["vacancy:\(vacancy.id)"] = Ref(title: vacancy.title, path: vacancy.url, kind: "vacancy")
         }
         self.refs = refs
+        entries = refs.mapValues { Entry(value: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }
     }
 
     subscript(key: String) -> Ref? { refs[key] }
 
     /// Template list entries for the given keys, each page once.
-    func links(_ keys: [String], settings: SiteSettings) -> [[String: Any]] {
+    func links(_ keys: [String]) -> [[String: Any]] {
         var seen: Set<String> = []
         return keys.compactMap { key in
-            guard seen.insert(key).inserted, let ref = refs[key] else { return nil }
-            return ["title": ref.title, "href": settings.href(ref.path), "kind": ref.kind]
+            guard seen.insert(key).inserted, let entry = entries[key] else { return nil }
+            return entry.value
         }
     }
 }

@@ -172,7 +172,7 @@ struct PageFactory: Sendable {
 
     /// Backlinks of a page, as template entries.
     func backlinks(_ key: String) -> [[String: Any]] {
-        refs.links((linked.backlinks[key] ?? []).map(\.source), settings: settings)
+        refs.links((linked.backlinks[key] ?? []).map(\.source))
     }
 
     /// `##` headings for a contents list; shown when a page has at least two.

@@ -55,7 +55,7 @@ extension PageFactory {
             if !term.aliases.isEmpty { entry["aliases"] = term.aliases.joined(separator: ", ") }
             if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": chapter.title, "href": context.href(chapter.url)] }
             let users = linked.glossaryUses[index] ?? []
-            var used = refs.links(Array(users.prefix(Self.usedInLimit)), settings: settings)
+            var used = refs.links(Array(users.prefix(Self.usedInLimit)))
             if !used.isEmpty { used[used.count - 1]["last"] = true }
             entry["used_in"] = used
             entry["has_used_in"] = !used.isEmpty
