@@ -3,7 +3,7 @@ SWIFT ?= swift
 ROOT ?= .
 DATE ?=
 
-.PHONY: site build release test unit conformance bench bench-serve clean
+.PHONY: site build release test unit conformance bench bench-serve bench-smoke clean
 
 ## Install what is missing, build, and generate the bundled sample site into public/.
 site: release
@@ -17,8 +17,9 @@ build:
 	scripts/install-deps
 	$(SWIFT) build
 
-## Every test: Swift unit and end-to-end tests, then the browser and validator gate.
-test: unit conformance
+## Every test: Swift unit and end-to-end tests, the browser and validator gate, then the
+## benchmark at N = 200 with the debug binary (it proves the benchmark runs; no time is asserted).
+test: unit conformance bench-smoke
 
 unit:
 	scripts/install-deps
@@ -34,6 +35,10 @@ bench:
 
 bench-serve:
 	scripts/bench-serve
+
+bench-smoke:
+	$(SWIFT) build --product unionsite
+	scripts/bench --quick --skip-hugo --bin .build/debug/unionsite --out .build/bench-smoke
 
 clean:
 	rm -rf .build public
