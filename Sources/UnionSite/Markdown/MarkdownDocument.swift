@@ -31,7 +31,10 @@ final class MarkdownDocument {
 
     /// The tree lives in the thread's arena (`CmarkArena`), which drops it with every other
     /// tree of the thread once none is in use: no node-by-node free.
-    deinit { arena.releaseDocument() }
+    deinit {
+        assert(arena === CmarkArena.current, "a MarkdownDocument must be released on the thread that parsed it")
+        arena.releaseDocument()
+    }
 
     private let arena: CmarkArena
 
