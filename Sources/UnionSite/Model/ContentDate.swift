@@ -31,8 +31,7 @@ public struct ContentDate: Hashable, Comparable, Sendable {
         let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
         let offset = timeZone.secondsFromGMT(for: date)
         let sign = offset < 0 ? "-" : "+"
-        let (hours, minutes) = (abs(offset) / 3600, abs(offset) % 3600 / 60)
-        return "\(day)T00:00:00\(sign)\(hours < 10 ? "0" : "")\(hours):\(minutes < 10 ? "0" : "")\(minutes)"
+        return "\(day)T00:00:00\(sign)\(Day.padded(abs(offset) / 3600, 2)):\(Day.padded(abs(offset) % 3600 / 60, 2))"
     }
 
     public static func < (a: ContentDate, b: ContentDate) -> Bool { (a.day, a.timestamp) < (b.day, b.timestamp) }

@@ -33,7 +33,8 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
     /// visible part of rendering (every page and feed entry prints dates).
     public var description: String { Self.padded(year, 4) + "-" + Self.padded(month, 2) + "-" + Self.padded(day, 2) }
 
-    private static func padded(_ number: Int, _ width: Int) -> String {
+    /// `number` with leading zeros to `width` digits (never negative here).
+    static func padded(_ number: Int, _ width: Int) -> String {
         let digits = String(number)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }

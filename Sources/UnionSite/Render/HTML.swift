@@ -19,9 +19,21 @@ enum HTML {
 
     static func attribute(_ text: String) -> String { escape(text) }
 
-    /// Whether `escape` would change this UTF-8 byte: `&`, `<`, `>`, `"` or `'`.
+    /// Whether `escape` would change the text: most values have none of `&<>"'`, and are
+    /// then used as they are.
+    static func needsEscaping(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            for byte in utf8 where needsEscaping(byte) { return true }
+            return false
+        }
+    }
+
+    /// Whether `escape` would change this UTF-8 byte. The five are all below 64, so one
+    /// shift and mask tells.
     @inline(__always)
     static func needsEscaping(_ byte: UInt8) -> Bool {
-        byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27
+        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+        return byte < 64 && special >> UInt64(byte) & 1 == 1
     }
 }

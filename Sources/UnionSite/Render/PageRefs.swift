@@ -9,10 +9,7 @@ struct PageRefs: Sendable {
 
     private let refs: [String: Ref]
     /// Each page's backlinks-list entry, made once per build rather than once per citing page.
-    private let entries: [String: Entry]
-
-    /// A template entry: plain strings, never mutated.
-    private struct Entry: @unchecked Sendable { let value: [String: Any] }
+    private let entries: [String: FrozenTemplateValues]
 
     init(_ site: Site) {
         var refs: [String: Ref] = [:]
@@ -23,7 +20,7 @@ struct PageRefs: Sendable {
             refs["vacancy:\(vacancy.id)"] = Ref(title: vacancy.title, path: vacancy.url, kind: "vacancy")
         }
         self.refs = refs
-        entries = refs.mapValues { Entry(value: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }
+        entries = refs.mapValues { FrozenTemplateValues(values: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }
     }
 
     subscript(key: String) -> Ref? { refs[key] }
@@ -33,7 +30,7 @@ struct PageRefs: Sendable {
         var seen: Set<String> = []
         return keys.compactMap { key in
             guard seen.insert(key).inserted, let entry = entries[key] else { return nil }
-            return entry.value
+            return entry.values
         }
     }
 }

@@ -4,15 +4,12 @@ struct SiteContext: Sendable {
     let settings: SiteSettings
     let nav: [NavLink]
     /// Everything in `site` but the navigation, made once: it is the same on every page.
-    private let shared: Frozen
-
-    /// Plain values (strings, flags, lists and dictionaries of them) that are never mutated.
-    private struct Frozen: @unchecked Sendable { let values: [String: Any] }
+    private let shared: FrozenTemplateValues
 
     init(settings: SiteSettings, nav: [NavLink]) {
         self.settings = settings
         self.nav = nav
-        shared = Frozen(values: Self.shared(settings, hasNav: !nav.isEmpty))
+        shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty))
     }
 
     func href(_ path: SitePath) -> String { settings.href(path) }
@@ -70,6 +67,12 @@ struct SiteContext: Sendable {
         page.merge(extra) { _, new in new }
         return page
     }
+}
+
+/// Template values made once per build and shared by every page that shows them: plain
+/// strings, flags, lists and dictionaries of them, never mutated, so safe on any thread.
+struct FrozenTemplateValues: @unchecked Sendable {
+    let values: [String: Any]
 }
 
 /// Turns YAML values from front matter and site.yaml into what Mustache reads:

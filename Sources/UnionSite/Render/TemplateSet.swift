@@ -96,6 +96,6 @@ struct FastHTMLContentType: MustacheContentType {
     static func register() { _ = registered }
 
     func escapeText(_ text: String) -> String {
-        text.utf8.contains(where: HTML.needsEscaping) ? HTML.escape(text) : text
+        HTML.needsEscaping(text) ? HTML.escape(text) : text
     }
 }

@@ -9,7 +9,7 @@ public final class PageSink: @unchecked Sendable {
     /// because `URL.appendingPathComponent` was a fifth of the cost of writing a page.
     private let prefix: String
     private let lock = NSLock()
-    private var madeFolders: Set<Substring> = []
+    private var madeFolders: Set<String> = []
     private var failure: Diagnostic?
 
     init(folder: URL) {
@@ -25,7 +25,7 @@ public final class PageSink: @unchecked Sendable {
         }
         let target = prefix + safe.value
         let directory = safe.value.lastIndex(of: "/").map { prefix + safe.value[..<$0] }
-        if let directory, lock.withLock({ madeFolders.insert(Substring(directory)).inserted }) { Self.makeFolder(directory) }
+        if let directory, lock.withLock({ madeFolders.insert(directory).inserted }) { Self.makeFolder(directory) }
         var problem = FileOutput.write(bytes, to: target)
         if problem != nil, let directory {
             // Another thread may have claimed the folder and not yet made it.

@@ -54,17 +54,8 @@ struct CompiledPage {
 
     private mutating func append(_ text: String, escaped: Bool) {
         var text = text
-        if escaped, Self.needsEscaping(&text) { text = HTML.escape(text) }
+        if escaped, HTML.needsEscaping(text) { text = HTML.escape(text) }
         text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
-
-    private static func needsEscaping(_ text: inout String) -> Bool {
-        text.withUTF8 { utf8 in
-            // `"`, `&`, `'`, `<` and `>` are all below 64: one shift and mask per byte.
-            let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
-            for byte in utf8 where byte < 64 && special >> UInt64(byte) & 1 == 1 { return true }
-            return false
-        }
     }
 
     /// What swift-mustache prints for a value: strings as they are, anything else as
