@@ -21,6 +21,10 @@ struct LinkedDocument: Sendable, Equatable {
     let headings: [DocumentFacts.Heading]
     let links: [DocumentFacts.Link]
     let rawHTML: [SourceLocation]
+    /// Warnings about the body's guidance syntax (its errors stop the Link stage).
+    let syntaxWarnings: [Diagnostic]
+    /// Ids the guidance markup adds (footnotes, captions): other pages may link to them.
+    let extraAnchors: Set<String>
     /// Destination as written → final href ("" for a dropped unsafe link); external ones are absent.
     let hrefs: [String: String]
     /// The glossary terms to link, by body text node index (empty when auto-linking is off).
@@ -42,4 +46,12 @@ struct NavLink: Sendable, Equatable {
     let href: String
     /// The page or section it leads to, for `aria-current`.
     let path: SitePath?
+}
+
+extension LinkedDocument {
+    init(facts: DocumentFacts, path: String, hrefs: [String: String], glossaryMatches: [Int: [GlossaryMatcher.Match]]) {
+        self.init(path: path, headings: facts.headings, links: facts.links, rawHTML: facts.rawHTML,
+                  syntaxWarnings: facts.problems.filter { $0.severity == .warning }, extraAnchors: facts.extraAnchors, hrefs: hrefs,
+                  glossaryMatches: glossaryMatches, texts: facts.texts)
+    }
 }

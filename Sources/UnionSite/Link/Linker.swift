@@ -45,6 +45,7 @@ public enum Linker {
             let fact = factsByKey[source.key]!
             let checked = checks[index]
             problems.append(contentsOf: checked.problems)
+            problems.append(contentsOf: fact.problems.filter { $0.severity == .error })
             for (target, fragment) in checked.citations where target != source.key {
                 backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
             }
@@ -52,8 +53,7 @@ public enum Linker {
             for entry in Set(matches.values.joined().map(\.entry)) {
                 uses[entry, default: []].append(source.key)
             }
-            documents[source.key] = LinkedDocument(path: source.body.path, headings: fact.headings, links: fact.links, rawHTML: fact.rawHTML,
-                                                   hrefs: checked.hrefs, glossaryMatches: matches, texts: fact.texts)
+            documents[source.key] = LinkedDocument(facts: fact, path: source.body.path, hrefs: checked.hrefs, glossaryMatches: matches)
         }
         timer.lap("check")
         let sortedBacklinks = sortedUnique(backlinks)

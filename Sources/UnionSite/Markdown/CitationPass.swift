@@ -14,6 +14,9 @@ enum CitationPass {
             let block = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: markup, exit: "")
             if index + 1 < principleStarts.count {
                 cmark_node_insert_before(principleStarts[index + 1].pointer, block.pointer)
+            } else if let footnotes = document.anchored.footnotes?.section {
+                // The last principle's citations close its section, before the body's footnotes.
+                block.place(before: footnotes)
             } else {
                 cmark_node_append_child(document.root, block.pointer)
             }

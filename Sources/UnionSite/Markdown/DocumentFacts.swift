@@ -24,27 +24,32 @@ struct DocumentFacts: Sendable {
     let links: [Link]
     /// Body text outside headings, links and code: what the glossary matcher scans.
     let texts: [String]
-    /// Where raw HTML sits, which the safe renderer drops (lint reports it).
+    /// Where raw HTML blocks sit, which the safe renderer drops (lint reports them).
     let rawHTML: [SourceLocation]
+    /// Problems in the guidance syntax (tables, alerts, footnotes, abbreviations, inline HTML).
+    let problems: [Diagnostic]
+    /// Ids the guidance markup adds (footnotes, table captions), without a page's prefix.
+    let extraAnchors: Set<String>
 
     /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
-        var allocator = HeadingID.Allocator(reserved: numberPrinciples ? principleAnchors(in: document) : [])
+        let extraAnchors = document.anchored.ids
+        var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors))
         var headings: [Heading] = []
         var links: [Link?] = []
         var openLinks: [Int] = []
         var linkTexts = OpenLinkTexts(limit: 200)
         var rawHTML: [SourceLocation] = []
         var principle = 0
-        document.walk { event in
+        document.walkWithOrigin { event, origin in
             let node = event.node
             switch node.type {
             case CMARK_NODE_HEADING where event.entering:
                 let text = node.plainText
                 let number = numberPrinciples && node.headingLevel == 2 ? { principle += 1; return principle }() : nil
                 headings.append(Heading(level: node.headingLevel, text: text, id: allocator.id(for: text),
-                                        principleNumber: number, line: document.location(of: node).line))
+                                        principleNumber: number, line: origin.location(of: node).line))
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 // Kept in document order (outer before inner), filled in once the text is known.
                 if event.entering {
@@ -54,20 +59,21 @@ struct DocumentFacts: Sendable {
                 } else {
                     let text = linkTexts.close()
                     links[openLinks.removeLast()] = Link(destination: node.url,
-                                                         location: LinkPosition.location(of: node, text: text, in: document),
+                                                         location: LinkPosition.location(of: node, text: text, in: origin),
                                                          isImage: node.type == CMARK_NODE_IMAGE, text: text)
                 }
             case CMARK_NODE_TEXT, CMARK_NODE_CODE:
                 if !linkTexts.isEmpty { linkTexts.append(node.literal) }
             case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK:
                 if !linkTexts.isEmpty { linkTexts.append(" ") }
-            case CMARK_NODE_HTML_BLOCK where event.entering, CMARK_NODE_HTML_INLINE where event.entering:
-                rawHTML.append(document.location(of: node))
+            case CMARK_NODE_HTML_BLOCK where event.entering:
+                rawHTML.append(origin.location(of: node))
             default: break
             }
         }
         let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
-        return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML)
+        return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML,
+                             problems: document.problems, extraAnchors: extraAnchors)
     }
 
     private static func principleAnchors(in document: MarkdownDocument) -> Set<String> {
@@ -83,6 +89,6 @@ struct DocumentFacts: Sendable {
 
     /// Every id a page built from this body carries.
     var anchors: Set<String> {
-        Set(headings.map(\.id)).union(headings.compactMap { $0.principleNumber.map(Self.principleAnchor) })
+        Set(headings.map(\.id)).union(headings.compactMap { $0.principleNumber.map(Self.principleAnchor) }).union(extraAnchors)
     }
 }

@@ -6,9 +6,6 @@ import Ccmark
 /// not text nodes at all). Text nodes are consolidated after parsing, so a term inside
 /// `*emphasis*` is one text node and still links.
 enum GlossaryLinking {
-    static let excludedParents: Set<UInt32> = [CMARK_NODE_HEADING.rawValue, CMARK_NODE_LINK.rawValue, CMARK_NODE_IMAGE.rawValue,
-                                               CMARK_NODE_CUSTOM_BLOCK.rawValue, CMARK_NODE_CUSTOM_INLINE.rawValue]
-
     /// Chooses which matches link: the first of each entry, skipping excluded entries.
     /// Shared by the Link stage (which terms a page uses) and the render pass (where to link),
     /// so both agree.
@@ -34,8 +31,11 @@ enum GlossaryLinking {
     }
 
     /// The same with each entry's opening tag made beforehand (`openingTag`), by entry index.
-    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String]) {
-        link(document, matches: matches) { openingTags[$0] }
+    /// - Parameter texts: the texts the matches were found in (`DocumentFacts.texts`): debug
+    ///   builds check that each matched node still holds its text, so a construct that changed
+    ///   which text nodes exist cannot shift every later link without an error.
+    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String], texts: [String]? = nil) {
+        link(document, matches: matches, texts: texts) { openingTags[$0] }
     }
 
     /// A glossary link's opening tag: the link is a custom node, which safe mode writes as it is.
@@ -43,9 +43,12 @@ enum GlossaryLinking {
         "<a class=\"glossary-term\" href=\"\(HTML.attribute(href))\">"
     }
 
-    private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], tag: (Int) -> String) {
+    private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], texts: [String]? = nil,
+                             tag: (Int) -> String) {
         guard !matches.isEmpty else { return }
         let textNodes = bodyTextNodes(document)
+        assert(texts.map { texts in texts.count == textNodes.count && matches.keys.allSatisfy { textNodes[$0].literal == texts[$0] } } ?? true,
+               "glossary matches no longer line up with the body's text nodes")
         for (index, chosen) in matches.sorted(by: { $0.key < $1.key }) where index < textNodes.count {
             split(textNodes[index], at: chosen, tag: tag)
         }
@@ -98,34 +101,10 @@ enum GlossaryLinking {
         }
     }
 
-    /// Text nodes outside headings, links and images, in document order. Tracks nesting on
-    /// enter/exit instead of walking up from each node, so deep nesting stays linear.
-    /// Text between inline raw HTML tags (`<span>academy</span>`) is raw HTML's, not ours.
+    /// Body text nodes in document order (`BodyText`): what the Link stage matched, by index.
     static func bodyTextNodes(_ document: MarkdownDocument) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
-        var excludedDepth = 0
-        var openInlineTags = 0
-        document.walk { event in
-            let type = event.node.type
-            if excludedParents.contains(type.rawValue) {
-                excludedDepth += event.entering ? 1 : -1
-            } else if type == CMARK_NODE_HTML_INLINE {
-                openInlineTags = max(0, openInlineTags + inlineTagEffect(event.node.literal))
-            } else if !event.entering, type == CMARK_NODE_PARAGRAPH {
-                openInlineTags = 0
-            } else if event.entering, type == CMARK_NODE_TEXT, excludedDepth == 0, openInlineTags == 0 {
-                nodes.append(event.node)
-            }
-        }
+        BodyText.nodes(document) { node, _ in nodes.append(node) }
         return nodes
-    }
-
-    /// +1 for an opening tag, -1 for a closing one, 0 for comments and self-closing tags.
-    private static func inlineTagEffect(_ tag: String) -> Int {
-        if tag.hasPrefix("</") { return -1 }
-        if tag.hasPrefix("<!") || tag.hasPrefix("<?") || tag.hasSuffix("/>") { return 0 }
-        let name = tag.dropFirst().prefix { $0.isLetter || $0.isNumber }.lowercased()
-        let voidElements: Set<String> = ["br", "img", "hr", "wbr", "input", "meta", "link", "source", "area", "col", "embed", "track"]
-        return voidElements.contains(name) ? 0 : 1
     }
 }

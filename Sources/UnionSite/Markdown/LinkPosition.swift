@@ -13,17 +13,17 @@ enum LinkPosition {
     static func location(of node: MarkdownNode, text: String, in document: MarkdownDocument) -> SourceLocation {
         let reportedLine = node.startLine
         guard reportedLine >= 1, reportedLine <= document.lineCount else {
-            return document.source.location(line: max(reportedLine, 1), column: max(node.startColumn, 1))
+            return document.location(line: max(reportedLine, 1), column: max(node.startColumn, 1))
         }
         let marker = Array((node.type == CMARK_NODE_IMAGE ? "![" : "[").utf8)
         let textStart = firstBytes(of: text)
         for line in stride(from: reportedLine, through: max(1, reportedLine - lookBack), by: -1) {
             if let column = bestColumn(in: document.line(line), marker: marker, text: textStart,
                                        near: line == reportedLine ? node.startColumn : Int.max) {
-                return document.source.location(line: line, column: column)
+                return document.location(line: line, column: column)
             }
         }
-        return document.source.location(line: reportedLine, column: max(1, node.startColumn))
+        return document.location(line: reportedLine, column: max(1, node.startColumn))
     }
 
     /// The first 12 bytes of the text up to its first line break: what follows the `[` on the

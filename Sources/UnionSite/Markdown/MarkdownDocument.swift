@@ -1,7 +1,12 @@
 import Ccmark
 import Foundation
 
-/// A parsed cmark document that owns its node tree.
+/// A parsed cmark document that owns its node tree, with the guidance syntax (tables, alerts,
+/// footnotes, abbreviations, allowlisted inline HTML) already turned into nodes.
+///
+/// Every stage that reads a body makes it through this one initialiser, so the Link stage
+/// (which collects facts and glossary matches by text-node position) and the Render stage
+/// (which applies them) always see the same nodes.
 ///
 /// The tree never leaves the stage that parsed it (an `OpaquePointer` is not `Sendable`):
 /// each stage parses, walks, and hands on plain values.
@@ -13,11 +18,47 @@ final class MarkdownDocument {
     /// mode), source positions available to the walkers.
     static let options = CMARK_OPT_SMART | CMARK_OPT_VALIDATE_UTF8
 
-    init(_ source: MarkdownSource) {
+    /// Problems in the guidance syntax, found while parsing (the Link stage reports them).
+    var problems: [Diagnostic] = []
+    /// Nodes whose markup carries ids, filled in at render time (`GuidanceMarkup`).
+    var anchored = AnchoredNodes()
+    /// Nodes whose subtree came from a fragment parse (a table's cells, a footnote), and that
+    /// fragment: positions inside them are the fragment's.
+    private(set) var fragments: [OpaquePointer: MarkdownDocument] = [:]
+
+    /// Where the parsed text came from: a file's body, or lines of another document.
+    private let origin: Origin
+
+    private enum Origin {
+        case source
+        /// Line N of this text is `lines[N - 1]` of `parent`.
+        case fragment(parent: Unowned, lines: [LineOrigin])
+    }
+
+    /// A reference that does not keep the parent alive: the parent owns its fragments.
+    private struct Unowned {
+        unowned let document: MarkdownDocument
+    }
+
+    /// The body of a file, parsed with the guidance syntax.
+    convenience init(_ source: MarkdownSource) {
+        let definitions = Definitions.extract(source.text)
+        self.init(text: definitions.text, source: source, origin: .source)
+        GuidanceSyntax.apply(to: self, definitions: definitions)
+    }
+
+    /// Text cut from `parent` (a table's cells, a footnote's lines), parsed on its own.
+    /// - Parameter lines: where each line of `text` is in `parent`.
+    convenience init(fragment text: String, lines: [LineOrigin], parent: MarkdownDocument) {
+        self.init(text: text, source: parent.source, origin: .fragment(parent: Unowned(document: parent), lines: lines))
+    }
+
+    private init(text: String, source: MarkdownSource, origin: Origin) {
         self.source = source
+        self.origin = origin
         // Passed as bytes with their count: a NUL inside the text (a YAML `\0` escape) must not
         // cut the body short, as `strlen` would; cmark turns it into U+FFFD.
-        bytes = Array(source.text.utf8)
+        bytes = Array(text.utf8)
         arena = CmarkArena.current
         arena.retainDocument()
         let parser = cmark_parser_new_with_mem(Self.options, CmarkArena.mem)
@@ -38,9 +79,10 @@ final class MarkdownDocument {
 
     private let arena: CmarkArena
 
-    /// The source as bytes, as parsed, kept for column correction (splitting into `Substring`s
-    /// cost 5 % of a build), and where each line starts, found on first use.
-    private let bytes: [UInt8]
+    /// The text as parsed (definitions blanked out), as bytes, kept for column correction
+    /// (splitting into `Substring`s cost 5 % of a build), and where each line starts, found on
+    /// first use.
+    let bytes: [UInt8]
     private lazy var lineStarts: [Int] = bytes.withUnsafeBufferPointer { buffer in
         var starts = [0]
         var offset = 0
@@ -82,9 +124,71 @@ final class MarkdownDocument {
         }
     }
 
-    func location(of node: MarkdownNode) -> SourceLocation {
-        source.location(line: node.startLine, column: node.startColumn)
+    /// `walk`, with the document each node's positions belong to (this one, or the fragment a
+    /// table cell or footnote was parsed from). Linear: a stack, not a walk up from each node.
+    func walkWithOrigin(_ visit: (MarkdownEvent, MarkdownDocument) -> Void) {
+        guard !fragments.isEmpty else { return walk { visit($0, self) } }
+        var stack: [MarkdownDocument] = [self]
+        walk { event in
+            let fragment = fragments[event.node.pointer]
+            if event.entering, let fragment { stack.append(fragment) }
+            visit(event, stack[stack.count - 1])
+            if !event.entering, fragment != nil { stack.removeLast() }
+        }
     }
+
+    /// Positions inside `node` (moved here from `fragment`) are the fragment's; its own
+    /// fragments come along.
+    func adopt(_ node: MarkdownNode, from fragment: MarkdownDocument) {
+        fragments[node.pointer] = fragment
+        fragments.merge(fragment.fragments) { first, _ in first }
+    }
+
+    func location(of node: MarkdownNode) -> SourceLocation {
+        location(line: node.startLine, column: node.startColumn)
+    }
+
+    /// A position in this text, as a position in the file.
+    func location(line: Int, column: Int) -> SourceLocation {
+        switch origin {
+        case .source:
+            return source.location(line: line, column: column)
+        case .fragment(let parent, let lines):
+            guard let origin = lines[safe: line - 1] ?? lines.last else { return parent.document.location(line: 1, column: 1) }
+            return parent.document.location(line: origin.line, column: max(1, column) + origin.shift)
+        }
+    }
+
+    /// Where `needle` (a literal the parser took from the source, such as a tag) starts: on
+    /// cmark's line or the few before it (inline positions drift after soft breaks), nearest
+    /// to cmark's column.
+    func location(of needle: [UInt8], near node: MarkdownNode) -> SourceLocation {
+        let reported = node.startLine
+        guard !needle.isEmpty, reported >= 1, reported <= lineCount else { return location(of: node) }
+        for number in stride(from: reported, through: max(1, reported - LinkPosition.lookBack), by: -1) {
+            let text = line(number)
+            var best: Int?
+            let near = number == reported ? node.startColumn : Int.max
+            var index = text.startIndex
+            while index + needle.count <= text.endIndex {
+                if text[index] == needle[0], text[index..<(index + needle.count)].elementsEqual(needle) {
+                    let column = index - text.startIndex + 1
+                    if best == nil || abs(column - near) < abs(best! - near) { best = column }
+                }
+                index += 1
+            }
+            if let best { return location(line: number, column: best) }
+        }
+        return location(of: node)
+    }
+}
+
+/// Where a line of a fragment sits in the document it was cut from.
+struct LineOrigin: Sendable, Equatable {
+    /// The 1-based line in the parent document.
+    let line: Int
+    /// Columns cut from the start of the line (container markers, indentation).
+    let shift: Int
 }
 
 struct MarkdownEvent {

@@ -12,11 +12,47 @@ struct MarkdownNode: Hashable {
     var headingLevel: Int { Int(cmark_node_get_heading_level(pointer)) }
     var startLine: Int { Int(cmark_node_get_start_line(pointer)) }
     var startColumn: Int { Int(cmark_node_get_start_column(pointer)) }
+    var endLine: Int { Int(cmark_node_get_end_line(pointer)) }
+    var previous: MarkdownNode? { cmark_node_previous(pointer).map(MarkdownNode.init) }
+    var lastChild: MarkdownNode? { cmark_node_last_child(pointer).map(MarkdownNode.init) }
     var parent: MarkdownNode? { cmark_node_parent(pointer).map(MarkdownNode.init) }
     var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
     var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
 
     func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    func setMarkup(enter: String, exit: String) {
+        cmark_node_set_on_enter(pointer, enter)
+        cmark_node_set_on_exit(pointer, exit)
+    }
+
+    /// What a custom node is to the passes that read text (glossary, search, abbreviations).
+    /// Kept in cmark's user data, so it travels with the node.
+    enum Role: Int {
+        /// Our own markup around text that is the author's (a table cell, an alert, a footnote):
+        /// read like body text.
+        case container = 1
+        /// An author's `<abbr>`: body text, but never wrapped in another abbreviation.
+        case abbreviation = 2
+    }
+
+    /// Nil for every node but the custom ones the guidance syntax marks.
+    var role: Role? {
+        get { cmark_node_get_user_data(pointer).flatMap { Role(rawValue: Int(bitPattern: $0)) } }
+        nonmutating set { cmark_node_set_user_data(pointer, newValue.flatMap { UnsafeMutableRawPointer(bitPattern: $0.rawValue) }) }
+    }
+
+    func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }
+    /// Puts this node just before `sibling`.
+    func place(before sibling: MarkdownNode) { cmark_node_insert_before(sibling.pointer, pointer) }
+    func unlink() { cmark_node_unlink(pointer) }
+
+    /// Moves every child of `other` into this node, in order.
+    func adoptChildren(of other: MarkdownNode) {
+        while let child = other.firstChild {
+            child.unlink()
+            append(child)
+        }
+    }
     func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
 
     var children: [MarkdownNode] {
@@ -57,8 +93,9 @@ struct MarkdownNode: Hashable {
     }
 
     /// Markup written out as it is, even in safe mode (`CUSTOM_INLINE` / `CUSTOM_BLOCK`).
-    static func custom(_ type: cmark_node_type, enter: String, exit: String) -> MarkdownNode {
+    static func custom(_ type: cmark_node_type, enter: String, exit: String, role: Role? = nil) -> MarkdownNode {
         let node = make(type)
+        node.role = role
         cmark_node_set_on_enter(node.pointer, enter)
         cmark_node_set_on_exit(node.pointer, exit)
         return node

@@ -1,5 +1,6 @@
-/// Renders one Markdown body to HTML: parse, then the passes in order (headings, citations,
-/// links, glossary), then cmark's HTML writer in safe mode.
+/// Renders one Markdown body to HTML: parse (with the guidance syntax, as the Link stage
+/// parsed it), then the passes in order (citations, guidance markup, headings, links,
+/// glossary), then cmark's HTML writer in safe mode.
 struct BodyRenderer {
     let linked: LinkedSite
     let cache: BuildCache?
@@ -45,12 +46,14 @@ struct BodyRenderer {
         let document = MarkdownDocument(source)
         // Citations find principles by their `##` headings, so they go before the heading pass.
         if let citations { CitationPass.apply(document, citations: citations) }
+        GuidanceMarkup.apply(document, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset,
+                             headingIDs: facts.headings.map(\.id))
         HeadingPass.apply(document, headings: facts.headings, levelOffset: placement.headingOffset, idPrefix: placement.idPrefix)
         LinkRewriting.apply(document) { destination in
             guard let href = facts.hrefs[destination] else { return nil }
             return placement.mapHref?(href) ?? href
         }
-        GlossaryLinking.apply(document, matches: facts.glossaryMatches, openingTags: glossaryTags)
+        GlossaryLinking.apply(document, matches: facts.glossaryMatches, openingTags: glossaryTags, texts: facts.texts)
         return document.html()
     }
 }

@@ -141,7 +141,7 @@ enum BodyEdit {
             // Link: the body's facts, which must leave every other page as it was.
             let linkSource = LinkSources.Source(item: contentItem)
             let facts = DocumentFacts.collect(MarkdownDocument(contentItem.body), numberPrinciples: linkSource.numbersPrinciples)
-            guard Self.sameForOtherPages(facts, oldDocument) else { return nil }
+            guard Self.sameForOtherPages(facts, oldDocument), !facts.problems.contains(where: { $0.severity == .error }) else { return nil }
             let matches = Linker.glossaryExclusions(linkSource, site: site).map {
                 GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0)
             } ?? [:]
@@ -149,8 +149,7 @@ enum BodyEdit {
             let checker = stages.linked.checker
             let checked = checker.check(facts.links, from: linkSource.key, contentPath: linkSource.contentPath)
             guard !checked.problems.contains(where: { $0.severity == .error }), checked.hrefs == oldDocument.hrefs else { return nil }
-            let document = LinkedDocument(path: contentItem.body.path, headings: facts.headings, links: facts.links, rawHTML: facts.rawHTML,
-                                          hrefs: checked.hrefs, glossaryMatches: matches, texts: facts.texts)
+            let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches)
             let oldChecked = checker.check(oldDocument.links, from: linkSource.key, contentPath: linkSource.contentPath)
             key = linkSource.key
             self.source = source
@@ -166,6 +165,7 @@ enum BodyEdit {
             facts.headings.map { [String($0.level), $0.text, $0.id, $0.principleNumber.map(String.init) ?? ""] }
                 == old.headings.map { [String($0.level), $0.text, $0.id, $0.principleNumber.map(String.init) ?? ""] }
                 && facts.links.map { [$0.destination, $0.isImage ? "image" : "link"] } == old.links.map { [$0.destination, $0.isImage ? "image" : "link"] }
+                && facts.extraAnchors == old.extraAnchors
         }
 
         private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<Int> {

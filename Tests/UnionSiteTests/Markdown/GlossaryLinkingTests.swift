@@ -46,9 +46,23 @@ struct GlossaryLinkingTests {
         #expect(!link(text).contains("glossary-term"))
     }
 
-    @Test("text between inline raw HTML tags is not linked")
-    func inlineRawHTML() {
-        #expect(!link("A <span>academy</span> here.\n").contains("glossary-term"))
+    @Test("text in an allowlisted inline tag is body text; keyboard input is not")
+    func inlineTags() {
+        #expect(link("A <span>academy</span> here.\n").contains("<span>\(academyLink)academy</a></span>"))
+        #expect(!link("Press <kbd>academy</kbd> here.\n").contains("glossary-term"))
+    }
+
+    @Test("terms in table cells, alerts and footnotes link, in the order of the page")
+    func guidanceConstructs() {
+        let table = link("| Body | Role |\n|---|---|\n| An academy | runs schools |\n")
+        #expect(table.contains("<td>An \(academyLink)academy</a></td>"))
+        let alert = link("> [!NOTE]\n> An academy is a school.\n")
+        #expect(alert.contains("<p>An \(academyLink)academy</a> is a school.</p>"))
+        let note = link("Text.[^a]\n\n[^a]: An academy survey.\n")
+        #expect(note.contains("An \(academyLink)academy</a> survey."))
+        let first = link("| x |\n|---|\n| academy |\n\nAn academy.\n")
+        #expect(first.occurrences(of: "glossary-term") == 1)
+        #expect(first.contains("<td>\(academyLink)academy</a></td>"))
     }
 
     @Test("after a heading mentions it, the first body occurrence still links")

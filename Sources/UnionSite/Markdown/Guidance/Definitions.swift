@@ -1,0 +1,124 @@
+/// Footnote definitions (`[^label]: note`) and abbreviations (`*[MAT]: multi-academy trust`),
+/// taken out of a body's lines before cmark sees it.
+///
+/// They must go first: cmark reads `[^x]: https://…` as a link reference definition (the note
+/// vanishes and `[^x]` becomes a link), and `*[MAT]:` as emphasis. Their lines are blanked, not
+/// removed, so every other line keeps its number. Lines inside fenced code stay as they are.
+struct Definitions {
+    struct Footnote {
+        let label: String
+        /// The label as references are matched: case-folded.
+        let key: String
+        /// The note's lines, its indentation taken off, as one text to parse.
+        let text: String
+        /// Where each line of `text` is in the body.
+        let lines: [LineOrigin]
+        /// The definition's line and column in the body.
+        let line: Int
+        let column: Int
+    }
+
+    struct Abbreviation {
+        let abbreviation: String
+        let expansion: String
+        let line: Int
+        let column: Int
+    }
+
+    /// The body with the definitions' lines blanked.
+    var text: String
+    var footnotes: [Footnote] = []
+    var abbreviations: [Abbreviation] = []
+
+    static func extract(_ text: String) -> Definitions {
+        var result = Definitions(text: text)
+        // Nearly every body has neither: no line is looked at.
+        guard SourceLines.contains(text, "[^") || SourceLines.contains(text, "*[") else { return result }
+        let lines = SourceLines.split(text)
+        var blanked = Set<Int>()
+        var fences = FenceTracker()
+        var index = 0
+        while index < lines.count {
+            let line = lines[index]
+            if fences.consume(line) {
+                index += 1
+                continue
+            }
+            if let abbreviation = abbreviation(in: line, number: index + 1) {
+                result.abbreviations.append(abbreviation)
+                blanked.insert(index)
+            } else if let (footnote, used) = footnote(in: lines, at: index) {
+                result.footnotes.append(footnote)
+                blanked.formUnion(index..<(index + used))
+                index += used
+                continue
+            }
+            index += 1
+        }
+        if !blanked.isEmpty { result.text = SourceLines.join(lines, blanking: blanked) }
+        return result
+    }
+
+    /// `*[ABBR]: expansion`, indented at most three spaces.
+    private static func abbreviation(in line: ArraySlice<UInt8>, number: Int) -> Abbreviation? {
+        guard let (label, rest, column) = labelled(line, opener: Array("*[".utf8)) else { return nil }
+        let expansion = String(decoding: rest, as: UTF8.self).trimmed
+        return Abbreviation(abbreviation: label, expansion: expansion, line: number, column: column)
+    }
+
+    /// `[^label]: note` and the lines that continue it: indented ones (after blank lines too),
+    /// and lazy ones straight after the note's text.
+    private static func footnote(in lines: [ArraySlice<UInt8>], at index: Int) -> (Footnote, Int)? {
+        let first = lines[index]
+        guard let (label, rest, column) = labelled(first, opener: Array("[^".utf8)), !label.contains(where: \.isWhitespace) else { return nil }
+        var text = [String(decoding: rest.drop { $0 == 32 || $0 == 9 }, as: UTF8.self)]
+        var origins = [LineOrigin(line: index + 1, shift: rest.startIndex - first.startIndex + (rest.prefix { $0 == 32 || $0 == 9 }.count))]
+        var used = 1
+        var pending: [Int] = []
+        var lastWasText = !text[0].trimmed.isEmpty
+        var next = index + 1
+        while next < lines.count {
+            let line = lines[next]
+            if SourceLines.isBlank(line) {
+                pending.append(next)
+                lastWasText = false
+            } else if let stripped = SourceLines.dropIndent(line, columns: 4) {
+                for blank in pending {
+                    text.append("")
+                    origins.append(LineOrigin(line: blank + 1, shift: 0))
+                }
+                pending = []
+                text.append(String(decoding: stripped, as: UTF8.self))
+                origins.append(LineOrigin(line: next + 1, shift: stripped.startIndex - line.startIndex))
+                used = next - index + 1
+                lastWasText = true
+            } else if lastWasText, pending.isEmpty, !SourceLines.startsBlock(line) {
+                text.append(String(decoding: line, as: UTF8.self))
+                origins.append(LineOrigin(line: next + 1, shift: 0))
+                used = next - index + 1
+            } else {
+                break
+            }
+            next += 1
+        }
+        let footnote = Footnote(label: label, key: label.lowercased(), text: text.joined(separator: "\n"), lines: origins,
+                                line: index + 1, column: column)
+        return (footnote, used)
+    }
+
+    /// `opener label]:` at the start of a line indented at most three spaces: the label, what
+    /// follows the colon, and the opener's column.
+    private static func labelled(_ line: ArraySlice<UInt8>, opener: [UInt8]) -> (String, ArraySlice<UInt8>, Int)? {
+        let indent = line.prefix { $0 == 32 }.count
+        guard indent <= 3 else { return nil }
+        let start = line.startIndex + indent
+        guard line.count >= indent + opener.count + 3, line[start..<(start + opener.count)].elementsEqual(opener) else { return nil }
+        let labelStart = start + opener.count
+        guard let close = line[labelStart...].firstIndex(where: { $0 == UInt8(ascii: "]") || $0 == UInt8(ascii: "[") }),
+              line[close] == UInt8(ascii: "]"), close > labelStart, close + 1 < line.endIndex, line[close + 1] == UInt8(ascii: ":")
+        else { return nil }
+        let label = String(decoding: line[labelStart..<close], as: UTF8.self)
+        guard !label.trimmed.isEmpty else { return nil }
+        return (label, line[(close + 2)...], indent + 1)
+    }
+}

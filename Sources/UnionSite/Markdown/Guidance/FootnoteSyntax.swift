@@ -1,0 +1,160 @@
+import Ccmark
+
+/// GFM footnotes: `text[^survey]` and a definition `[^survey]: …` (further paragraphs
+/// indented). Notes are numbered in order of first reference and listed at the end of the body
+/// under "Footnotes"; each reference says what it is (`[footnote 1]`) and has its own id, and
+/// each note links back to every reference to it.
+enum FootnoteSyntax {
+    struct Note {
+        let definition: Definitions.Footnote
+        let fragment: MarkdownDocument
+    }
+
+    /// Each definition parsed on its own (tables inside work); the first of two with the same
+    /// label wins.
+    static func parse(_ definitions: [Definitions.Footnote], in document: MarkdownDocument) -> [Note] {
+        var seen: [String: Definitions.Footnote] = [:]
+        var notes: [Note] = []
+        for definition in definitions {
+            if let first = seen[definition.key] {
+                document.problems.append(.warning("footnote `[^\(definition.label)]` is defined again: the definition at line \(document.location(line: first.line, column: 1).line) is used",
+                                                  at: document.location(line: definition.line, column: definition.column), code: "footnote-duplicate"))
+                continue
+            }
+            seen[definition.key] = definition
+            let fragment = MarkdownDocument(fragment: definition.text, lines: definition.lines, parent: document)
+            TableSyntax.apply(to: fragment)
+            AlertSyntax.apply(to: fragment, allowed: false)
+            notes.append(Note(definition: definition, fragment: fragment))
+        }
+        return notes
+    }
+
+    /// Turns references into links (in the body, then in the notes they reach), and lists the
+    /// referenced notes at the end of the body.
+    static func link(_ notes: [Note], in document: MarkdownDocument) {
+        guard !notes.isEmpty || SourceLines.contains(document.bytes, "[^") else { return }
+        let index = Dictionary(notes.enumerated().map { ($1.definition.key, $0) }, uniquingKeysWith: { first, _ in first })
+        var numbering = Numbering()
+        var references: [(node: MarkdownNode, note: Int)] = []
+        references += self.references(in: document, notes: notes, index: index, numbering: &numbering)
+        var done = 0
+        while done < numbering.order.count {
+            let note = notes[numbering.order[done]]
+            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering)
+            done += 1
+        }
+        for (position, note) in notes.enumerated() where numbering.number[position] == nil {
+            document.problems.append(.warning("footnote `[^\(note.definition.label)]` is never referenced: it is left out",
+                                              at: document.location(line: note.definition.line, column: note.definition.column),
+                                              code: "footnote-unused"))
+        }
+        guard !numbering.order.isEmpty else { return }
+        document.anchored.footnotes = section(notes, numbering: numbering, references: references, in: document)
+    }
+
+    private struct Numbering {
+        var order: [Int] = []
+        var number: [Int: Int] = [:]
+
+        mutating func assign(_ note: Int) {
+            guard number[note] == nil else { return }
+            order.append(note)
+            number[note] = order.count
+        }
+    }
+
+    /// Every `[^label]` in a document's body text, replaced by a reference node.
+    private static func references(in document: MarkdownDocument, notes: [Note], index: [String: Int],
+                                   numbering: inout Numbering) -> [(node: MarkdownNode, note: Int)] {
+        guard SourceLines.contains(document.bytes, "[^") else { return [] }
+        var found: [(MarkdownNode, MarkdownDocument, [Label])] = []
+        BodyText.nodes(document) { node, origin in
+            let labels = Label.all(in: node.literal)
+            if !labels.isEmpty { found.append((node, origin, labels)) }
+        }
+        var references: [(node: MarkdownNode, note: Int)] = []
+        for (node, origin, labels) in found {
+            var pieces: [BodyText.Piece] = []
+            let text = Array(node.literal.utf8)
+            var cursor = 0
+            for label in labels {
+                guard let note = index[label.text.lowercased()] else {
+                    document.problems.append(.error("footnote `[^\(label.text)]` has no definition: add a line `[^\(label.text)]: …`",
+                                                    at: origin.location(of: Array("[^\(label.text)]".utf8), near: node), code: "footnote-missing"))
+                    continue
+                }
+                numbering.assign(note)
+                pieces.append(.text(String(decoding: text[cursor..<label.range.lowerBound], as: UTF8.self)))
+                let reference = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE, enter: "", exit: "")
+                pieces.append(.node(reference))
+                references.append((reference, note))
+                cursor = label.range.upperBound
+            }
+            guard cursor > 0 else { continue }
+            pieces.append(.text(String(decoding: text[cursor...], as: UTF8.self)))
+            BodyText.split(node, into: pieces)
+        }
+        return references
+    }
+
+    /// The "Footnotes" list at the end of the body, each note's blocks moved into its item.
+    private static func section(_ notes: [Note], numbering: Numbering, references: [(node: MarkdownNode, note: Int)],
+                                in document: MarkdownDocument) -> AnchoredNodes.Footnotes {
+        let section = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "", role: .container)
+        cmark_node_append_child(document.root, section.pointer)
+        var slugs = HeadingID.Allocator()
+        var anchored = AnchoredNodes.Footnotes(section: section)
+        var position: [Int: Int] = [:]
+        for note in numbering.order {
+            let item = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "", role: .container)
+            let fragment = notes[note].fragment
+            item.adoptChildren(of: MarkdownNode(fragment.root))
+            let backlinks: MarkdownNode
+            if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {
+                backlinks = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE, enter: "", exit: "")
+                last.append(backlinks)
+            } else {
+                backlinks = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "")
+                item.append(backlinks)
+            }
+            section.append(item)
+            document.adopt(item, from: fragment)
+            position[note] = anchored.notes.count
+            anchored.notes.append(.init(item: item, backlinks: backlinks, slug: slugs.id(for: notes[note].definition.label)))
+        }
+        for reference in references {
+            let note = position[reference.note]!
+            anchored.notes[note].references += 1
+            anchored.references.append(.init(node: reference.node, note: note, occurrence: anchored.notes[note].references))
+        }
+        return anchored
+    }
+
+    /// `[^label]` in a text node: the label and the byte range of the whole reference.
+    struct Label {
+        let text: String
+        let range: Range<Int>
+
+        static func all(in text: String) -> [Label] {
+            let bytes = Array(text.utf8)
+            var labels: [Label] = []
+            var index = 0
+            while index + 3 < bytes.count {
+                guard bytes[index] == UInt8(ascii: "["), bytes[index + 1] == UInt8(ascii: "^") else {
+                    index += 1
+                    continue
+                }
+                var end = index + 2
+                while end < bytes.count, end - index < 200, ![UInt8(ascii: "]"), UInt8(ascii: "["), 32, 9, 10, 13].contains(bytes[end]) { end += 1 }
+                if end < bytes.count, bytes[end] == UInt8(ascii: "]"), end > index + 2 {
+                    labels.append(Label(text: String(decoding: bytes[(index + 2)..<end], as: UTF8.self), range: index..<(end + 1)))
+                    index = end + 1
+                } else {
+                    index += 2
+                }
+            }
+            return labels
+        }
+    }
+}

@@ -1,0 +1,76 @@
+import Ccmark
+
+/// Writes the markup of the guidance nodes that carry ids, for the page a body lands on: the
+/// printable guide prefixes every id and nests headings one level deeper. Also makes code
+/// blocks keyboard-scrollable (`<pre tabindex="0">`).
+///
+/// Runs before `HeadingPass`, while headings are still heading nodes: a table without a
+/// caption is named by the nearest heading above it.
+enum GuidanceMarkup {
+    /// - Parameter headingIDs: the body's heading ids (the Link stage's), in document order.
+    static func apply(_ document: MarkdownDocument, idPrefix: String, headingOffset: Int, headingIDs: [String],
+                      strings: ThemeStrings = .english) {
+        let tables = Dictionary(document.anchored.tables.enumerated().map { ($1.region.pointer, $0) }, uniquingKeysWith: { first, _ in first })
+        var headings = 0
+        var codeBlocks: [MarkdownNode] = []
+        document.walk { event in
+            guard event.entering else { return }
+            switch event.node.type {
+            case CMARK_NODE_HEADING: headings += 1
+            case CMARK_NODE_CODE_BLOCK: codeBlocks.append(event.node)
+            case CMARK_NODE_CUSTOM_BLOCK:
+                guard let index = tables[event.node.pointer] else { return }
+                let label = headings > 0 ? headingIDs[safe: headings - 1].map { idPrefix + $0 } : nil
+                table(document.anchored.tables[index], number: index + 1, idPrefix: idPrefix, headingLabel: label, strings: strings)
+            default: break
+            }
+        }
+        codeBlocks.forEach(focusable)
+        if let footnotes = document.anchored.footnotes {
+            self.footnotes(footnotes, idPrefix: idPrefix, level: min(6, 2 + headingOffset), strings: strings)
+        }
+    }
+
+    /// A scroll container that keyboard users can reach and screen readers can name.
+    private static func table(_ table: AnchoredNodes.Table, number: Int, idPrefix: String, headingLabel: String?, strings: ThemeStrings) {
+        let name: String
+        if let caption = table.caption {
+            let id = idPrefix + AnchoredNodes.tableID(number)
+            caption.setMarkup(enter: "<caption id=\"\(HTML.attribute(id))\">", exit: "</caption>")
+            name = "aria-labelledby=\"\(HTML.attribute(id))\""
+        } else if let headingLabel {
+            name = "aria-labelledby=\"\(HTML.attribute(headingLabel))\""
+        } else {
+            name = "aria-label=\"\(HTML.attribute(strings.table(number)))\""
+        }
+        table.region.setMarkup(enter: "<div class=\"table-region\" role=\"region\" tabindex=\"0\" \(name)><table>", exit: "</table></div>")
+    }
+
+    private static func focusable(_ block: MarkdownNode) {
+        let info = cmark_node_get_fence_info(block.pointer).map { String(cString: $0) } ?? ""
+        let language = info.split(whereSeparator: { $0 == " " || $0 == "\t" }).first.map { " class=\"language-\(HTML.attribute(String($0)))\"" } ?? ""
+        let markup = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "<pre tabindex=\"0\"><code\(language)>\(HTML.escape(block.literal))</code></pre>", exit: "")
+        markup.place(before: block)
+        block.unlink()
+    }
+
+    private static func footnotes(_ footnotes: AnchoredNodes.Footnotes, idPrefix: String, level: Int, strings: ThemeStrings) {
+        let headingID = HTML.attribute(idPrefix + AnchoredNodes.footnotesID)
+        footnotes.section.setMarkup(enter: "<section class=\"footnotes\" aria-labelledby=\"\(headingID)\">\n<h\(level) id=\"\(headingID)\">\(strings.footnotes)</h\(level)>\n<ol>",
+                                    exit: "</ol>\n</section>")
+        for reference in footnotes.references {
+            let note = footnotes.notes[reference.note]
+            let noteID = HTML.attribute(idPrefix + AnchoredNodes.noteID(note.slug))
+            let referenceID = HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: reference.occurrence))
+            reference.node.setMarkup(enter: "<sup class=\"footnote-ref\"><a href=\"#\(noteID)\" id=\"\(referenceID)\">\(strings.footnoteReference(reference.note + 1))</a></sup>", exit: "")
+        }
+        for note in footnotes.notes {
+            note.item.setMarkup(enter: "<li id=\"\(HTML.attribute(idPrefix + AnchoredNodes.noteID(note.slug)))\">", exit: "</li>")
+            let links = (1...max(1, note.references)).map { occurrence in
+                let id = HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: occurrence))
+                return "<a href=\"#\(id)\" class=\"footnote-back\">\(strings.backToReference(occurrence, of: note.references))</a>"
+            }.joined(separator: " ")
+            note.backlinks.setMarkup(enter: note.backlinks.type == CMARK_NODE_CUSTOM_INLINE ? " " + links : "<p>\(links)</p>", exit: "")
+        }
+    }
+}

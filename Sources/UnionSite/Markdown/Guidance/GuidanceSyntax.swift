@@ -1,0 +1,80 @@
+import Ccmark
+
+/// The Markdown that guidance needs beyond CommonMark — tables, alerts, footnotes,
+/// abbreviations and allowlisted inline HTML — turned into cmark nodes right after parsing.
+///
+/// Structure is decided here, once per parse and the same in every stage; markup that needs
+/// a page's ids (footnote and caption ids, a table's label) is written at render time by
+/// `GuidanceMarkup`. Custom nodes print their own HTML in safe mode, while authors' raw HTML
+/// stays dropped, so the site keeps control of its markup.
+enum GuidanceSyntax {
+    static func apply(to document: MarkdownDocument, definitions: Definitions) {
+        let notes = FootnoteSyntax.parse(definitions.footnotes, in: document)
+        TableSyntax.apply(to: document)
+        AlertSyntax.apply(to: document, allowed: true)
+        InlineHTMLSyntax.apply(to: document)
+        cmark_consolidate_text_nodes(document.root)
+        for note in notes {
+            InlineHTMLSyntax.apply(to: note.fragment)
+            cmark_consolidate_text_nodes(note.fragment.root)
+        }
+        FootnoteSyntax.link(notes, in: document)
+        for note in notes { document.problems += note.fragment.problems }
+        AbbreviationSyntax.apply(definitions.abbreviations, to: document)
+    }
+}
+
+/// Nodes whose markup names ids, kept so that `GuidanceMarkup` can write it for the page the
+/// body lands on (the printable guide prefixes every id).
+struct AnchoredNodes {
+    struct Table {
+        let region: MarkdownNode
+        let caption: MarkdownNode?
+    }
+
+    struct Footnotes {
+        struct Reference {
+            let node: MarkdownNode
+            /// Index into `notes`.
+            let note: Int
+            /// 1 for the first reference to the note, 2 for the second …
+            let occurrence: Int
+        }
+
+        struct Note {
+            let item: MarkdownNode
+            let backlinks: MarkdownNode
+            /// The id part from the label: `survey` for `[^survey]`.
+            let slug: String
+            var references = 0
+        }
+
+        let section: MarkdownNode
+        var references: [Reference] = []
+        var notes: [Note] = []
+    }
+
+    var tables: [Table] = []
+    var footnotes: Footnotes?
+
+    static let footnotesID = "footnotes"
+    static func tableID(_ number: Int) -> String { "table-\(number)" }
+    static func noteID(_ slug: String) -> String { "fn-\(slug)" }
+    static func referenceID(_ slug: String, occurrence: Int) -> String {
+        occurrence == 1 ? "fnref-\(slug)" : "fnref-\(slug)-\(occurrence)"
+    }
+
+    /// Every id the markup will carry (without a page's prefix): headings may not take them,
+    /// and links may point at them.
+    var ids: Set<String> {
+        var ids = Set(tables.indices.filter { tables[$0].caption != nil }.map { Self.tableID($0 + 1) })
+        if let footnotes {
+            ids.insert(Self.footnotesID)
+            for note in footnotes.notes { ids.insert(Self.noteID(note.slug)) }
+            for reference in footnotes.references {
+                ids.insert(Self.referenceID(footnotes.notes[reference.note].slug, occurrence: reference.occurrence))
+            }
+        }
+        return ids
+    }
+}

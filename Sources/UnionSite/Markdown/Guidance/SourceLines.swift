@@ -1,0 +1,110 @@
+import Foundation
+
+/// Reading a body's raw lines, for the syntax cmark does not know: by the time cmark hands over
+/// a paragraph, smart punctuation and escapes have changed its text (`|---|` is dashes, `\|` has
+/// lost its backslash), so tables and definitions are recognised from the source.
+enum SourceLines {
+    static func contains(_ text: String, _ needle: String) -> Bool {
+        var text = text
+        return text.withUTF8 { contains($0, needle) }
+    }
+
+    static func contains(_ bytes: [UInt8], _ needle: String) -> Bool {
+        bytes.withUnsafeBufferPointer { contains($0, needle) }
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
+        let pattern = Array(needle.utf8)
+        guard let first = pattern.first, bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
+        // memchr to each candidate first byte, then the rest compared.
+        var offset = 0
+        while offset + pattern.count <= bytes.count, let found = memchr(base + offset, Int32(first), bytes.count - offset - pattern.count + 1) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if memcmp(base + at, pattern, pattern.count) == 0 { return true }
+            offset = at + 1
+        }
+        return false
+    }
+
+    /// The lines of a text, without their line feeds (a CR before one is kept).
+    static func split(_ text: String) -> [ArraySlice<UInt8>] {
+        let bytes = Array(text.utf8)
+        return bytes.split(separator: 10, omittingEmptySubsequences: false)
+    }
+
+    /// The lines joined again, those in `blanked` left empty (so every line keeps its number).
+    static func join(_ lines: [ArraySlice<UInt8>], blanking blanked: Set<Int>) -> String {
+        var out: [UInt8] = []
+        for (index, line) in lines.enumerated() {
+            if index > 0 { out.append(10) }
+            if !blanked.contains(index) { out.append(contentsOf: line) }
+        }
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    static func isBlank(_ line: ArraySlice<UInt8>) -> Bool {
+        line.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
+    }
+
+    /// The line without `columns` of indentation (a tab counts as a full stop), or nil when it
+    /// is indented less.
+    static func dropIndent(_ line: ArraySlice<UInt8>, columns: Int) -> ArraySlice<UInt8>? {
+        var width = 0
+        var index = line.startIndex
+        while width < columns, index < line.endIndex {
+            switch line[index] {
+            case 32: width += 1
+            case 9: width = columns
+            default: return nil
+            }
+            index += 1
+        }
+        return width >= columns ? line[index...] : nil
+    }
+
+    /// Whether a line (indented at most three spaces) would start a block of its own: a
+    /// heading, quote, list item, fence, rule, HTML or another definition. Such a line ends a
+    /// footnote's lazy continuation.
+    static func startsBlock(_ line: ArraySlice<UInt8>) -> Bool {
+        let rest = line.drop { $0 == 32 }
+        guard line.count - rest.count <= 3, let first = rest.first else { return false }
+        let second = rest.dropFirst().first
+        switch first {
+        case UInt8(ascii: "#"), UInt8(ascii: ">"), UInt8(ascii: "<"), UInt8(ascii: "|"), UInt8(ascii: "`"), UInt8(ascii: "~"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "="):
+            return second == nil || second == 32 || second == 9 || second == first || second == UInt8(ascii: "[")
+        case UInt8(ascii: "["):
+            return second == UInt8(ascii: "^")
+        case UInt8(ascii: "0")...UInt8(ascii: "9"):
+            let afterDigits = rest.drop { (48...57).contains($0) }
+            return afterDigits.first == UInt8(ascii: ".") || afterDigits.first == UInt8(ascii: ")")
+        default:
+            return false
+        }
+    }
+}
+
+/// Follows fenced code blocks line by line (``` or ~~~, also inside quotes and list items), so
+/// that syntax inside code is left alone.
+struct FenceTracker {
+    private var open: (byte: UInt8, length: Int)?
+
+    /// Whether the line opens, is inside, or closes a fence.
+    mutating func consume(_ line: ArraySlice<UInt8>) -> Bool {
+        let content = line.drop { $0 == 32 || $0 == 9 || $0 == UInt8(ascii: ">") }
+        let byte = content.first ?? 0
+        let run = content.prefix { $0 == byte }.count
+        if let fence = open {
+            if byte == fence.byte, run >= fence.length, content.dropFirst(run).allSatisfy({ $0 == 32 || $0 == 9 || $0 == 13 }) {
+                open = nil
+            }
+            return true
+        }
+        guard byte == UInt8(ascii: "`") || byte == UInt8(ascii: "~"), run >= 3 else { return false }
+        // A backtick fence's info string has no backtick (else the line is inline code).
+        if byte == UInt8(ascii: "`"), content.dropFirst(run).contains(byte) { return false }
+        open = (byte, run)
+        return true
+    }
+}
