@@ -121,12 +121,14 @@ struct MarkdownBodyFuzzTests {
         let facts = DocumentFacts.collect(document, numberPrinciples: numberPrinciples)
         let chosen = GlossaryLinking.chosen(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: [])
         CitationPass.apply(document) { "<p class=\"cites\">\($0)</p>" }
+        GuidanceMarkup.apply(document, idPrefix: "p-", headingOffset: levelOffset, headingIDs: facts.headings.map(\.id))
         HeadingPass.apply(document, headings: facts.headings, levelOffset: levelOffset, idPrefix: "p-")
         LinkRewriting.apply(document) { "/resolved/" + $0 }
-        GlossaryLinking.apply(document, matches: chosen) { "/glossary/#\($0)" }
+        GlossaryLinking.apply(document, matches: chosen, openingTags: glossary.indices.map { "<a href=\"/glossary/#\($0)\">" }, texts: facts.texts)
         let html = document.html()
         #expect(html.utf8.count < 40 * text.utf8.count + 1000, "HTML grows out of proportion")
         #expect(facts.headings.allSatisfy { !$0.id.isEmpty && $0.line >= 1 })
         #expect(facts.links.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })
+        #expect(facts.problems.allSatisfy { ($0.location?.line ?? 0) >= 1 && ($0.location?.column ?? 0) >= 1 })
     }
 }

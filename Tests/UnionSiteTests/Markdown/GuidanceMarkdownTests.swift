@@ -88,7 +88,7 @@ struct GuidanceMarkdownTests {
     @Test("a row with more cells than the header is a warning at its first extra cell")
     func extraCells() {
         #expect(problems("| a | b |\n|---|---|\n| 1 | 2 | 3 | 4 |\n") == [
-            "content/guide/test.md:3:15: warning: this table row has 4 cells but the header has 2: the last 2 cells are dropped (GFM drops them without a word)",
+            "content/guide/test.md:3:11: warning: this table row has 4 cells but the header has 2: the last 2 cells are dropped (GFM drops them without a word)",
         ])
     }
 
@@ -96,7 +96,7 @@ struct GuidanceMarkdownTests {
     func linksInCells() {
         let facts = DocumentFacts.collect(markdown("Intro\n\n| a | b |\n|---|---|\n| x | [pay](pay.md#rates) |\n"), numberPrinciples: false)
         #expect(facts.links.map(\.destination) == ["pay.md#rates"])
-        #expect(facts.links.first?.location.description == "content/guide/test.md:5:9")
+        #expect(facts.links.first?.location.description == "content/guide/test.md:5:7")
     }
 
     // MARK: Alerts
