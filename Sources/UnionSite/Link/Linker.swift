@@ -45,7 +45,8 @@ public enum Linker {
             let fact = factsByKey[source.key]!
             let checked = checks[index]
             problems.append(contentsOf: checked.problems)
-            problems.append(contentsOf: fact.problems.filter { $0.severity == .error })
+            // The guidance syntax's errors and warnings, reported with any other error.
+            problems.append(contentsOf: fact.problems)
             for (target, fragment) in checked.citations where target != source.key {
                 backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
             }

@@ -52,7 +52,7 @@ enum Lint {
         for location in document.rawHTML {
             found.append(.warning("raw HTML is dropped by the safe renderer: write it in Markdown", at: location, code: "raw-html"))
         }
-        return found + document.syntaxWarnings
+        return found
     }
 
     private static func itemWarnings(_ site: Site) -> [Diagnostic] {

@@ -156,8 +156,8 @@ enum BodyEdit {
             self.item = item
             self.contentItem = contentItem
             self.document = document
-            oldWarnings = oldChecked.problems + Lint.bodyWarnings(oldDocument)
-            newWarnings = checked.problems + Lint.bodyWarnings(document)
+            oldWarnings = oldChecked.problems + oldDocument.syntaxWarnings + Lint.bodyWarnings(oldDocument)
+            newWarnings = checked.problems + document.syntaxWarnings + Lint.bodyWarnings(document)
         }
 
         /// Headings (ids, levels, numbers) and link destinations are what other pages see.
