@@ -44,9 +44,10 @@ public enum SourceLoader {
         return node
     }
 
-    /// `max_file_size` in site.yaml, in bytes (read here because it governs reading).
+    /// `max_file_size` in site.yaml, in bytes (read here because it governs reading). A value
+    /// that is not a number above 0 leaves the default, and `SettingsReader` reports it.
     static func maxFileSize(_ settings: YAMLNode) -> Int? {
-        settings.entry("max_file_size")?.value.string.flatMap { Int($0) }
+        settings.entry("max_file_size")?.value.string.flatMap { Int($0.trimmed) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
