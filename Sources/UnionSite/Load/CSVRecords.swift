@@ -10,7 +10,9 @@ enum CSVRecords {
     static func records(in file: SourceFile) throws(Diagnostics) -> [SourceRecord] {
         var text = file.text
         if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
-        try checkQuoting(text, file: file)
+        if let line = CSVQuoteCheck.unterminatedQuoteLine(in: text) {
+            throw .error("a quoted field opened here is never closed", at: file.location(line: line), code: "csv-unterminated-quote")
+        }
         let reader: CSVReader
         do {
             reader = try CSVReader(string: text, hasHeaderRow: false)
@@ -19,31 +21,37 @@ enum CSVRecords {
         }
         guard let header = reader.next() else { return [] }
         let names = header.map(\.trimmed)
-        var problems = Diagnostics(headerProblems(names, file: file))
-        var line = 1 + newlines(in: header)
+        // Text after a closing quote is reported with the rest; CSV.swift has misread its row,
+        // so that row says nothing more (its field count would only repeat the problem).
+        let quoteLine = CSVQuoteCheck.textAfterClosingQuoteLine(in: text)
+        var problems = Diagnostics(headerProblems(names, file: file) + quoteProblem(at: quoteLine, file: file))
+        let records = rows(reader, names: names, firstLine: 2 + newlines(in: header), skipping: quoteLine, file: file, problems: &problems)
+        try problems.throwIfErrors()
+        return records
+    }
+
+    /// The records after the header, each at the physical line its row starts on.
+    private static func rows(_ reader: CSVReader, names: [String], firstLine: Int, skipping skipped: Int?, file: SourceFile,
+                             problems: inout Diagnostics) -> [SourceRecord] {
+        var next = firstLine
         var records: [SourceRecord] = []
         while let row = reader.next() {
-            let rowLine = line + 1
-            line = rowLine + newlines(in: row)
-            if row.allSatisfy({ $0.trimmed.isEmpty }) { continue }
+            let rowLine = next
+            next = rowLine + newlines(in: row) + 1
+            if row.allSatisfy({ $0.trimmed.isEmpty }) || (rowLine..<next).contains(skipped ?? 0) { continue }
             if let problem = countProblem(row, names: names, at: file.location(line: rowLine)) {
                 problems.append(problem)
                 continue
             }
             records.append(record(row, names: names, file: file, line: rowLine))
         }
-        try problems.throwIfErrors()
         return records
     }
 
-    private static func checkQuoting(_ text: String, file: SourceFile) throws(Diagnostics) {
-        if let line = CSVQuoteCheck.unterminatedQuoteLine(in: text) {
-            throw .error("a quoted field opened here is never closed", at: file.location(line: line), code: "csv-unterminated-quote")
-        }
-        if let line = CSVQuoteCheck.textAfterClosingQuoteLine(in: text) {
-            throw .error("text follows the closing quote of a field: put the whole value in quotes and double each quote inside it (\"\")",
-                         at: file.location(line: line), code: "csv-syntax")
-        }
+    private static func quoteProblem(at line: Int?, file: SourceFile) -> [Diagnostic] {
+        guard let line else { return [] }
+        return [.error("text follows the closing quote of a field: put the whole value in quotes and double each quote inside it (\"\")",
+                       at: file.location(line: line), code: "csv-syntax")]
     }
 
     /// Every column needs a name, and a different one: a cell under no name, or under a name
