@@ -83,6 +83,10 @@ struct FieldReader {
     }
 
     mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
+        if let value = node(key), value.string == nil {
+            fail("`\(key)` must be a date, found \(value.kindName)", at: value.location, code: "wrong-type")
+            return nil
+        }
         guard let text = string(key, required: required) else { return nil }
         guard let date = ContentDate.parse(text.trimmed, timeZone: timeZone) else {
             let shape = Day.looksLikeDay(text.trimmed) ? "is not a real date" : "must be a date, YYYY-MM-DD or ISO 8601"

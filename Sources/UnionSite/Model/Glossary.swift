@@ -7,7 +7,7 @@ enum Glossary {
         var terms: [GlossaryTerm] = []
         for term in chapters.flatMap(\.terms) {
             var clash = false
-            for (name, location) in [(term.term, term.location)] + term.aliases.map({ ($0, term.location(of: $0)) }) {
+            for (name, location) in Self.names(of: term) {
                 if let first = names.add(name, at: location) {
                     problems.append(.error("glossary term `\(name)` is already defined at \(first)", at: location, code: "glossary-duplicate"))
                     clash = true
@@ -22,6 +22,15 @@ enum Glossary {
             if !clash { terms.append(term) }
         }
         return terms.sorted { ($0.term.lowercased(), $0.term) < ($1.term.lowercased(), $1.term) }
+    }
+
+    /// The term and each alias with where it is written: by position, since one alias may be
+    /// written twice (which is what is being looked for).
+    private static func names(of term: GlossaryTerm) -> [(String, SourceLocation)] {
+        let aliases = term.aliases.enumerated().map { index, alias in
+            (alias, index < term.aliasLocations.count ? term.aliasLocations[index] : term.location(of: alias))
+        }
+        return [(term.term, term.location)] + aliases
     }
 
     /// Whether auto-linking would take two names for one: some text matches both. Acronyms

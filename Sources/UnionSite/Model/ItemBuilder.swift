@@ -105,13 +105,14 @@ struct ItemBuilder {
         }
     }
 
-    /// Tags follow the slug rule because each becomes a folder under `/tags/`.
+    /// Tags follow the slug rule because each becomes a folder under `/tags/`; two written
+    /// alike (`Pay`, `pay`) are one tag.
     private func tagList(_ fields: inout FieldReader) -> [String] {
         var tags: [String] = []
-        for tag in fields.stringList("tags") {
+        for (tag, location) in fields.locatedList("tags") {
             let normalised = Self.normalisedTag(tag)
             guard Slug.isValid(normalised) else {
-                fields.fail("tag `\(tag)` must be lower-case letters, digits and hyphens", at: fields.node("tags")?.location ?? fields.location, code: "invalid-tag")
+                fields.fail("tag `\(tag)` must be lower-case letters, digits and hyphens", at: location, code: "invalid-tag")
                 continue
             }
             if !tags.contains(normalised) { tags.append(normalised) }
