@@ -69,6 +69,23 @@ struct KeyAuditTests {
         #expect(rendered.warnings.map(\.code) == ["article-summary"])
     }
 
+    @Test("one text where a list is expected is split on commas; extra commas are only separators")
+    func textAsList() throws {
+        let rendered = try TestSite([
+            "content/articles/a.md": "---\ntitle: A\ndate: 2026-01-01\nsummary: S\ntags: pay, Grading,, \n---\nText\n",
+        ]).render()
+        #expect(rendered.files["tags/pay/index.html"] != nil && rendered.files["tags/grading/index.html"] != nil)
+    }
+
+    @Test("an unknown time zone and a negative max_file_size are errors at their values")
+    func settingsValues() throws {
+        let site = try TestSite(["content/site.yaml": TestSite.defaultSettings + "timezone: Europe/Lundon\nmax_file_size: -5\n"])
+        #expect(try site.diagnostics() == [
+            "content/site.yaml:3:11: error: unknown time zone `Europe/Lundon`: use a name such as Europe/London",
+            "content/site.yaml:4:16: error: `max_file_size` must be a number of bytes above 0, found -5",
+        ])
+    }
+
     // MARK: - WarningCodes
 
     /// Every `.warning(…, code: "x")` and `warn…(…, code: "x")` in the sources, so that a warning
