@@ -119,7 +119,13 @@ public enum SourceLoader {
                                       cache: BuildCache?, problems: inout Diagnostics) -> [SourceRecord] {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
         var records: [SourceRecord] = []
-        for url in walker.files(under: root.content.appendingPathComponent("vacancies")) where extensions.contains(url.pathExtension.lowercased()) {
+        let files = walker.files(under: root.content.appendingPathComponent("vacancies"))
+        // A spreadsheet saved as .xlsx or .tsv would otherwise be passed over without a word.
+        for url in files where !extensions.contains(url.pathExtension.lowercased()) {
+            problems.append(.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
+                                     at: SourceLocation(path: root.relativePath(url)), code: "file-ignored"))
+        }
+        for url in files where extensions.contains(url.pathExtension.lowercased()) {
             let result = remembered(url, kind: nil, reader: reader, in: cache?.vacancyFiles, cache: cache) { () -> Result<[SourceRecord], Diagnostics> in
                 switch reader.read(url) {
                 case .failure(let problem): return .failure(Diagnostics([problem]))

@@ -86,6 +86,14 @@ struct KeyAuditTests {
         ])
     }
 
+    @Test("a file in vacancies/ that is not YAML, JSON or CSV is reported, not passed over")
+    func vacancyFileIgnored() throws {
+        let rendered = try TestSite(["content/vacancies/roles.xlsx": "PK"]).render()
+        #expect(rendered.warnings.map(\.description) == [
+            "content/vacancies/roles.xlsx:1:1: warning: this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
+        ])
+    }
+
     // MARK: - WarningCodes
 
     /// Every `.warning(…, code: "x")` and `warn…(…, code: "x")` in the sources, so that a warning
