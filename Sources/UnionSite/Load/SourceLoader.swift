@@ -44,9 +44,10 @@ public enum SourceLoader {
         return node
     }
 
-    /// `max_file_size` in site.yaml, in bytes (read here because it governs reading).
+    /// `max_file_size` in site.yaml, in bytes (read here because it governs reading). A value
+    /// that is not a number above 0 leaves the default, and `SettingsReader` reports it.
     static func maxFileSize(_ settings: YAMLNode) -> Int? {
-        settings.entry("max_file_size")?.value.string.flatMap { Int($0) }
+        settings.entry("max_file_size")?.value.string.flatMap { Int($0.trimmed) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
     private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
@@ -118,7 +119,13 @@ public enum SourceLoader {
                                       cache: BuildCache?, problems: inout Diagnostics) -> [SourceRecord] {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
         var records: [SourceRecord] = []
-        for url in walker.files(under: root.content.appendingPathComponent("vacancies")) where extensions.contains(url.pathExtension.lowercased()) {
+        let files = walker.files(under: root.content.appendingPathComponent("vacancies"))
+        // A spreadsheet saved as .xlsx or .tsv would otherwise be passed over without a word.
+        for url in files where !extensions.contains(url.pathExtension.lowercased()) {
+            problems.append(.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
+                                     at: SourceLocation(path: root.relativePath(url)), code: "file-ignored"))
+        }
+        for url in files where extensions.contains(url.pathExtension.lowercased()) {
             let result = remembered(url, kind: nil, reader: reader, in: cache?.vacancyFiles, cache: cache) { () -> Result<[SourceRecord], Diagnostics> in
                 switch reader.read(url) {
                 case .failure(let problem): return .failure(Diagnostics([problem]))

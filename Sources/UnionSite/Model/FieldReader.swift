@@ -22,26 +22,40 @@ struct FieldReader {
         self.timeZone = timeZone
     }
 
+    /// The value of `key`, or nil when it is absent or blank: `key:`, `key: ""` and `key: "  "`
+    /// all mean "not given", so an optional key left empty (the `new` command writes
+    /// `summary: ""`) is no error, and a required one is reported by `string(_:required:)`.
     mutating func node(_ key: String) -> YAMLNode? {
         used.insert(key)
-        guard let value = entries.first(where: { $0.key == key })?.value, !value.isNull else { return nil }
+        guard let value = entry(key)?.value, !value.isBlank else { return nil }
         return value
+    }
+
+    func entry(_ key: String) -> YAMLEntry? {
+        entries.first { $0.key == key }
     }
 
     mutating func string(_ key: String, required: Bool = false) -> String? {
         guard let value = node(key) else {
-            if required { fail("missing required key `\(key)`", at: location, code: "missing-key") }
+            if required { missing(key) }
             return nil
         }
         guard let text = value.string else {
             fail("`\(key)` must be text, found \(value.kindName)", at: value.location, code: "wrong-type")
             return nil
         }
-        if required && text.trimmed.isEmpty {
-            fail("`\(key)` must not be empty", at: value.location, code: "missing-key")
-            return nil
-        }
         return text
+    }
+
+    /// A required key left out is reported where the record starts; one written but left
+    /// empty, at its own line.
+    private mutating func missing(_ key: String) {
+        guard let entry = entry(key) else {
+            fail("missing required key `\(key)`", at: location, code: "missing-key")
+            return
+        }
+        let at = entry.value.isNull ? entry.keyLocation : entry.value.location
+        fail("`\(key)` must not be empty", at: at, code: "missing-key")
     }
 
     mutating func bool(_ key: String) -> Bool? {
@@ -50,7 +64,7 @@ struct FieldReader {
         case "true", "yes", "on": return true
         case "false", "no", "off": return false
         default:
-            fail("`\(key)` must be true or false", at: value.location, code: "wrong-type")
+            fail("`\(key)` must be true or false, found \(Self.shown(value))", at: value.location, code: "wrong-type")
             return nil
         }
     }
@@ -58,7 +72,7 @@ struct FieldReader {
     mutating func int(_ key: String) -> Int? {
         guard let value = node(key) else { return nil }
         guard let text = value.string, let number = Int(text.trimmed) else {
-            fail("`\(key)` must be a whole number", at: value.location, code: "wrong-type")
+            fail("`\(key)` must be a whole number, found \(Self.shown(value))", at: value.location, code: "wrong-type")
             return nil
         }
         return number
@@ -69,6 +83,10 @@ struct FieldReader {
     }
 
     mutating func date(_ key: String, required: Bool = false) -> ContentDate? {
+        if let value = node(key), value.string == nil {
+            fail("`\(key)` must be a date, found \(value.kindName)", at: value.location, code: "wrong-type")
+            return nil
+        }
         guard let text = string(key, required: required) else { return nil }
         guard let date = ContentDate.parse(text.trimmed, timeZone: timeZone) else {
             let shape = Day.looksLikeDay(text.trimmed) ? "is not a real date" : "must be a date, YYYY-MM-DD or ISO 8601"
@@ -78,24 +96,42 @@ struct FieldReader {
         return date
     }
 
-    /// A list of strings: a YAML list, or in CSV text split on the list separator.
+    /// A scalar as written, anything else by its kind: for "found …" in messages.
+    static func shown(_ value: YAMLNode) -> String {
+        value.string.map { $0.trimmed } ?? value.kindName
+    }
+
+    /// A list of strings: a YAML list, whose items must each be non-empty text, or one text
+    /// split on the list separator (`,`; `;` in CSV), where empty pieces are only extra
+    /// separators and are skipped.
     mutating func stringList(_ key: String) -> [String] {
+        locatedList(key).map(\.text)
+    }
+
+    /// `stringList`, each item with where it is written (the list's own place for a split text).
+    mutating func locatedList(_ key: String) -> [(text: String, location: SourceLocation)] {
         guard let value = node(key) else { return [] }
         if let items = value.items {
-            return items.compactMap { item in
-                guard let text = item.string else {
-                    fail("each item of `\(key)` must be text", at: item.location, code: "wrong-type")
-                    return nil
-                }
-                return text.trimmed
-            }.filter { !$0.isEmpty }
+            return items.compactMap { item in listItem(item, of: key).map { ($0, item.location) } }
         }
         guard let text = value.string else {
-            fail("`\(key)` must be a list", at: value.location, code: "wrong-type")
+            fail("`\(key)` must be a list, found \(value.kindName)", at: value.location, code: "wrong-type")
             return []
         }
         let separator = listSeparator ?? ","
-        return text.split(separator: separator).map(\.trimmed).filter { !$0.isEmpty }
+        return text.split(separator: separator).map(\.trimmed).filter { !$0.isEmpty }.map { ($0, value.location) }
+    }
+
+    mutating func listItem(_ item: YAMLNode, of key: String) -> String? {
+        guard let text = item.string else {
+            fail("each item of `\(key)` must be text, found \(item.kindName)", at: item.location, code: "wrong-type")
+            return nil
+        }
+        guard !item.isBlank else {
+            fail("an item of `\(key)` is empty", at: item.location, code: "empty-item")
+            return nil
+        }
+        return text.trimmed
     }
 
     mutating func fail(_ message: String, at location: SourceLocation, code: String) {
@@ -108,6 +144,18 @@ struct FieldReader {
 
     /// The entries no reader asked for, in file order: template `params`, or unknown-field warnings.
     var unused: [YAMLEntry] { entries.filter { !used.contains($0.key) } }
+
+    /// Takes in the problems of a reader of a nested mapping (`organisation`, a `nav` item).
+    mutating func include(_ inner: FieldReader) {
+        problems.append(contentsOf: inner.problems)
+    }
+}
+
+extension YAMLNode {
+    /// Null (`key:`, `~`, `null`) or text of nothing but spaces: a value not given.
+    var isBlank: Bool {
+        isNull || string.map { $0.trimmed.isEmpty } ?? false
+    }
 }
 
 extension Day {

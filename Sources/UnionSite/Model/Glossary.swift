@@ -2,19 +2,15 @@
 /// defined twice (naming both places), since auto-linking could not tell which one is meant.
 enum Glossary {
     static func terms(of chapters: [GuideChapter], problems: inout Diagnostics) -> [GlossaryTerm] {
-        var seen: [String: GlossaryTerm] = [:]
+        var names = NameTable()
         var anchors: [String: GlossaryTerm] = [:]
         var terms: [GlossaryTerm] = []
         for term in chapters.flatMap(\.terms) {
             var clash = false
-            for name in [term.term] + term.aliases {
-                let key = name.lowercased()
-                if let first = seen[key] {
-                    problems.append(.error("glossary term `\(name)` is already defined at \(first.location(of: name.lowercased() == first.term.lowercased() ? first.term : first.aliases.first { $0.lowercased() == name.lowercased() } ?? first.term))",
-                                           at: term.location(of: name), code: "glossary-duplicate"))
+            for (name, location) in Self.names(of: term) {
+                if let first = names.add(name, at: location) {
+                    problems.append(.error("glossary term `\(name)` is already defined at \(first)", at: location, code: "glossary-duplicate"))
                     clash = true
-                } else {
-                    seen[key] = term
                 }
             }
             if let first = anchors[term.anchor], !clash {
@@ -26,5 +22,39 @@ enum Glossary {
             if !clash { terms.append(term) }
         }
         return terms.sorted { ($0.term.lowercased(), $0.term) < ($1.term.lowercased(), $1.term) }
+    }
+
+    /// The term and each alias with where it is written: by position, since one alias may be
+    /// written twice (which is what is being looked for).
+    private static func names(of term: GlossaryTerm) -> [(String, SourceLocation)] {
+        let aliases = term.aliases.enumerated().map { index, alias in
+            (alias, index < term.aliasLocations.count ? term.aliasLocations[index] : term.location(of: alias))
+        }
+        return [(term.term, term.location)] + aliases
+    }
+
+    /// Whether auto-linking would take two names for one: some text matches both. Acronyms
+    /// (capitals after the first letter) match exactly and others in any case
+    /// (`GlossaryMatcher`), so `MAT` and `mat` are one name but `MAT` and `MaT` are two.
+    static func sameName(_ a: String, _ b: String) -> Bool {
+        guard folded(a) == folded(b) else { return false }
+        return !(GlossaryMatcher.isAcronym(a) && GlossaryMatcher.isAcronym(b)) || a == b
+    }
+
+    static func folded(_ name: String) -> String {
+        String(name.map(GlossaryMatcher.fold))
+    }
+
+    /// Every name defined so far, by its folded form, with where it is written.
+    private struct NameTable {
+        private var byFolded: [String: [(name: String, location: SourceLocation)]] = [:]
+
+        /// Adds a name; if an earlier one is the same name, nothing is added and its place is returned.
+        mutating func add(_ name: String, at location: SourceLocation) -> SourceLocation? {
+            let key = Glossary.folded(name)
+            if let first = byFolded[key]?.first(where: { Glossary.sameName($0.name, name) }) { return first.location }
+            byFolded[key, default: []].append((name, location))
+            return nil
+        }
     }
 }

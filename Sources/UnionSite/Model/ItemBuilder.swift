@@ -16,7 +16,7 @@ struct ItemBuilder {
         let draft = fields.bool("draft") ?? false
         // The shared fields come last: whatever no reader asked for becomes `params`.
         let item = item(document, &fields)
-        finish(fields)
+        finish(&fields, kind: document.kind)
         guard let item, let date else { return nil }
         return Article(item: item, date: date, updated: updated, tags: tags, author: author, draft: draft)
     }
@@ -27,7 +27,7 @@ struct ItemBuilder {
         let adopted = fields.day("adopted")
         // The shared fields come last: whatever no reader asked for becomes `params`.
         let item = item(document, &fields)
-        finish(fields)
+        finish(&fields, kind: document.kind)
         guard let item else { return nil }
         return PrincipleDocument(item: item, version: version, adopted: adopted)
     }
@@ -38,7 +38,7 @@ struct ItemBuilder {
         let terms = GlossaryTermReader.terms(&fields, chapterID: document.contentPath)
         // The shared fields come last: whatever no reader asked for becomes `params`.
         let item = item(document, &fields)
-        finish(fields)
+        finish(&fields, kind: document.kind)
         guard let item else { return nil }
         return GuideChapter(item: item, order: order, terms: terms)
     }
@@ -47,7 +47,7 @@ struct ItemBuilder {
         var fields = reader(document)
         // The shared fields come last: whatever no reader asked for becomes `params`.
         let item = item(document, &fields)
-        finish(fields)
+        finish(&fields, kind: document.kind)
         guard let item else { return nil }
         return Page(item: item)
     }
@@ -58,7 +58,10 @@ struct ItemBuilder {
         FieldReader(document.frontMatter, at: SourceLocation(path: document.path), timeZone: timeZone)
     }
 
-    private mutating func finish(_ fields: FieldReader) {
+    /// Unknown keys stay in `params` for templates; those that look like mistakes also warn.
+    private mutating func finish(_ fields: inout FieldReader, kind: ContentKind) {
+        fields.warnMistakenKeys(defined: KnownKeys.frontMatter(kind), otherKinds: KnownKeys.otherKindKeys[kind] ?? [:],
+                                unsupported: KnownKeys.unsupportedFrontMatter, params: "page.params", noun: kind.noun)
         problems.append(contentsOf: fields.problems)
     }
 
@@ -102,13 +105,14 @@ struct ItemBuilder {
         }
     }
 
-    /// Tags follow the slug rule because each becomes a folder under `/tags/`.
+    /// Tags follow the slug rule because each becomes a folder under `/tags/`; two written
+    /// alike (`Pay`, `pay`) are one tag.
     private func tagList(_ fields: inout FieldReader) -> [String] {
         var tags: [String] = []
-        for tag in fields.stringList("tags") {
+        for (tag, location) in fields.locatedList("tags") {
             let normalised = Self.normalisedTag(tag)
             guard Slug.isValid(normalised) else {
-                fields.fail("tag `\(tag)` must be lower-case letters, digits and hyphens", at: fields.node("tags")?.location ?? fields.location, code: "invalid-tag")
+                fields.fail("tag `\(tag)` must be lower-case letters, digits and hyphens", at: location, code: "invalid-tag")
                 continue
             }
             if !tags.contains(normalised) { tags.append(normalised) }

@@ -1,6 +1,7 @@
 import Foundation
 
-/// Turns `content/site.yaml` into `SiteSettings`, checking `base_url` and the time zone.
+/// Turns `content/site.yaml` into `SiteSettings`, checking `base_url`, the time zone and the
+/// shape of every nested setting; unknown keys become `site.params` for templates.
 enum SettingsReader {
     static func read(_ node: YAMLNode, path: String, baseURLOverride: String?) -> (SiteSettings?, [Diagnostic]) {
         let location = SourceLocation(path: path)
@@ -15,9 +16,10 @@ enum SettingsReader {
         let organisation = readOrganisation(&fields)
         let nav = readNav(&fields)
         _ = fields.node("timezone")
-        _ = fields.node("max_file_size")
+        checkMaxFileSize(&fields)
         let autolink = fields.bool("autolink") ?? true
         let disabled = Set(readLintOff(&fields))
+        fields.warnMistakenKeys(defined: KnownKeys.site, unsupported: KnownKeys.unsupportedSite, params: "site.params", noun: "site.yaml")
         let problems = zoneProblems + fields.problems
         guard let title, let baseURL, !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         let settings = SiteSettings(title: title, baseURL: baseURL, language: language, description: description,
@@ -39,47 +41,85 @@ enum SettingsReader {
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 
+    /// Read before the other keys, which need it for dates; blank means the default.
     private static func readTimeZone(_ node: YAMLNode, problems: inout [Diagnostic]) -> TimeZone {
-        guard let entry = node.entry("timezone"), let name = entry.value.string else {
-            return TimeZone(identifier: "Europe/London")!
+        let london = TimeZone(identifier: "Europe/London")!
+        guard let entry = node.entry("timezone"), !entry.value.isBlank else { return london }
+        guard let name = entry.value.string else {
+            problems.append(.error("`timezone` must be text, found \(entry.value.kindName)", at: entry.value.location, code: "wrong-type"))
+            return london
         }
         guard let zone = TimeZone(identifier: name.trimmed) else {
             problems.append(.error("unknown time zone `\(name)`: use a name such as Europe/London", at: entry.value.location, code: "settings-timezone"))
-            return TimeZone(identifier: "Europe/London")!
+            return london
         }
         return zone
     }
 
+    /// The loader has already used it (or the default, when it is not a number): here a value
+    /// that could not be used is reported.
+    private static func checkMaxFileSize(_ fields: inout FieldReader) {
+        guard let size = fields.int("max_file_size"), size <= 0 else { return }
+        fields.fail("`max_file_size` must be a number of bytes above 0, found \(size)", at: fields.node("max_file_size")!.location, code: "wrong-type")
+    }
+
+    /// A nested mapping of settings; anything else is an error naming the keys it takes.
+    private static func mapping(_ key: String, shape: String, _ fields: inout FieldReader) -> YAMLNode? {
+        guard let node = fields.node(key) else { return nil }
+        guard node.entries != nil else {
+            fields.fail("`\(key)` must be a mapping \(shape), found \(node.kindName)", at: node.location, code: "wrong-type")
+            return nil
+        }
+        return node
+    }
+
     private static func readOrganisation(_ fields: inout FieldReader) -> SiteSettings.Organisation? {
-        guard let node = fields.node("organisation") else { return nil }
+        guard let node = mapping("organisation", shape: "{name, url, join_url}", &fields) else { return nil }
         var inner = FieldReader(node, at: node.location, timeZone: fields.timeZone)
         let name = inner.string("name", required: true)
         let url = inner.string("url").flatMap { checkedWebURL($0, key: "url", at: inner.node("url")?.location, fields: &inner) }
         let join = inner.string("join_url").flatMap { checkedWebURL($0, key: "join_url", at: inner.node("join_url")?.location, fields: &inner) }
-        for problem in inner.problems { fields.fail(problem.message, at: problem.location ?? node.location, code: problem.code) }
+        inner.warnIgnoredKeys(defined: KnownKeys.organisation, what: "`organisation` key")
+        fields.include(inner)
         return name.map { SiteSettings.Organisation(name: $0, url: url, joinURL: join) }
     }
 
     private static func readNav(_ fields: inout FieldReader) -> [SiteSettings.NavEntry] {
         guard let node = fields.node("nav") else { return [] }
         guard let items = node.items else {
-            fields.fail("`nav` must be a list of {title, link}", at: node.location, code: "wrong-type")
+            fields.fail("`nav` must be a list of {title, link}, found \(node.kindName)", at: node.location, code: "wrong-type")
             return []
         }
-        return items.compactMap { item in
-            var inner = FieldReader(item, at: item.location, timeZone: fields.timeZone)
-            let title = inner.string("title", required: true)
-            let link = inner.string("link", required: true)
-            for problem in inner.problems { fields.fail(problem.message, at: problem.location ?? item.location, code: problem.code) }
-            guard let title, let link else { return nil }
-            return SiteSettings.NavEntry(title: title, link: link.trimmed, location: inner.node("link")?.location ?? item.location)
-        }
+        return items.compactMap { navEntry($0, &fields) }
     }
 
+    private static func navEntry(_ item: YAMLNode, _ fields: inout FieldReader) -> SiteSettings.NavEntry? {
+        guard item.entries != nil else {
+            fields.fail("each item of `nav` must be a mapping {title, link}, found \(item.kindName)", at: item.location, code: "wrong-type")
+            return nil
+        }
+        var inner = FieldReader(item, at: item.location, timeZone: fields.timeZone)
+        let title = inner.string("title", required: true)
+        let link = inner.string("link", required: true)
+        inner.warnIgnoredKeys(defined: KnownKeys.navItem, what: "`nav` key")
+        fields.include(inner)
+        guard let title, let link else { return nil }
+        return SiteSettings.NavEntry(title: title, link: link.trimmed, location: inner.node("link")?.location ?? item.location)
+    }
+
+    /// `lint: { off: [code, …] }`. A code no warning carries would switch nothing off, so it
+    /// is reported, with the nearest real code.
     private static func readLintOff(_ fields: inout FieldReader) -> [String] {
-        guard let node = fields.node("lint") else { return [] }
+        guard let node = mapping("lint", shape: "such as { off: [image-alt] }", &fields) else { return [] }
         var inner = FieldReader(node, at: node.location, timeZone: fields.timeZone)
-        return inner.stringList("off")
+        let codes = inner.locatedList("off")
+        inner.warnIgnoredKeys(defined: KnownKeys.lint, what: "`lint` key")
+        for (code, at) in codes where !WarningCodes.all.contains(code) {
+            let hint = EditDistance.suggestion(for: code, among: WarningCodes.all).map { ": did you mean `\($0)`?" } ?? ""
+            inner.warn("`\(code)` is not a warning code, so it switches nothing off\(hint)", at: at, code: "unknown-lint-code")
+        }
+        fields.include(inner)
+        return codes.map(\.text)
     }
 
     static func checkedWebURL(_ text: String, key: String, at location: SourceLocation?, fields: inout FieldReader) -> String? {

@@ -9,7 +9,8 @@ struct VacancyBuilder {
 
     /// Facet and archive pages live beside vacancy pages under `/vacancies/`.
     static let reservedIDs: Set<String> = ["archive", "region", "contract", "hours", "page"]
-    static let knownFields: Set<String> = [
+    /// In the contract's order, which is also the order "did you mean" prefers on a tie.
+    static let knownFields: [String] = [
         "id", "title", "employer", "location", "closes", "apply_url", "posted", "contract", "duration",
         "hours", "salary", "region", "summary", "tags", "description",
     ]
@@ -30,16 +31,14 @@ struct VacancyBuilder {
         let posted = fields.day("posted")
         let contract: Vacancy.Contract? = choice("contract", &fields)
         let hours: Vacancy.Hours? = choice("hours", &fields)
-        let description = fields.node("description").flatMap { markdown($0, record: record) }
+        let description = fields.string("description").flatMap { _ in fields.node("description") }.map { markdown($0, record: record) }
         let vacancy = Vacancy(id: id ?? "", title: title?.trimmed ?? "", employer: employer?.trimmed ?? "", place: place?.trimmed ?? "",
                               closes: closes ?? Day(year: 1970, month: 1, day: 1)!, applyURL: applyURL ?? "", posted: posted,
                               contract: contract, duration: fields.string("duration")?.trimmed, hours: hours,
                               salary: fields.string("salary")?.trimmed, region: fields.string("region")?.trimmed,
                               summary: fields.string("summary")?.trimmed, tags: fields.stringList("tags"),
                               description: description, location: record.location)
-        for entry in fields.unused where !Self.knownFields.contains(entry.key) {
-            fields.warn("unknown vacancy field `\(entry.key)` is ignored", at: entry.keyLocation, code: "vacancy-unknown-field")
-        }
+        fields.warnIgnoredKeys(defined: Self.knownFields, what: "vacancy field", code: "vacancy-unknown-field")
         if posted == nil && id != nil {
             fields.warn("no `posted` date: Google's job search requires datePosted", at: record.location, code: "vacancy-no-posted")
         }
@@ -75,8 +74,9 @@ struct VacancyBuilder {
     }
 
     /// A block scalar's text starts on the line after its key.
-    private func markdown(_ node: YAMLNode, record: SourceRecord) -> MarkdownSource? {
-        guard let text = node.string, !text.trimmed.isEmpty else { return nil }
+    /// - Parameter node: a text that is not blank (`FieldReader.string` has checked it).
+    private func markdown(_ node: YAMLNode, record: SourceRecord) -> MarkdownSource {
+        let text = node.string ?? ""
         guard let indent = node.blockIndent, !record.fromCSV else {
             // A one-line scalar or a CSV cell: positions within it stay approximate (the line is right).
             return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line)

@@ -41,7 +41,28 @@ struct CSVFuzzTests {
     @Test("RFC 4180 files read back exactly, each record on its row's physical line")
     func validFiles() async {
         await fuzz(count: 400, input: Self.valid) { header, rows, newline, bom, quoteAll, finalNewline in
-            Self.checkValid(header: header, rows: rows, newline: newline, bom: bom, quoteAll: quoteAll, finalNewline: finalNewline)
+            // RFC 4180 (issue 16): distinct, non-empty names, and every row as wide as the
+            // header; a row of no cells is a blank line, which is skipped.
+            let names = header.enumerated().map { index, name in name + "c\(index)" }
+            let rectangular = rows.map { row in row.isEmpty ? row : Array((row + Array(repeating: "", count: names.count)).prefix(names.count)) }
+            Self.checkValid(header: names, rows: rectangular, newline: newline, bom: bom, quoteAll: quoteAll, finalNewline: finalNewline)
+        }
+    }
+
+    @Test("a row wider or narrower than the header is refused at that row's line")
+    func raggedRows() async {
+        await fuzz(count: 200, input: zip(Self.cell.array(of: 1...6), Self.cell.array(of: 1...6))) { first, second in
+            let header = first.indices.map { "c\($0)" }
+            guard second.count != header.count, !second.allSatisfy({ $0.trimmed.isEmpty }) else { return }
+            let quoted = second.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+            let text = header.joined(separator: ",") + "\n" + quoted.joined(separator: ",") + "\n"
+            do throws(Diagnostics) {
+                _ = try VacancyFileReader.records(in: SourceFile(path: Self.path, text: text))
+                Issue.record("ragged row accepted: \(Fuzz.describe(text))")
+            } catch {
+                #expect(error.items.map(\.code) == ["csv-field-count"], "\(Fuzz.describe(text))")
+                #expect(error.items.map { $0.location?.line } == [2], "\(Fuzz.describe(text))")
+            }
         }
     }
 
@@ -98,7 +119,7 @@ struct CSVFuzzTests {
         var expected: [(line: Int, fields: [String: String])] = []
         for (row, line) in zip(rows, rowLines) where !row.allSatisfy({ $0.trimmed.isEmpty }) {
             var fields: [String: String] = [:]
-            for (name, cell) in zip(names, row) where !name.isEmpty && !cell.trimmed.isEmpty && fields[name] == nil {
+            for (name, cell) in zip(names, row) where !cell.trimmed.isEmpty {
                 fields[name] = cell
             }
             expected.append((line, fields))
