@@ -1,6 +1,5 @@
 /// Renders one Markdown body to HTML: parse (with the guidance syntax, as the Link stage
-/// parsed it), then the passes in order (citations, guidance markup, headings, links,
-/// glossary), then cmark's HTML writer in safe mode.
+/// parsed it), then `BodyPasses`, with this build's facts, glossary and cache.
 struct BodyRenderer {
     let linked: LinkedSite
     let cache: BuildCache?
@@ -43,17 +42,10 @@ struct BodyRenderer {
     }
 
     private func render(_ facts: LinkedDocument, source: MarkdownSource, citations: ((Int) -> String?)?, placement: Placement) -> String {
-        let document = MarkdownDocument(source)
-        // Citations find principles by their `##` headings, so they go before the heading pass.
-        if let citations { CitationPass.apply(document, citations: citations) }
-        GuidanceMarkup.apply(document, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset,
-                             headingIDs: facts.headings.map(\.id))
-        HeadingPass.apply(document, headings: facts.headings, levelOffset: placement.headingOffset, idPrefix: placement.idPrefix)
-        LinkRewriting.apply(document) { destination in
-            guard let href = facts.hrefs[destination] else { return nil }
-            return placement.mapHref?(href) ?? href
-        }
-        GlossaryLinking.apply(document, matches: facts.glossaryMatches, openingTags: glossaryTags, texts: facts.texts)
-        return document.html()
+        let inputs = BodyPasses.Inputs(
+            headings: facts.headings, texts: facts.texts, glossaryMatches: facts.glossaryMatches, glossaryTags: glossaryTags,
+            resolve: { destination in facts.hrefs[destination].map { placement.mapHref?($0) ?? $0 } },
+            citations: citations, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset)
+        return BodyPasses.html(MarkdownDocument(source), inputs)
     }
 }

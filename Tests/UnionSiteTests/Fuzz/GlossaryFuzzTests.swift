@@ -166,13 +166,12 @@ struct GlossaryFuzzTests {
     static func render(_ text: String, glossary: [GlossaryTerm]?, excluded: Set<Int>) -> String {
         let document = UnionSiteTests.markdown(text)
         let facts = DocumentFacts.collect(document, numberPrinciples: true)
-        CitationPass.apply(document) { "<p>cited by principle \($0)</p>" }
-        HeadingPass.apply(document, headings: facts.headings)
-        LinkRewriting.apply(document) { "/resolved/" + $0 }
-        if let glossary {
-            GlossaryLinking.apply(document, matches: chosen(text, glossary: glossary, excluded: excluded)) { href(glossary, $0) }
-        }
-        return document.html()
+        let inputs = BodyPasses.Inputs(
+            headings: facts.headings, texts: facts.texts,
+            glossaryMatches: glossary.map { chosen(text, glossary: $0, excluded: excluded) } ?? [:],
+            glossaryTags: glossary.map { terms in terms.indices.map { GlossaryLinking.openingTag(href: href(terms, $0)) } } ?? [],
+            resolve: { "/resolved/" + $0 }, citations: { "<p>cited by principle \($0)</p>" })
+        return BodyPasses.html(document, inputs)
     }
 
     /// The matches the Link stage picks, by body text index.

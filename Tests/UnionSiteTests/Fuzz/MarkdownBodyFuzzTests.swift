@@ -115,17 +115,16 @@ struct MarkdownBodyFuzzTests {
         #expect(markdown("before\0after\n").html().contains("after"))
     }
 
-    /// Parse, collect facts, then the body renderer's passes and cmark's HTML writer.
+    /// Parse, collect facts, then the production list of body passes (`BodyPasses`).
     static func runPasses(_ text: String, numberPrinciples: Bool = true, levelOffset: Int = 1) {
         let document = markdown(text)
         let facts = DocumentFacts.collect(document, numberPrinciples: numberPrinciples)
         let chosen = GlossaryLinking.chosen(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: [])
-        CitationPass.apply(document) { "<p class=\"cites\">\($0)</p>" }
-        GuidanceMarkup.apply(document, idPrefix: "p-", headingOffset: levelOffset, headingIDs: facts.headings.map(\.id))
-        HeadingPass.apply(document, headings: facts.headings, levelOffset: levelOffset, idPrefix: "p-")
-        LinkRewriting.apply(document) { "/resolved/" + $0 }
-        GlossaryLinking.apply(document, matches: chosen, openingTags: glossary.indices.map { "<a href=\"/glossary/#\($0)\">" }, texts: facts.texts)
-        let html = document.html()
+        let inputs = BodyPasses.Inputs(headings: facts.headings, texts: facts.texts, glossaryMatches: chosen,
+                                       glossaryTags: glossary.indices.map { "<a href=\"/glossary/#\($0)\">" },
+                                       resolve: { "/resolved/" + $0 }, citations: { "<p class=\"cites\">\($0)</p>" },
+                                       idPrefix: "p-", headingOffset: levelOffset)
+        let html = BodyPasses.html(document, inputs)
         #expect(html.utf8.count < 40 * text.utf8.count + 1000, "HTML grows out of proportion")
         #expect(facts.headings.allSatisfy { !$0.id.isEmpty && $0.line >= 1 })
         #expect(facts.links.allSatisfy { $0.location.line >= 1 && $0.location.column >= 1 })

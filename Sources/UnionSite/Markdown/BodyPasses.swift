@@ -1,0 +1,32 @@
+/// The passes a parsed body goes through at render time, in order — the one list that
+/// production (`BodyRenderer`) and the fuzz tests both run:
+/// citations, guidance markup, heading ids, link rewriting, glossary links, then cmark's
+/// HTML writer in safe mode.
+enum BodyPasses {
+    struct Inputs {
+        /// The Link stage's facts for this body.
+        let headings: [DocumentFacts.Heading]
+        let texts: [String]
+        let glossaryMatches: [Int: [GlossaryMatcher.Match]]
+        /// Each glossary entry's opening link tag, by entry index.
+        let glossaryTags: [String]
+        /// The final href for a destination as written; nil leaves it alone.
+        let resolve: (String) -> String?
+        /// For principle documents: the markup closing principle N.
+        var citations: ((Int) -> String?)? = nil
+        /// The printable guide prefixes ids and nests headings one level deeper.
+        var idPrefix = ""
+        var headingOffset = 0
+    }
+
+    static func html(_ document: MarkdownDocument, _ inputs: Inputs) -> String {
+        // Citations find principles by their `##` headings, so they go before the heading pass;
+        // guidance markup names tables after headings, so it goes before it too.
+        if let citations = inputs.citations { CitationPass.apply(document, citations: citations) }
+        GuidanceMarkup.apply(document, idPrefix: inputs.idPrefix, headingOffset: inputs.headingOffset, headingIDs: inputs.headings.map(\.id))
+        HeadingPass.apply(document, headings: inputs.headings, levelOffset: inputs.headingOffset, idPrefix: inputs.idPrefix)
+        LinkRewriting.apply(document, resolve: inputs.resolve)
+        GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts)
+        return document.html()
+    }
+}
