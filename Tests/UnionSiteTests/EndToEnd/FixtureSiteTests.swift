@@ -60,11 +60,6 @@ struct FixtureSiteTests {
 
     // MARK: - invalid fixtures
 
-    /// Invalid fixtures whose diagnostics are wrong today: each has its own disabled test below.
-    static let knownBugs: Set<String> = [
-        "invalid-missing-title", "invalid-slug", "invalid-glossary-duplicate-alias", "invalid-links-vacancy-description",
-    ]
-
     /// Compares the diagnostics of an invalid fixture with its `expected-diagnostics.txt`
     /// (`RECORD_GOLDENS=1` re-records it, and fails so the new lines get checked by eye).
     static func checkInvalidFixture(_ name: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
@@ -72,7 +67,7 @@ struct FixtureSiteTests {
         let options = try FixtureSite.options(name)
         let actual = diagnosticLines { () throws(Diagnostics) in try Build.render(options) }
         #expect(!actual.isEmpty, "\(name) built without errors", sourceLocation: sourceLocation)
-        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" && !knownBugs.contains(name) {
+        if ProcessInfo.processInfo.environment["RECORD_GOLDENS"] == "1" {
             try Data((actual.joined(separator: "\n") + "\n").utf8).write(to: expectedURL)
             Issue.record("recorded \(name)/expected-diagnostics.txt: check every line, then run again without RECORD_GOLDENS",
                          sourceLocation: sourceLocation)
@@ -85,29 +80,9 @@ struct FixtureSiteTests {
         #expect(actual == expected, sourceLocation: sourceLocation)
     }
 
-    @Test("invalid fixtures report exactly the expected diagnostics", arguments: FixtureSite.invalid.filter { !knownBugs.contains($0) })
+    @Test("invalid fixtures report exactly the expected diagnostics", arguments: FixtureSite.invalid)
     func invalid(name: String) throws {
         try Self.checkInvalidFixture(name)
-    }
-
-    @Test("a missing or empty title is reported")
-    func invalidMissingTitle() throws {
-        try Self.checkInvalidFixture("invalid-missing-title")
-    }
-
-    @Test("an invalid slug (../../etc/passwd, About_Us.md) is reported")
-    func invalidSlug() throws {
-        try Self.checkInvalidFixture("invalid-slug")
-    }
-
-    @Test("a duplicate glossary alias is reported at the alias, not at its term")
-    func invalidGlossaryAlias() throws {
-        try Self.checkInvalidFixture("invalid-glossary-duplicate-alias")
-    }
-
-    @Test("a broken link in an indented vacancy description names the link's real column")
-    func invalidVacancyDescriptionLink() throws {
-        try Self.checkInvalidFixture("invalid-links-vacancy-description")
     }
 
     @Test("every invalid fixture exists with its expected diagnostics")

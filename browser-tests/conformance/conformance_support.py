@@ -146,7 +146,7 @@ def make_handler(site_dir: str, mount: str):
 
 class MountedSite:
     """A site reachable at `origin` + `base.mount`: URL mapping shared by every server the
-    tests run (Python's http.server here, nginx in tests/publish)."""
+    tests run (Python's http.server here, nginx in browser-tests/publish)."""
 
     origin: str
     base: BaseURL

@@ -1,7 +1,7 @@
 """Site search in a real browser: the sample site built with base_url path /education/, served by
 Python's http.server at /education/ on 127.0.0.1, searched with the keyboard in headless Chromium.
 
-    .venv-test/bin/python -m pytest tests/serve/test_search.py
+    .venv-test/bin/python -m pytest browser-tests/serve/test_search.py
 
 UNIONSITE_BIN picks the binary (default: the first of .build-search/debug and .build/debug that exists).
 Uses the `browser` fixture of conftest.py; starts and stops its own build and server."""

@@ -1,6 +1,6 @@
 """Browser/standards conformance gate for a built unionsite output folder.
 
-    .venv-test/bin/python -m pytest tests/conformance --site public \
+    .venv-test/bin/python -m pytest browser-tests/conformance --site public \
         --base-url https://guidance.example.org/education/ [--screenshots DIR]
 
 The site folder is served on 127.0.0.1 at the base_url's path, crawled, validated with the
@@ -40,7 +40,7 @@ def pytest_addoption(parser):
 
 def pytest_configure(config):
     if config.getoption("--base-url") is None:
-        raise pytest.UsageError("tests/conformance needs --base-url (the site's base_url, e.g. https://guidance.example.org/education/)")
+        raise pytest.UsageError("browser-tests/conformance needs --base-url (the site's base_url, e.g. https://guidance.example.org/education/)")
     site = config.getoption("--site")
     if not os.path.isfile(os.path.join(site, "index.html")):
         raise pytest.UsageError(f"--site {site!r} is not a built site (no index.html in it)")

@@ -18,7 +18,7 @@ from urllib.error import HTTPError
 import pytest
 
 REPO = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(REPO / "tests/conformance"))
+sys.path.insert(0, str(REPO / "browser-tests/conformance"))
 from conformance_support import BaseURL, MountedSite, crawl  # noqa: E402
 
 BINARY = Path(os.environ.get("UNIONSITE_BIN", REPO / ".build/debug/unionsite"))
