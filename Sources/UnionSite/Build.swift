@@ -22,6 +22,9 @@ public enum Build {
         public let summary: SiteWriter.Summary
         public let warnings: [Diagnostic]
         public let seconds: Double
+        /// The day the build was made for, and the pages due for review on it.
+        public let buildDate: Day
+        public let reviewsDue: [Site.ReviewDue]
     }
 
     /// Stages 1–5. Throws every problem found; on error the output folder is untouched.
@@ -41,7 +44,8 @@ public enum Build {
         let summary = try SiteWriter.write(rendered, to: options.root.output, staged: sink)
         timer.lap("files+swap")
         timer.report()
-        return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start))
+        return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start),
+                      buildDate: rendered.buildDate, reviewsDue: rendered.reviewsDue)
     }
 
     /// What stages 1–4 made: `serve` keeps it so that an edit to one body can go through the

@@ -33,11 +33,11 @@ struct CheckCommand: ParsableCommand {
         }
     }
 
+    /// The model decided which pages are due, against the build day (today in the site's time
+    /// zone unless `--date` says otherwise).
     private func printStale(_ rendered: RenderedSite) {
-        let today = (try? site.buildDate()) ?? nil
-        let due = rendered.reviews.filter { today == nil || $0.reviewBy < today! }
-        if due.isEmpty { print("No page is due for review.") }
-        for review in due {
+        if rendered.reviewsDue.isEmpty { print("No page is due for review on \(rendered.buildDate).") }
+        for review in rendered.reviewsDue {
             print("\(review.location.path): due for review since \(review.reviewBy): \(review.title)")
         }
     }

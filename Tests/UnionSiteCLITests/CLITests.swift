@@ -195,4 +195,18 @@ struct CLITests {
         #expect(!result.stderr.isEmpty)
         #expect(!FileManager.default.fileExists(atPath: root.appendingPathComponent("content/podcast").path))
     }
+
+    @Test("check --stale lists only pages past review_by, today by default")
+    func stale() throws {
+        let root = try makeSite([
+            "content/pages/old.md": "---\ntitle: Old guidance\nreview_by: 2001-01-01\n---\nText.\n",
+            "content/pages/later.md": "---\ntitle: Later\nreview_by: 2099-01-01\n---\nText.\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let run = try run(["check", "--stale", "--root", root.path])
+        #expect(run.stdoutLines.contains("content/pages/old.md: due for review since 2001-01-01: Old guidance"))
+        #expect(!run.stdout.contains("2099"))
+        let early = try self.run(["check", "--stale", "--root", root.path, "--date", "2000-06-01"])
+        #expect(early.stdoutLines.first == "No page is due for review on 2000-06-01.")
+    }
 }

@@ -68,7 +68,7 @@ enum Lint {
             } else {
                 titles[folded] = item
             }
-            if let review = item.reviewBy, review < site.buildDate {
+            if let review = item.reviewBy, site.isReviewDue(item) {
                 found.append(.warning("this page was due for review on \(review); it now says it may be out of date", at: item.location, code: "review-due"))
             }
         }

@@ -26,7 +26,7 @@ public enum SourceLoader {
                           vacancyRecords: records, staticFiles: statics, templates: templates, problems: problems.items)
     }
 
-    private static func loadSettings(_ root: SiteRoot) throws(Diagnostics) -> YAMLNode {
+    static func loadSettings(_ root: SiteRoot) throws(Diagnostics) -> YAMLNode {
         let path = root.relativePath(root.settingsFile)
         guard FileManager.default.fileExists(atPath: root.settingsFile.path) else {
             throw .error("no content/site.yaml: every site needs one, with at least `title` and `base_url`",

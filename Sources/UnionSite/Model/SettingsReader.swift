@@ -41,9 +41,19 @@ enum SettingsReader {
         return trimmed.hasSuffix("/") ? trimmed : trimmed + "/"
     }
 
+    static let defaultTimeZone = TimeZone(identifier: "Europe/London")!
+
+    /// The site's time zone, or nil when `timezone` is not a known zone (for `new`, which
+    /// reports nothing).
+    static func timeZone(of node: YAMLNode) -> TimeZone? {
+        var problems: [Diagnostic] = []
+        let zone = readTimeZone(node, problems: &problems)
+        return problems.isEmpty ? zone : nil
+    }
+
     /// Read before the other keys, which need it for dates; blank means the default.
     private static func readTimeZone(_ node: YAMLNode, problems: inout [Diagnostic]) -> TimeZone {
-        let london = TimeZone(identifier: "Europe/London")!
+        let london = defaultTimeZone
         guard let entry = node.entry("timezone"), !entry.value.isBlank else { return london }
         guard let name = entry.value.string else {
             problems.append(.error("`timezone` must be text, found \(entry.value.kindName)", at: entry.value.location, code: "wrong-type"))

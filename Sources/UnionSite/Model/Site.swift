@@ -27,8 +27,8 @@ public struct Site: Sendable {
             + chapters.map(\.item) + pages.map(\.item)
     }
 
-    public var openVacancies: [Vacancy] { vacancies.filter { $0.isOpen(on: buildDate) } }
+    public var openVacancies: [Vacancy] { vacancies.filter { status(of: $0).isOpen } }
     public var closedVacancies: [Vacancy] {
-        vacancies.filter { !$0.isOpen(on: buildDate) }.sorted { ($0.closes, $1.title) > ($1.closes, $0.title) }
+        vacancies.filter { !status(of: $0).isOpen }.sorted { ($0.closes, $1.title) > ($1.closes, $0.title) }
     }
 }

@@ -23,8 +23,5 @@ public struct Vacancy: Sendable, Hashable {
     public var url: SitePath { .folder("vacancies", id) }
 
     /// Open while `closes` is on or after the build date: the closing day itself is open.
-    public func isOpen(on day: Day) -> Bool { closes >= day }
-
-    /// Open, and closing within the next seven days.
-    public func isClosingSoon(on day: Day) -> Bool { isOpen(on: day) && closes.ordinal - day.ordinal <= 7 }
+    func isOpen(on day: Day) -> Bool { Status(closes: closes, on: day).isOpen }
 }

@@ -21,14 +21,10 @@ public struct RenderedSite: Sendable {
     /// Two generated pages at one path (two regions that slug alike, say).
     var collisions: [Diagnostic] = []
 
-    /// Pages with a `review_by` date, earliest first, for `check --stale`.
-    public var reviews: [Review] = []
-
-    public struct Review: Sendable {
-        public let location: SourceLocation
-        public let title: String
-        public let reviewBy: Day
-    }
+    /// The day the build was made for (`--date`, or today in the site's time zone).
+    public var buildDate = Day(year: 2000, month: 1, day: 1)!
+    /// Pages due for review on that day, earliest first, for `check --stale`.
+    public var reviewsDue: [Site.ReviewDue] = []
 
     /// Pages actually rendered by this build (the rest came from `serve`'s cache).
     public var pagesRendered = 0

@@ -11,9 +11,8 @@ public enum Renderer {
         var output = RenderedSite()
         output.warnings = linked.warnings
         output.basePath = linked.site.settings.basePath
-        output.reviews = linked.site.items.compactMap { item in
-            item.reviewBy.map { RenderedSite.Review(location: item.location, title: item.title, reviewBy: $0) }
-        }.sorted { ($0.reviewBy, $0.location) < ($1.reviewBy, $1.location) }
+        output.buildDate = linked.site.buildDate
+        output.reviewsDue = linked.site.reviewsDue
         var timer = StageTimer("render")
         defer { timer.report() }
         // The search index needs only the linked site, so `build` makes it beside the pages:
@@ -188,7 +187,7 @@ struct PageFactory: Sendable {
         if let summary = item.summary { more["summary"] = summary }
         if let review = item.reviewBy {
             more["review_by"] = DateContext.of(review)
-            if review < site.buildDate { more["review_due"] = true }
+            if site.isReviewDue(item) { more["review_due"] = true }
         }
         more.merge(extra) { _, new in new }
         return context.page(title: item.title, path: item.url, kind: kind, description: item.summary, extra: more)

@@ -8,7 +8,7 @@ public enum NewContent {
     }
 
     public static func create(_ kind: Kind, title: String, in root: SiteRoot, date: Day? = nil) throws(Diagnostics) -> String {
-        let day = date ?? Day.today(in: TimeZone(identifier: "Europe/London")!)
+        let day = date ?? Day.today(in: siteTimeZone(root))
         let slug = Slug.from(title)
         let (folder, file, text) = template(kind, title: title, slug: slug, day: day)
         let url = root.content.appendingPathComponent(folder).appendingPathComponent(file)
@@ -23,6 +23,12 @@ public enum NewContent {
             throw .error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(path: path), code: "new-failed")
         }
         return path
+    }
+
+    /// "Today" is the build's today: in `site.yaml`'s `timezone` (Europe/London when it has
+    /// none or cannot be read; `build` reports a broken one).
+    static func siteTimeZone(_ root: SiteRoot) -> TimeZone {
+        (try? SourceLoader.loadSettings(root)).flatMap { SettingsReader.timeZone(of: $0) } ?? SettingsReader.defaultTimeZone
     }
 
     /// YAML-quoted, so any title (colons, quotes, `#`) stays one valid string.

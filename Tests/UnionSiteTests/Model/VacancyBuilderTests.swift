@@ -19,7 +19,7 @@ struct VacancyBuilderTests {
         #expect(vacancy.hours == .partTime)
         #expect(vacancy.isOpen(on: Day("2026-11-29")!))
         #expect(!vacancy.isOpen(on: Day("2026-11-30")!))
-        #expect(vacancy.isClosingSoon(on: Day("2026-11-25")!))
+        #expect(Vacancy.Status(closes: vacancy.closes, on: Day("2026-11-25")!) == .closingSoon)
         #expect(vacancy.url == .folder("vacancies", "role"))
     }
 

@@ -46,7 +46,7 @@ extension PageFactory {
 
     private func vacancyPage(_ vacancy: Vacancy) -> RenderedPage {
         let key = "vacancy:\(vacancy.id)"
-        let isOpen = vacancy.isOpen(on: site.buildDate)
+        let isOpen = site.status(of: vacancy).isOpen
         let body = vacancy.description.map { bodies.html(key: key, source: $0) }
         var extra: [String: Any] = [:]
         if isOpen {
@@ -74,7 +74,7 @@ extension PageFactory {
         var entry: [String: Any] = [
             "id": vacancy.id, "title": vacancy.title, "employer": vacancy.employer, "place": vacancy.place,
             "closes": DateContext.of(vacancy.closes), "apply_url": vacancy.applyURL, "tags": vacancy.tags, "has_tags": !vacancy.tags.isEmpty,
-            "open": vacancy.isOpen(on: site.buildDate), "closing_soon": vacancy.isClosingSoon(on: site.buildDate),
+            "open": site.status(of: vacancy).isOpen, "closing_soon": site.status(of: vacancy) == .closingSoon,
         ]
         let optional: [String: String?] = [
             "summary": vacancy.summary, "region": vacancy.region, "duration": vacancy.duration, "salary": vacancy.salary,
