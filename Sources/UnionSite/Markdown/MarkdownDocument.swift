@@ -104,6 +104,14 @@ final class MarkdownDocument {
         return bytes[start..<end]
     }
 
+    /// Whether the source lines of a block hold a byte (a quick test before reading them).
+    func linesContain(_ byte: UInt8, _ node: MarkdownNode) -> Bool {
+        let first = node.startLine, last = min(node.endLine, lineCount)
+        guard first >= 1, first <= last else { return false }
+        let end = last < lineStarts.count ? lineStarts[last] : bytes.count
+        return bytes[lineStarts[first - 1]..<end].contains(byte)
+    }
+
     /// HTML for the (possibly rewritten) tree. Safe mode: raw HTML becomes a comment and
     /// `javascript:` links lose their target; custom nodes carry our own markup.
     func html() -> String {
@@ -130,7 +138,7 @@ final class MarkdownDocument {
         guard !fragments.isEmpty else { return walk { visit($0, self) } }
         var stack: [MarkdownDocument] = [self]
         walk { event in
-            let fragment = fragments[event.node.pointer]
+            let fragment = event.node.isFragmentRoot ? fragments[event.node.pointer] : nil
             if event.entering, let fragment { stack.append(fragment) }
             visit(event, stack[stack.count - 1])
             if !event.entering, fragment != nil { stack.removeLast() }
@@ -141,6 +149,7 @@ final class MarkdownDocument {
     /// fragments come along.
     func adopt(_ node: MarkdownNode, from fragment: MarkdownDocument) {
         fragments[node.pointer] = fragment
+        node.isFragmentRoot = true
         fragments.merge(fragment.fragments) { first, _ in first }
     }
 

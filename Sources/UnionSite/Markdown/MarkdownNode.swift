@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// A thin view of a `cmark_node*`, with the accessors the passes need.
 struct MarkdownNode: Hashable {
@@ -37,8 +38,31 @@ struct MarkdownNode: Hashable {
 
     /// Nil for every node but the custom ones the guidance syntax marks.
     var role: Role? {
-        get { cmark_node_get_user_data(pointer).flatMap { Role(rawValue: Int(bitPattern: $0)) } }
-        nonmutating set { cmark_node_set_user_data(pointer, newValue.flatMap { UnsafeMutableRawPointer(bitPattern: $0.rawValue) }) }
+        get { Role(rawValue: userBits & Self.roleMask) }
+        nonmutating set { userBits = (userBits & ~Self.roleMask) | (newValue?.rawValue ?? 0) }
+    }
+
+    /// Whether this node's subtree came from a fragment parse (`MarkdownDocument.adopt`): a bit
+    /// beside the role, so a walk asks the fragment table only for these nodes.
+    var isFragmentRoot: Bool {
+        get { userBits & Self.fragmentBit != 0 }
+        nonmutating set { userBits = newValue ? userBits | Self.fragmentBit : userBits & ~Self.fragmentBit }
+    }
+
+    private static let roleMask = 0xFF
+    private static let fragmentBit = 0x100
+
+    /// cmark's user data, used as bits (never as a pointer).
+    private var userBits: Int {
+        get { cmark_node_get_user_data(pointer).map { Int(bitPattern: $0) } ?? 0 }
+        nonmutating set { cmark_node_set_user_data(pointer, UnsafeMutableRawPointer(bitPattern: newValue)) }
+    }
+
+    /// The literal's bytes without making a `String` (text nodes are scanned far more often
+    /// than they are changed).
+    func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
+        guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
+        return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(literal))) }
     }
 
     func append(_ child: MarkdownNode) { cmark_node_append_child(pointer, child.pointer) }

@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// GFM footnotes: `text[^survey]` and a definition `[^survey]: …` (further paragraphs
 /// indented). Notes are numbered in order of first reference and listed at the end of the body
@@ -70,13 +71,13 @@ enum FootnoteSyntax {
         guard SourceLines.contains(document.bytes, "[^") else { return [] }
         var found: [(MarkdownNode, MarkdownDocument, [Label])] = []
         BodyText.nodes(document) { node, origin in
-            let labels = Label.all(in: node.literal)
+            let labels = node.withLiteralBytes { Label.all(in: $0) }
             if !labels.isEmpty { found.append((node, origin, labels)) }
         }
         var references: [(node: MarkdownNode, note: Int)] = []
         for (node, origin, labels) in found {
             var pieces: [BodyText.Piece] = []
-            let text = Array(node.literal.utf8)
+            let text = node.withLiteralBytes { Array($0) }
             var cursor = 0
             for label in labels {
                 guard let note = index[label.text.lowercased()] else {
@@ -136,8 +137,9 @@ enum FootnoteSyntax {
         let text: String
         let range: Range<Int>
 
-        static func all(in text: String) -> [Label] {
-            let bytes = Array(text.utf8)
+        static func all(in bytes: UnsafeBufferPointer<UInt8>) -> [Label] {
+            // Most text has no `[` at all.
+            guard let base = bytes.baseAddress, memchr(base, Int32(UInt8(ascii: "[")), bytes.count) != nil else { return [] }
             var labels: [Label] = []
             var index = 0
             while index + 3 < bytes.count {

@@ -14,7 +14,7 @@ enum TableSyntax {
         document.walk { event in
             if event.entering, event.node.type == CMARK_NODE_PARAGRAPH { paragraphs.append(event.node) }
         }
-        for paragraph in paragraphs where paragraph.endLine > paragraph.startLine {
+        for paragraph in paragraphs where paragraph.endLine > paragraph.startLine && document.linesContain(UInt8(ascii: "|"), paragraph) {
             if let table = TableLines(paragraph, in: document) { build(table, replacing: paragraph, in: document) }
         }
     }
