@@ -104,6 +104,12 @@ final class MarkdownDocument {
         return bytes[start..<end]
     }
 
+    /// False only when the text cannot hold a code block: no fence, no indented line.
+    var mayHoldCodeBlocks: Bool {
+        SourceLines.contains(bytes, "```") || SourceLines.contains(bytes, "~~~") || SourceLines.contains(bytes, "\n    ")
+            || bytes.contains(9) || (bytes.starts(with: Array("    ".utf8)))
+    }
+
     /// Whether the source lines of a block hold a byte (a quick test before reading them).
     func linesContain(_ byte: UInt8, _ node: MarkdownNode) -> Bool {
         let first = node.startLine, last = min(node.endLine, lineCount)

@@ -193,6 +193,13 @@ struct GuidanceMarkdownTests {
         ])
     }
 
+    @Test("a table and a code block inside a note get their markup too")
+    func tableInNote() {
+        let out = html("X[^t]\n\n[^t]: Rates:\n\n    | a |\n    |---|\n    | 1 |\n\n    ```\n    code\n    ```\n")
+        #expect(out.contains("<div class=\"table-region\" role=\"region\" tabindex=\"0\" aria-label=\"Table 1\"><table>"))
+        #expect(out.contains("<pre tabindex=\"0\"><code>code\n</code></pre>"))
+    }
+
     @Test("references in code stay text, definitions in fenced code stay code")
     func footnotesInCode() {
         let out = html("`x[^a]`\n\n```\n[^a]: not a note\n```\n")

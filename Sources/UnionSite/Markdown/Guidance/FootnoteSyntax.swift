@@ -121,6 +121,8 @@ enum FootnoteSyntax {
             }
             section.append(item)
             document.adopt(item, from: fragment)
+            // A note's tables are the body's now: numbered after its own, labelled at render.
+            document.anchored.tables += fragment.anchored.tables
             position[note] = anchored.notes.count
             anchored.notes.append(.init(item: item, backlinks: backlinks, slug: slugs.id(for: notes[note].definition.label)))
         }

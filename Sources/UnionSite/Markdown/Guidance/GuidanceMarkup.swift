@@ -10,6 +10,8 @@ enum GuidanceMarkup {
     /// - Parameter headingIDs: the body's heading ids (the Link stage's), in document order.
     static func apply(_ document: MarkdownDocument, idPrefix: String, headingOffset: Int, headingIDs: [String],
                       strings: ThemeStrings = .english) {
+        // Most bodies have no table, footnote or code block: no walk for them.
+        guard !document.anchored.tables.isEmpty || document.anchored.footnotes != nil || document.mayHoldCodeBlocks else { return }
         let tables = Dictionary(document.anchored.tables.enumerated().map { ($1.region.pointer, $0) }, uniquingKeysWith: { first, _ in first })
         var headings = 0
         var codeBlocks: [MarkdownNode] = []

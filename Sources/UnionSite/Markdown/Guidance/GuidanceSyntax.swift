@@ -12,10 +12,10 @@ enum GuidanceSyntax {
         let notes = FootnoteSyntax.parse(definitions.footnotes, in: document)
         TableSyntax.apply(to: document)
         AlertSyntax.apply(to: document, allowed: true)
-        InlineHTMLSyntax.apply(to: document)
-        cmark_consolidate_text_nodes(document.root)
-        for note in notes {
-            InlineHTMLSyntax.apply(to: note.fragment)
+        // Dropping a tag leaves its text beside its neighbours': one text node again, as the
+        // glossary expects.
+        if InlineHTMLSyntax.apply(to: document) { cmark_consolidate_text_nodes(document.root) }
+        for note in notes where InlineHTMLSyntax.apply(to: note.fragment) {
             cmark_consolidate_text_nodes(note.fragment.root)
         }
         FootnoteSyntax.link(notes, in: document)

@@ -6,7 +6,11 @@ import Ccmark
 /// without its closing tag among the same siblings (the same paragraph or span), is dropped
 /// with a warning and its text kept. Raw HTML blocks are left to safe mode (dropped).
 enum InlineHTMLSyntax {
-    static func apply(to document: MarkdownDocument) {
+    /// - Returns: whether any tag was taken out (then text nodes may need consolidating).
+    @discardableResult
+    static func apply(to document: MarkdownDocument) -> Bool {
+        // No `<`, no tag (a table's cells are cut from the same text).
+        guard document.bytes.contains(UInt8(ascii: "<")) else { return false }
         var groups: [OpaquePointer: [(MarkdownNode, MarkdownDocument)]] = [:]
         var parents: [OpaquePointer] = []
         document.walkWithOrigin { event, origin in
@@ -19,6 +23,7 @@ enum InlineHTMLSyntax {
             for (node, origin) in groups[parent]! { siblings.take(node, origin: origin) }
             siblings.finish()
         }
+        return !parents.isEmpty
     }
 
     /// The tags of one parent's children, matched like brackets.
