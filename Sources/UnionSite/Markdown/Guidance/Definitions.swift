@@ -40,7 +40,14 @@ struct Definitions {
         var index = 0
         while index < lines.count {
             let line = lines[index]
-            if fences.consume(line) {
+            // Only a fence, or a line starting `*[` or `[^`, needs a closer look.
+            let first = line.first { $0 != 32 }
+            if fences.isOpen || first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: ">") || first == 9,
+               fences.consume(line) {
+                index += 1
+                continue
+            }
+            guard first == UInt8(ascii: "*") || first == UInt8(ascii: "[") else {
                 index += 1
                 continue
             }

@@ -29,7 +29,19 @@ enum SourceLines {
     /// The lines of a text, without their line feeds (a CR before one is kept).
     static func split(_ text: String) -> [ArraySlice<UInt8>] {
         let bytes = Array(text.utf8)
-        return bytes.split(separator: 10, omittingEmptySubsequences: false)
+        var lines: [ArraySlice<UInt8>] = []
+        lines.reserveCapacity(bytes.count / 40 + 1)
+        bytes.withUnsafeBufferPointer { buffer in
+            var start = 0
+            while start <= buffer.count {
+                let rest = buffer.count - start
+                let end = rest > 0 ? memchr(buffer.baseAddress! + start, 10, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer.baseAddress!) } : nil
+                lines.append(bytes[start..<(end ?? buffer.count)])
+                guard let end else { break }
+                start = end + 1
+            }
+        }
+        return lines
     }
 
     /// The lines joined again, those in `blanked` left empty (so every line keeps its number).
@@ -89,6 +101,8 @@ enum SourceLines {
 /// that syntax inside code is left alone.
 struct FenceTracker {
     private var open: (byte: UInt8, length: Int)?
+
+    var isOpen: Bool { open != nil }
 
     /// Whether the line opens, is inside, or closes a fence.
     mutating func consume(_ line: ArraySlice<UInt8>) -> Bool {
