@@ -44,7 +44,7 @@ struct LinkChecker: Sendable {
         switch target {
         case .page(let page, _, let fragment?) where !(anchors[page]?.contains(fragment) ?? false):
             return .failure(.message("link to #\(fragment) on \(display(page)), which has no such heading or anchor", code: "link-missing-fragment"))
-        case .section(let path, let fragment?) where !(path == .folder("guide", "glossary") && glossaryAnchors.contains(fragment)):
+        case .section(let path, let fragment?) where !(path == Routes.site.glossary && glossaryAnchors.contains(fragment)):
             return .failure(.message("link to #\(fragment) on /\(path.value), which has no such anchor", code: "link-missing-fragment"))
         default:
             return resolved
@@ -63,7 +63,7 @@ struct LinkChecker: Sendable {
         }
     }
 
-    private func display(_ key: String) -> String { key.hasPrefix("vacancy:") ? key : "content/\(key)" }
+    private func display(_ key: String) -> String { PageKey.isVacancy(key) ? key : "content/\(key)" }
 
     private static func encodeFragment(_ fragment: String) -> String {
         ASCIIBytes.percentEncoded(fragment, allowed: ASCIIBytes.urlFragmentAllowed, set: .urlFragmentAllowed)

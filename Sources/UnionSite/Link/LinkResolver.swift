@@ -12,12 +12,7 @@ struct LinkResolver: Sendable {
     /// Why an item that exists is not built (drafts, future dates).
     let leftOut: [String: String]
 
-    static let sections: [String: SitePath] = [
-        "articles/": .folder("articles"), "principles/": .folder("principles"), "guide/": .folder("guide"),
-        "guide/glossary/": .folder("guide", "glossary"), "guide/print/": .folder("guide", "print"),
-        "vacancies/": .folder("vacancies"), "vacancies/archive/": .folder("vacancies", "archive"),
-        "search/": .folder("search"), "": .home,
-    ]
+    static let sections = Routes.site.sections
 
     static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data"]
@@ -32,13 +27,13 @@ struct LinkResolver: Sendable {
         let trimmed = destination.trimmed
         if let scheme = Self.scheme(of: trimmed) {
             if Self.unsafeSchemes.contains(scheme) { return .success(.unsafe) }
-            if scheme == "vacancy" { return vacancy(String(trimmed.dropFirst("vacancy:".count))) }
+            if scheme == "vacancy" { return vacancy(String(trimmed.dropFirst(PageKey.vacancyScheme.count))) }
             return .success(.external)
         }
         if trimmed.hasPrefix("//") { return .success(.external) }
         let (pathPart, fragment) = Self.splitFragment(trimmed)
         if pathPart.isEmpty {
-            guard let from, let path = pages[from] ?? vacancies[String(from.dropFirst("vacancy:".count))] else {
+            guard let from, let path = pages[from] ?? PageKey.vacancyID(from).flatMap({ vacancies[$0] }) else {
                 return .failure(.message("a same-page link needs a page", code: "link-missing-fragment"))
             }
             return .success(.page(key: from, path: path, fragment: fragment))
@@ -62,7 +57,7 @@ struct LinkResolver: Sendable {
     private func vacancy(_ id: String) -> Result<LinkTarget, Failure> {
         let (bare, fragment) = Self.splitFragment(id)
         guard let path = vacancies[bare] else { return .failure(.message("link to vacancy:\(bare), but no vacancy has that id", code: "link-unknown-vacancy")) }
-        return .success(.page(key: "vacancy:\(bare)", path: path, fragment: fragment))
+        return .success(.page(key: PageKey.vacancy(bare), path: path, fragment: fragment))
     }
 
     /// The scheme before the first `:`, lower-cased, if what comes before it is one (`http`, `x+y-z.w`).

@@ -17,7 +17,7 @@ struct LinkSources {
     init(_ site: Site) {
         let items = site.items.map(Source.init(item:))
         let vacancies = site.vacancies.map { vacancy in
-            Source(key: "vacancy:\(vacancy.id)", contentPath: String(vacancy.location.path.dropFirst("content/".count)),
+            Source(key: PageKey.vacancy(vacancy.id), contentPath: String(vacancy.location.path.dropFirst("content/".count)),
                    body: vacancy.description ?? MarkdownSource(text: "", path: vacancy.location.path, firstLine: vacancy.location.line),
                    numbersPrinciples: false, autolink: nil)
         }

@@ -97,12 +97,7 @@ struct ItemBuilder {
     }
 
     private func url(for document: SourceDocument, slug: String) -> SitePath {
-        switch document.kind {
-        case .article: .folder("articles", slug)
-        case .principleDocument: .folder("principles", slug)
-        case .guideChapter: document.contentPath == "guide/index.md" ? .folder("guide") : .folder("guide", slug)
-        case .page: .folder(slug)
-        }
+        Routes.site.item(document.kind, slug: slug, isGuideIndex: document.contentPath == "guide/index.md")
     }
 
     /// Tags follow the slug rule because each becomes a folder under `/tags/`; two written

@@ -2,17 +2,14 @@
 /// that would overwrite a page the generator writes itself (`/articles/`, `/guide/glossary/`).
 enum URLCollisions {
     /// Site paths the generator owns; pages and chapters cannot take them.
-    static let reserved: Set<String> = [
-        "articles/", "principles/", "guide/glossary/", "guide/print/", "vacancies/", "vacancies/archive/",
-        "tags/", "search/", "assets/",
-    ]
+    static let reserved = Routes.site.reserved
 
     static func check(items: [ContentItem]) -> [Diagnostic] {
         var owners: [SitePath: SourceLocation] = [:]
         var problems: [Diagnostic] = []
         let claims = items.map { ($0.url, $0.location) }
         for (url, location) in claims {
-            if reserved.contains(url.value) {
+            if reserved.contains(url) {
                 problems.append(.error("this would be published at /\(url.value), which the site uses for its own page: choose another slug",
                                        at: location, code: "duplicate-url"))
             } else if let first = owners[url] {

@@ -20,7 +20,7 @@ public struct Vacancy: Sendable, Hashable {
     public let description: MarkdownSource?
     /// The record's place in its file.
     public let location: SourceLocation
-    public var url: SitePath { .folder("vacancies", id) }
+    public var url: SitePath { Routes.site.vacancy(id) }
 
     /// Open while `closes` is on or after the build date: the closing day itself is open.
     func isOpen(on day: Day) -> Bool { Status(closes: closes, on: day).isOpen }

@@ -8,7 +8,7 @@ struct VacancyBuilder {
     private var seenIDs: [String: SourceLocation] = [:]
 
     /// Facet and archive pages live beside vacancy pages under `/vacancies/`.
-    static let reservedIDs: Set<String> = ["archive", "region", "contract", "hours", "page"]
+    static let reservedIDs = Routes.reservedVacancyIDs
     /// In the contract's order, which is also the order "did you mean" prefers on a tie.
     static let knownFields: [String] = [
         "id", "title", "employer", "location", "closes", "apply_url", "posted", "contract", "duration",

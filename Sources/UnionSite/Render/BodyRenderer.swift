@@ -11,8 +11,11 @@ struct BodyRenderer {
     init(linked: LinkedSite, cache: BuildCache?) {
         self.linked = linked
         self.cache = cache
-        let base = linked.site.settings.href(.folder("guide", "glossary"))
-        glossaryTags = linked.site.glossary.map { GlossaryLinking.openingTag(href: base + "#" + $0.anchor) }
+        let settings = linked.site.settings
+        glossaryTags = linked.site.glossary.map { term in
+            let entry = Routes.site.glossaryEntry(anchor: term.anchor)
+            return GlossaryLinking.openingTag(href: settings.href(entry.path) + "#" + entry.fragment)
+        }
         var hasher = Hasher()
         hasher.combine(linked.site.glossary)
         hasher.combine(linked.site.settings.basePath)

@@ -17,7 +17,7 @@ struct PageRefs: Sendable {
             refs[item.id] = Ref(title: item.title, path: item.url, kind: item.id == "guide/index.md" ? "member guide" : item.kind.noun)
         }
         for vacancy in site.vacancies {
-            refs["vacancy:\(vacancy.id)"] = Ref(title: vacancy.title, path: vacancy.url, kind: "vacancy")
+            refs[PageKey.vacancy(vacancy.id)] = Ref(title: vacancy.title, path: vacancy.url, kind: "vacancy")
         }
         self.refs = refs
         entries = refs.mapValues { FrozenTemplateValues(values: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }

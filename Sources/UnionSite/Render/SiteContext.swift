@@ -27,10 +27,10 @@ struct SiteContext: Sendable {
             "base_url": settings.baseURL, "home_href": href(.home),
             "css_href": href(SitePath("assets/site.css")), "feed_href": href(SitePath("feed.xml")),
             "vacancy_feed_href": href(SitePath("vacancies/feed.xml")),
-            "articles_href": href(.folder("articles")), "principles_href": href(.folder("principles")),
-            "guide_href": href(.folder("guide")), "glossary_href": href(.folder("guide", "glossary")),
-            "vacancies_href": href(.folder("vacancies")), "search_href": href(.folder("search")),
-            "tags_href": href(.folder("tags")),
+            "articles_href": href(Routes.site.articles), "principles_href": href(Routes.site.principles),
+            "guide_href": href(Routes.site.guide), "glossary_href": href(Routes.site.glossary),
+            "vacancies_href": href(Routes.site.vacancies), "search_href": href(Routes.site.search),
+            "tags_href": href(Routes.site.tags),
             "has_nav": hasNav, "params": TemplateValue.of(settings.params),
         ]
         if let description = settings.description { site["description"] = description }

@@ -18,15 +18,15 @@ struct VacancyFacets {
     init(_ open: [Vacancy]) {
         let regions = Set(open.compactMap(\.region)).sorted()
         let region = Facet(name: "Region", values: regions.map { name in
-            Value(label: name, path: .folder("vacancies", "region", Slug.from(name)), count: open.filter { $0.region == name }.count) { $0.region == name }
+            Value(label: name, path: Routes.site.vacancyFilter(.region, Slug.from(name)), count: open.filter { $0.region == name }.count) { $0.region == name }
         })
         let contract = Facet(name: "Contract", values: Vacancy.Contract.allCases.compactMap { kind in
             let count = open.filter { $0.contract == kind }.count
-            return count == 0 ? nil : Value(label: Self.label(kind), path: .folder("vacancies", "contract", kind.rawValue), count: count) { $0.contract == kind }
+            return count == 0 ? nil : Value(label: Self.label(kind), path: Routes.site.vacancyFilter(.contract, kind.rawValue), count: count) { $0.contract == kind }
         })
         let hours = Facet(name: "Hours", values: Vacancy.Hours.allCases.compactMap { kind in
             let count = open.filter { $0.hours == kind }.count
-            return count == 0 ? nil : Value(label: Self.label(kind), path: .folder("vacancies", "hours", kind.rawValue), count: count) { $0.hours == kind }
+            return count == 0 ? nil : Value(label: Self.label(kind), path: Routes.site.vacancyFilter(.hours, kind.rawValue), count: count) { $0.hours == kind }
         })
         all = [region, contract, hours].filter { !$0.values.isEmpty }
     }

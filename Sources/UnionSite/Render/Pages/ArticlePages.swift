@@ -34,12 +34,12 @@ extension PageFactory {
             "contents": contents(item.id),
             "backlinks": backlinks(item.id),
             "published": DateContext.of(article.date),
-            "tags": article.tags.map { ["name": $0, "href": context.href(.folder("tags", $0))] },
+            "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] },
             "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
         ]
         if let updated = article.updated { values["updated"] = DateContext.of(updated) }
         if let author = article.author { values["author"] = author }
-        return render("article", path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))],
+        return render("article", path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
                       lastModified: (article.updated ?? article.date).day.description, owner: item.location.path)
     }
 
@@ -47,7 +47,7 @@ extension PageFactory {
         let chunks = stride(from: 0, to: max(site.articles.count, 1), by: Self.articlesPerPage).map {
             Array(site.articles[$0..<min($0 + Self.articlesPerPage, site.articles.count)])
         }
-        let paths = chunks.indices.map { $0 == 0 ? SitePath.folder("articles") : SitePath.folder("articles", "page", String($0 + 1)) }
+        let paths = chunks.indices.map { $0 == 0 ? Routes.site.articles : Routes.site.articles(page: $0 + 1) }
         // Each list page is independent, so they share the cores like article pages do.
         let pages = Parallel.map(Array(chunks.indices)) { index in
             let chunk = chunks[index]
@@ -86,21 +86,21 @@ extension PageFactory {
             for tag in article.tags { byTag[tag, default: []].append(article) }
         }
         let pages = Parallel.map(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
-            let path = SitePath.folder("tags", tag)
+            let path = Routes.site.tag(tag)
             return memoized(cache?.articleLists, path, input: { world in
                 ArticleListInput(world: world, articles: articles, index: 0, pageCount: 1)
             }, render: {
                 let page = context.page(title: "Articles tagged “\(tag)”", path: path, kind: "tag",
                                         extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
                 return render("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
-                              breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))], owner: "the tag \(tag)")
+                              breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)], owner: "the tag \(tag)")
             })
         }
         for page in pages { output.add(page) }
-        let index = SitePath.folder("tags")
+        let index = Routes.site.tags
         let page = context.page(title: "Tags", path: index, kind: "tags")
-        let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(.folder("tags", $0)), "count": byTag[$0]!.count] as [String: Any] }
-        emit("tags", path: index, page: page, values: ["tags": tags], breadcrumbs: [("Home", .home), ("Articles", .folder("articles"))],
+        let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(Routes.site.tag($0)), "count": byTag[$0]!.count] as [String: Any] }
+        emit("tags", path: index, page: page, values: ["tags": tags], breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
              owner: "the tag index", into: &output)
     }
 }

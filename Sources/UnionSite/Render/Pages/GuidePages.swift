@@ -9,8 +9,8 @@ extension PageFactory {
     }
 
     func guideIndexPage() -> RenderedPage {
-        let path = SitePath.folder("guide")
-        var values: [String: Any] = ["chapters": site.chapters.map { chapterLink($0) }, "print_href": context.href(.folder("guide", "print"))]
+        let path = Routes.site.guide
+        var values: [String: Any] = ["chapters": site.chapters.map { chapterLink($0) }, "print_href": context.href(Routes.site.guidePrint)]
         let page: [String: Any]
         if let index = site.guideIndex {
             page = itemPage(index.item, kind: "guide-index")
@@ -26,7 +26,7 @@ extension PageFactory {
     func chapterPage(_ index: Int) -> RenderedPage {
         let chapter = site.chapters[index]
         let item = chapter.item
-        let glossaryPath = SitePath.folder("guide", "glossary")
+        let glossaryPath = Routes.site.glossary
         var values: [String: Any] = [
             "body": bodies.html(key: item.id, source: item.body),
             "contents": contents(item.id), "backlinks": backlinks(item.id),
@@ -37,7 +37,7 @@ extension PageFactory {
         if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
         return render("chapter", path: item.url, page: itemPage(item, kind: "chapter"), values: values,
-                      breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: item.location.path)
+                      breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: item.location.path)
     }
 
     /// Pages listed under each glossary entry: a common term on a big site is used by
@@ -45,7 +45,7 @@ extension PageFactory {
     static let usedInLimit = 25
 
     private func glossaryPage(into output: inout RenderedSite) {
-        let path = SitePath.folder("guide", "glossary")
+        let path = Routes.site.glossary
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
         var letters: [(String, [[String: Any]])] = []
         for (index, term) in site.glossary.enumerated() {
@@ -64,11 +64,11 @@ extension PageFactory {
         }
         let values: [String: Any] = ["letters": letters.map { ["letter": $0.0, "id": HeadingID.base(for: $0.0), "terms": $0.1] }]
         emit("glossary", path: path, page: context.page(title: "Glossary", path: path, kind: "glossary"), values: values,
-             breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the glossary", into: &output)
+             breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: "the glossary", into: &output)
     }
 
     func printPage() -> RenderedPage {
-        let path = SitePath.folder("guide", "print")
+        let path = Routes.site.guidePrint
         let anchors = Dictionary(uniqueKeysWithValues: site.chapters.map { (context.href($0.item.url), "chapter-" + $0.item.slug) })
         let chapters: [[String: Any]] = site.chapters.enumerated().map { index, chapter in
             let placement = BodyRenderer.Placement(headingOffset: 1, idPrefix: chapter.item.slug + "--", mapHref: { href in
@@ -80,7 +80,7 @@ extension PageFactory {
         let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] }
         return render("guide-print", path: path, page: context.page(title: "Member guide: print version", path: path, kind: "guide-print"),
                       values: ["chapters": chapters, "contents": contents],
-                      breadcrumbs: [("Home", .home), ("Member guide", .folder("guide"))], owner: "the guide print page")
+                      breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: "the guide print page")
     }
 
     /// A link to a chapter becomes `#chapter-slug`; to a heading in it, `#slug--heading`.

@@ -3,7 +3,7 @@ extension PageFactory {
     /// listing every principle of every document.
     func principles(into output: inout RenderedSite) {
         for page in Parallel.map(site.principleDocuments, minimum: 2, principleDocumentPage) { output.add(page) }
-        let path = SitePath.folder("principles")
+        let path = Routes.site.principles
         let documents: [[String: Any]] = site.principleDocuments.map { document in
             var entry: [String: Any] = ["title": document.item.title, "href": context.href(document.item.url), "slug": document.item.slug]
             if let summary = document.item.summary { entry["summary"] = summary }
@@ -28,7 +28,7 @@ extension PageFactory {
         if let version = document.version { values["version"] = version }
         if let adopted = document.adopted { values["adopted"] = DateContext.of(adopted) }
         return render("principle-document", path: item.url, page: itemPage(item, kind: "principle-document"), values: values,
-                      breadcrumbs: [("Home", .home), ("Principles", .folder("principles"))], owner: item.location.path)
+                      breadcrumbs: [("Home", .home), ("Principles", Routes.site.principles)], owner: item.location.path)
     }
 
     private func principleHeadings(_ document: PrincipleDocument) -> [DocumentFacts.Heading] {

@@ -18,7 +18,7 @@ extension PageFactory {
         var page = context.page(title: "Page not found", path: notFound, kind: "not-found")
         page["noindex"] = true
         emit("not-found", path: notFound, page: page, owner: "the 404 page", into: &output)
-        let search = SitePath.folder("search")
+        let search = Routes.site.search
         emit("search", path: search, page: context.page(title: "Search", path: search, kind: "search"),
              breadcrumbs: [("Home", .home)], owner: "the search page", into: &output)
     }

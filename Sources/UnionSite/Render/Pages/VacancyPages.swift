@@ -5,7 +5,7 @@ extension PageFactory {
         for page in Parallel.map(site.vacancies, vacancyPage) { output.add(page) }
         let open = site.openVacancies
         let facets = VacancyFacets(open)
-        var lists = [ListPage(path: .folder("vacancies"), title: "Vacancies", vacancies: open,
+        var lists = [ListPage(path: Routes.site.vacancies, title: "Vacancies", vacancies: open,
                               summary: "Open posts in school improvement and educational development, closing soonest first.")]
         for facet in facets.all {
             for value in facet.values {
@@ -14,14 +14,14 @@ extension PageFactory {
             }
         }
         for page in Parallel.map(lists, minimum: 2, { listPage($0, facets: facets) }) { output.add(page) }
-        let archive = SitePath.folder("vacancies", "archive")
+        let archive = Routes.site.vacancyArchive
         var page = context.page(title: "Closed vacancies", path: archive, kind: "vacancy-archive",
                                 extra: ["summary": "Vacancies whose closing date has passed, most recently closed first."])
         page["noindex"] = true
         emit("vacancy-list", path: archive, page: page,
-             values: ["vacancies": site.closedVacancies.map(vacancySummary), "open_href": context.href(.folder("vacancies")),
+             values: ["vacancies": site.closedVacancies.map(vacancySummary), "open_href": context.href(Routes.site.vacancies),
                       "empty_message": "There are no closed vacancies."],
-             breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))], owner: "the vacancy archive", into: &output)
+             breadcrumbs: [("Home", .home), ("Vacancies", Routes.site.vacancies)], owner: "the vacancy archive", into: &output)
     }
 
     /// One page of open vacancies: all of them, or one filter's.
@@ -37,15 +37,15 @@ extension PageFactory {
         let page = context.page(title: title, path: path, kind: "vacancy-list", extra: ["summary": summary])
         let values: [String: Any] = [
             "vacancies": vacancies.map(vacancySummary), "facets": facets.context(current: path, href: context.href),
-            "show_filters": !facets.all.isEmpty, "archive_href": context.href(.folder("vacancies", "archive")),
+            "show_filters": !facets.all.isEmpty, "archive_href": context.href(Routes.site.vacancyArchive),
             "empty_message": "There are no open vacancies here at the moment.",
         ]
-        let crumbs: [(String, SitePath)] = path == .folder("vacancies") ? [("Home", .home)] : [("Home", .home), ("Vacancies", .folder("vacancies"))]
+        let crumbs: [(String, SitePath)] = path == Routes.site.vacancies ? [("Home", .home)] : [("Home", .home), ("Vacancies", Routes.site.vacancies)]
         return render("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list")
     }
 
     private func vacancyPage(_ vacancy: Vacancy) -> RenderedPage {
-        let key = "vacancy:\(vacancy.id)"
+        let key = PageKey.vacancy(vacancy.id)
         let isOpen = site.status(of: vacancy).isOpen
         let body = vacancy.description.map { bodies.html(key: key, source: $0) }
         var extra: [String: Any] = [:]
@@ -60,7 +60,7 @@ extension PageFactory {
         var values: [String: Any] = ["vacancy": vacancyContext(vacancy), "backlinks": backlinks(key)]
         if let body { values["body"] = body }
         return render("vacancy", path: vacancy.url, page: page, values: values,
-                      breadcrumbs: [("Home", .home), ("Vacancies", .folder("vacancies"))],
+                      breadcrumbs: [("Home", .home), ("Vacancies", Routes.site.vacancies)],
                       lastModified: vacancy.posted?.description, owner: vacancy.location.description)
     }
 

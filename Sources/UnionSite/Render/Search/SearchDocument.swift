@@ -61,7 +61,7 @@ struct SearchDocument: Hashable, Sendable {
         }
         for page in site.pages { add(page.item, .page) }
         for vacancy in site.openVacancies {
-            let facts = linked.documents["vacancy:\(vacancy.id)"]
+            let facts = linked.documents[PageKey.vacancy(vacancy.id)]
             let texts = facts?.texts ?? []
             let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
             let about = snippet(site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)

@@ -1,0 +1,39 @@
+import Testing
+@testable import UnionSite
+
+/// Every path the site writes comes from `Routes`.
+@Suite("Routes")
+struct RoutesTests {
+    let routes = Routes.site
+
+    @Test("items by kind and slug; the guide's front page is the guide")
+    func items() {
+        #expect(routes.item(.article, slug: "pay", isGuideIndex: false).value == "articles/pay/")
+        #expect(routes.item(.principleDocument, slug: "core", isGuideIndex: false).value == "principles/core/")
+        #expect(routes.item(.guideChapter, slug: "academies", isGuideIndex: false).value == "guide/academies/")
+        #expect(routes.item(.guideChapter, slug: "index", isGuideIndex: true).value == "guide/")
+        #expect(routes.item(.page, slug: "about", isGuideIndex: false).value == "about/")
+    }
+
+    @Test("sections, list pages, tags, vacancies, filters and glossary entries")
+    func sections() {
+        #expect(routes.articles(page: 1) == routes.articles)
+        #expect(routes.articles(page: 3).value == "articles/page/3/")
+        #expect(routes.tag("pay").value == "tags/pay/")
+        #expect(routes.vacancy("la-adviser").value == "vacancies/la-adviser/")
+        #expect(routes.vacancyFilter(.region, "yorkshire").value == "vacancies/region/yorkshire/")
+        #expect(routes.glossaryEntry(anchor: "academy") == (routes.glossary, "academy"))
+        #expect(routes.glossary.value == "guide/glossary/")
+        #expect(routes.sections["guide/print/"] == routes.guidePrint)
+    }
+
+    @Test("vacancy ids cannot take the pages under /vacancies/, nor items the generator's own")
+    func reserved() {
+        #expect(Routes.reservedVacancyIDs == ["archive", "page", "region", "contract", "hours"])
+        #expect(routes.reserved.contains(routes.glossary))
+        #expect(!routes.reserved.contains(routes.guide))
+        #expect(PageKey.vacancy("x") == "vacancy:x")
+        #expect(PageKey.vacancyID("vacancy:x") == "x")
+        #expect(PageKey.vacancyID("guide/x.md") == nil)
+    }
+}
