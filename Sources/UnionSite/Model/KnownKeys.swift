@@ -3,13 +3,9 @@
 /// contract's second wave that this version does not act on yet, or a template parameter of
 /// the site's own, which is what unknown front-matter and `site.yaml` keys are for.
 enum KnownKeys {
+    /// The kind's own keys (its row of `ContentKind.descriptor`) and the shared ones.
     static func frontMatter(_ kind: ContentKind) -> [String] {
-        switch kind {
-        case .article: ["title", "date", "summary", "tags", "author", "updated", "draft", "slug", "autolink", "review_by"]
-        case .principleDocument: ["title", "summary", "version", "adopted", "slug", "autolink", "review_by"]
-        case .guideChapter: ["title", "order", "summary", "terms", "slug", "autolink", "review_by"]
-        case .page: ["title", "summary", "slug", "autolink", "review_by"]
-        }
+        ContentKind.sharedKeys + kind.descriptor.keys
     }
 
     /// Keys defined for other kinds but not for `kind`, each with the kinds it belongs to

@@ -31,12 +31,7 @@ public struct Routes: Sendable {
 
     /// An article, principle document, chapter or page, by its kind and slug.
     func item(_ kind: ContentKind, slug: String, isGuideIndex: Bool) -> SitePath {
-        switch kind {
-        case .article: .folder("articles", slug)
-        case .principleDocument: .folder("principles", slug)
-        case .guideChapter: isGuideIndex ? guide : .folder("guide", slug)
-        case .page: .folder(slug)
-        }
+        isGuideIndex ? guide : .folder(kind.descriptor.section + [slug])
     }
 
     /// Link destinations that name a generated section (`articles/`, `guide/glossary/`),

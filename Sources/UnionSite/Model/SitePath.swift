@@ -11,7 +11,9 @@ public struct SitePath: Hashable, Comparable, Sendable, CustomStringConvertible 
     public static let home = SitePath("")
 
     /// `articles/` + `pay` → `articles/pay/`.
-    static func folder(_ components: String...) -> SitePath {
+    static func folder(_ components: String...) -> SitePath { folder(components) }
+
+    static func folder(_ components: [String]) -> SitePath {
         SitePath(components.filter { !$0.isEmpty }.map { $0 + "/" }.joined())
     }
 

@@ -182,7 +182,8 @@ struct PageFactory: Sendable {
     }
 
     /// Common `page` extras of a content item: summary, params, review notice.
-    func itemPage(_ item: ContentItem, kind: String, extra: [String: Any] = [:]) -> [String: Any] {
+    /// - Parameter kind: `page.kind`; by default the kind's template name (`ContentKind.descriptor`).
+    func itemPage(_ item: ContentItem, kind: String? = nil, extra: [String: Any] = [:]) -> [String: Any] {
         var more: [String: Any] = ["params": TemplateValue.of(item.params)]
         if let summary = item.summary { more["summary"] = summary }
         if let review = item.reviewBy {
@@ -190,6 +191,6 @@ struct PageFactory: Sendable {
             if site.isReviewDue(item) { more["review_due"] = true }
         }
         more.merge(extra) { _, new in new }
-        return context.page(title: item.title, path: item.url, kind: kind, description: item.summary, extra: more)
+        return context.page(title: item.title, path: item.url, kind: kind ?? item.kind.descriptor.template, description: item.summary, extra: more)
     }
 }

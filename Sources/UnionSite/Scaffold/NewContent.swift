@@ -3,8 +3,25 @@ import Foundation
 /// The `new` command: writes one new content file with valid front matter, named by the
 /// slug rule, and never overwrites an existing file.
 public enum NewContent {
-    public enum Kind: String, Sendable, CaseIterable {
-        case article, guide, principle, page, vacancy
+    /// What `new` can make: a Markdown kind (named by its `ContentKind.descriptor.commandName`) or a vacancy.
+    public enum Kind: Sendable, CaseIterable, RawRepresentable, Hashable {
+        case content(ContentKind), vacancy
+
+        public static var allCases: [Kind] { ContentKind.allCases.map(Kind.content) + [.vacancy] }
+
+        public init?(rawValue: String) {
+            guard let kind = Self.allCases.first(where: { $0.rawValue == rawValue }) else { return nil }
+            self = kind
+        }
+
+        public var rawValue: String {
+            switch self {
+            case .content(let kind): kind.descriptor.commandName
+            case .vacancy: "vacancy"
+            }
+        }
+
+        public static let article = Kind.content(.article)
     }
 
     public static func create(_ kind: Kind, title: String, in root: SiteRoot, date: Day? = nil) throws(Diagnostics) -> String {
@@ -39,14 +56,10 @@ public enum NewContent {
     private static func template(_ kind: Kind, title: String, slug: String, day: Day) -> (String, String, String) {
         let t = quoted(title)
         switch kind {
-        case .article:
-            return ("articles", "\(slug).md", "---\ntitle: \(t)\ndate: \(day)\nsummary: \"\"\ntags: []\ndraft: true\n---\n\nWrite the article here.\n")
-        case .guide:
-            return ("guide", "\(slug).md", "---\ntitle: \(t)\nsummary: \"\"\nterms: []\n---\n\n## First section\n\nWrite the chapter here.\n")
-        case .principle:
-            return ("principles", "\(slug).md", "---\ntitle: \(t)\nsummary: \"\"\nversion: \"1.0\"\nadopted: \(day)\n---\n\n## First principle\n\nEach `##` section is one principle.\n")
-        case .page:
-            return ("pages", "\(slug).md", "---\ntitle: \(t)\nsummary: \"\"\n---\n\nWrite the page here.\n")
+        case .content(let content):
+            let row = content.descriptor
+            let keys = ["title: \(t)"] + row.scaffoldKeys(day)
+            return (row.folder, "\(slug).md", "---\n" + keys.joined(separator: "\n") + "\n---\n\n" + row.scaffoldBody)
         case .vacancy:
             let closes = Day(year: day.year, month: day.month, day: 1).map { _ in day } ?? day
             return ("vacancies", "\(slug).yaml", """

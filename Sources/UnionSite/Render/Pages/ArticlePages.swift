@@ -28,7 +28,7 @@ extension PageFactory {
 
     private func renderArticlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let item = article.item
-        let page = itemPage(item, kind: "article", extra: ["json_ld": [JSONLD.article(article, settings: settings)]])
+        let page = itemPage(item, extra: ["json_ld": [JSONLD.article(article, settings: settings)]])
         var values: [String: Any] = [
             "body": bodies.html(key: item.id, source: item.body),
             "contents": contents(item.id),
@@ -39,7 +39,7 @@ extension PageFactory {
         ]
         if let updated = article.updated { values["updated"] = DateContext.of(updated) }
         if let author = article.author { values["author"] = author }
-        return render("article", path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
+        return render(item.kind.descriptor.template, path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
                       lastModified: (article.updated ?? article.date).day.description, owner: item.location.path)
     }
 

@@ -36,7 +36,7 @@ extension PageFactory {
         ]
         if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
-        return render("chapter", path: item.url, page: itemPage(item, kind: "chapter"), values: values,
+        return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
                       breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: item.location.path)
     }
 

@@ -27,7 +27,7 @@ extension PageFactory {
         ]
         if let version = document.version { values["version"] = version }
         if let adopted = document.adopted { values["adopted"] = DateContext.of(adopted) }
-        return render("principle-document", path: item.url, page: itemPage(item, kind: "principle-document"), values: values,
+        return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
                       breadcrumbs: [("Home", .home), ("Principles", Routes.site.principles)], owner: item.location.path)
     }
 

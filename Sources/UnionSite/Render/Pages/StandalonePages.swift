@@ -8,7 +8,7 @@ extension PageFactory {
         let item = page.item
         let values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
                                      "contents": contents(item.id), "backlinks": backlinks(item.id)]
-        return render("page", path: item.url, page: itemPage(item, kind: "page"), values: values,
+        return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
                       breadcrumbs: [("Home", .home)], owner: item.location.path)
     }
 

@@ -45,21 +45,21 @@ struct SearchDocument: Hashable, Sendable {
             let make = { Self.snippet(summary: summary, texts: texts) }
             return cache?.snippets.value(url, input: SnippetInput(summary: summary, texts: texts), compute: make) ?? make()
         }
-        func add(_ item: ContentItem, _ kind: Kind, extra: [String] = []) {
+        func add(_ item: ContentItem, extra: [String] = []) {
             let facts = linked.documents[item.id]
             let texts = facts?.texts ?? []
             let url = site.settings.href(item.url)
             result.append(SearchDocument(
-                kind: kind, title: item.title, url: url,
+                kind: item.kind.descriptor.searchKind, title: item.title, url: url,
                 snippet: snippet(url, summary: item.summary, texts: texts),
                 fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], texts]))
         }
-        for article in site.articles { add(article.item, .article, extra: article.tags + (article.author.map { [$0] } ?? [])) }
-        for document in site.principleDocuments { add(document.item, .principle) }
+        for article in site.articles { add(article.item, extra: article.tags + (article.author.map { [$0] } ?? [])) }
+        for document in site.principleDocuments { add(document.item) }
         for chapter in (site.guideIndex.map { [$0] } ?? []) + site.chapters {
-            add(chapter.item, .guide, extra: chapter.terms.flatMap { [$0.term] + $0.aliases })
+            add(chapter.item, extra: chapter.terms.flatMap { [$0.term] + $0.aliases })
         }
-        for page in site.pages { add(page.item, .page) }
+        for page in site.pages { add(page.item) }
         for vacancy in site.openVacancies {
             let facts = linked.documents[PageKey.vacancy(vacancy.id)]
             let texts = facts?.texts ?? []
