@@ -19,6 +19,7 @@ let themeFiles = [
     "partial-breadcrumbs.mustache",
     "partial-contents.mustache",
     "partial-dates.mustache",
+    "partial-history.mustache",
     "partial-pagination.mustache",
     "partial-vacancy-summary.mustache",
     "principle-document.mustache",
@@ -27,6 +28,7 @@ let themeFiles = [
     "search.mustache",
     "site.css",
     "tags.mustache",
+    "updates.mustache",
     "vacancy-list.mustache",
     "vacancy.mustache",
 ]

@@ -13,5 +13,7 @@ enum WarningCodes {
         "unknown-key", "unsupported-key", "unknown-lint-code", "glossary-alias-is-term",
         // Guidance Markdown (issue 14, `Markdown/Guidance/`).
         "table-cells", "alert-placement", "footnote-unused", "footnote-duplicate", "abbreviation-duplicate",
+        // Change notes (issue 17, `Model/ChangeReader.swift`, `ChangeChecks`, `ModelBuilder`).
+        "duplicate-change", "vague-change-note", "updated-without-note", "future-change",
     ]
 }

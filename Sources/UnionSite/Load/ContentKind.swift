@@ -33,7 +33,7 @@ public enum ContentKind: String, Sendable, CaseIterable {
     }
 
     /// The keys every kind has.
-    static let sharedKeys = ["title", "summary", "slug", "autolink", "review_by"]
+    static let sharedKeys = ["title", "summary", "slug", "autolink", "review_by", "changes"]
 
     public var descriptor: Descriptor {
         switch self {

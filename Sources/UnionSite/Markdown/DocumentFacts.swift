@@ -31,11 +31,15 @@ struct DocumentFacts: Sendable {
     /// Ids the guidance markup adds (footnotes, table captions), without a page's prefix.
     let extraAnchors: Set<String>
 
+    /// Ids the page templates put beside every body (the change history): no heading may take one.
+    static let pageAnchors: Set<String> = ["page-history", "page-history-heading"]
+
     /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         let extraAnchors = document.anchored.ids
-        var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors))
+        var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors)
+            .union(pageAnchors))
         var headings: [Heading] = []
         var links: [Link?] = []
         var openLinks: [Int] = []

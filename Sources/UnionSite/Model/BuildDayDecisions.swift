@@ -22,6 +22,23 @@ extension Site {
         item.reviewBy.map { $0 < buildDate } ?? false
     }
 
+    /// The changes that have happened by the build day, newest first: a change dated later is
+    /// left out everywhere (the page, `/updates/`, the feed) until its day comes.
+    public func changes(of item: ContentItem) -> [Change] {
+        item.changes.filter { $0.date.day <= buildDate }
+    }
+
+    /// The page's "last updated": its newest change by the build day; for an article without
+    /// `changes`, its `updated:`. Nil when the page has not changed since it was published.
+    public func lastUpdated(_ item: ContentItem, updated: ContentDate? = nil) -> ContentDate? {
+        item.changes.isEmpty ? updated : changes(of: item).first?.date
+    }
+
+    /// An article's last change, or its date: what feeds, JSON-LD and the sitemap call "modified".
+    public func modified(_ article: Article) -> ContentDate {
+        lastUpdated(article.item, updated: article.updated) ?? article.date
+    }
+
     public func status(of vacancy: Vacancy) -> Vacancy.Status {
         Vacancy.Status(closes: vacancy.closes, on: buildDate)
     }

@@ -16,6 +16,9 @@ public struct ContentItem: Sendable, Hashable {
     public let params: [YAMLEntry]
     /// `review_by:` (an extension): past it, the page says it is due for review.
     public let reviewBy: Day?
+    /// `changes:`, newest first (ties in file order), all of them: which have happened by the
+    /// build day is `Site.changes(of:)`'s decision.
+    public let changes: [Change]
 }
 
 /// Markdown text with enough to turn cmark's positions back into file positions.

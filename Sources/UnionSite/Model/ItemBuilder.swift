@@ -15,7 +15,8 @@ struct ItemBuilder {
         let author = fields.string("author")
         let draft = fields.bool("draft") ?? false
         // The shared fields come last: whatever no reader asked for becomes `params`.
-        let item = item(document, &fields)
+        var item = item(document, &fields)
+        item = item.flatMap { ChangeChecks.checked($0, published: date, updated: updated, fields: &fields) }
         finish(&fields, kind: document.kind)
         guard let item, let date else { return nil }
         return Article(item: item, date: date, updated: updated, tags: tags, author: author, draft: draft)
@@ -24,12 +25,13 @@ struct ItemBuilder {
     mutating func principleDocument(_ document: SourceDocument) -> PrincipleDocument? {
         var fields = reader(document)
         let version = fields.string("version")
-        let adopted = fields.day("adopted")
+        let adopted = fields.date("adopted")
         // The shared fields come last: whatever no reader asked for becomes `params`.
-        let item = item(document, &fields)
+        var item = item(document, &fields)
+        item = item.flatMap { ChangeChecks.checked($0, published: adopted, updated: nil, fields: &fields) }
         finish(&fields, kind: document.kind)
         guard let item else { return nil }
-        return PrincipleDocument(item: item, version: version, adopted: adopted)
+        return PrincipleDocument(item: item, version: version, adopted: adopted?.day)
     }
 
     mutating func chapter(_ document: SourceDocument) -> GuideChapter? {
@@ -71,12 +73,13 @@ struct ItemBuilder {
         let summary = fields.string("summary")
         let autolink = fields.bool("autolink")
         let reviewBy = fields.day("review_by")
+        let changes = ChangeReader.changes(&fields, allowsVersion: document.kind == .principleDocument).newestFirst()
         let slug = self.slug(document, &fields)
         guard let title, let slug, !fields.problems.contains(where: { $0.severity == .error }) else { return nil }
         return ContentItem(id: document.contentPath, kind: document.kind, title: title.trimmed, summary: summary?.trimmed,
                            slug: slug, url: url(for: document, slug: slug), location: SourceLocation(path: document.path),
                            body: MarkdownSource(text: document.body, path: document.path, firstLine: document.bodyFirstLine),
-                           autolink: autolink, params: fields.unused, reviewBy: reviewBy)
+                           autolink: autolink, params: fields.unused, reviewBy: reviewBy, changes: changes)
     }
 
     private func slug(_ document: SourceDocument, _ fields: inout FieldReader) -> String? {

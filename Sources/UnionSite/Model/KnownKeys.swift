@@ -23,7 +23,7 @@ enum KnownKeys {
     static let otherKindKeys: [ContentKind: [String: String]] = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0, otherKinds(than: $0)) })
 
     /// The contract's second wave (change notes, translations): defined there, not built here yet.
-    static let unsupportedFrontMatter = ["changes", "translation_key"]
+    static let unsupportedFrontMatter = ["translation_key"]
 
     static let site = ["title", "base_url", "language", "description", "organisation", "nav", "timezone", "autolink",
                        "max_file_size", "lint"]
@@ -32,4 +32,6 @@ enum KnownKeys {
     static let navItem = ["title", "link"]
     static let lint = ["off"]
     static let glossaryTerm = ["term", "definition", "aliases"]
+    static let change = ["date", "note"]
+    static let principleChange = ["date", "note", "version"]
 }

@@ -47,6 +47,7 @@ public enum ModelBuilder {
         let orderedChapters = chapters.filter { !$0.isGuideIndex }.sorted(by: chapterOrder)
         let items = published.map(\.item) + principles.map(\.item) + chapters.map(\.item) + pages.map(\.item)
         problems.append(contentsOf: URLCollisions.check(items: items))
+        problems.append(contentsOf: futureChanges(items, today: today))
         let glossary = Glossary.terms(of: chapters, problems: &problems)
         try problems.throwIfErrors()
 
@@ -56,6 +57,17 @@ public enum ModelBuilder {
                     vacancies: sortedVacancies(vacancies, today: today), glossary: glossary,
                     staticFiles: tree.staticFiles, templates: tree.templates, leftOut: leftOut,
                     warnings: problems.warnings)
+    }
+
+    /// A change dated after the build day is left out until its day, like a future article;
+    /// the author is told, since a wrong year is the likelier cause.
+    private static func futureChanges(_ items: [ContentItem], today: Day) -> [Diagnostic] {
+        items.flatMap { item in
+            item.changes.filter { $0.date.day > today }.map { change in
+                .warning("this change is dated \(change.date.day), after the build date \(today): it is left out until then",
+                         at: change.location, code: "future-change")
+            }
+        }
     }
 
     /// Drafts and future-dated articles are left out unless `--drafts`; newest first.

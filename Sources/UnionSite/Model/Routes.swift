@@ -15,9 +15,18 @@ public struct Routes: Sendable {
     public var vacancies: SitePath { .folder("vacancies") }
     public var vacancyArchive: SitePath { .folder("vacancies", "archive") }
     public var search: SitePath { .folder("search") }
+    public var updates: SitePath { .folder("updates") }
+    public var guideUpdates: SitePath { .folder("guide", "updates") }
+    public var updatesFeed: SitePath { SitePath("updates/feed.xml") }
 
     /// Page N of the article list (page 1 is the list itself).
     public func articles(page: Int) -> SitePath { page <= 1 ? articles : .folder("articles", "page", String(page)) }
+    /// Page N of `/updates/` or `/guide/updates/`.
+    public func updates(guide: Bool, page: Int) -> SitePath {
+        guard page > 1 else { return guide ? guideUpdates : updates }
+        return guide ? .folder("guide", "updates", "page", String(page)) : .folder("updates", "page", String(page))
+    }
+
     public func tag(_ tag: String) -> SitePath { .folder("tags", tag) }
     public func vacancy(_ id: String) -> SitePath { .folder("vacancies", id) }
 
@@ -38,12 +47,14 @@ public struct Routes: Sendable {
     /// relative or rooted.
     var sections: [String: SitePath] {
         ["articles/": articles, "principles/": principles, "guide/": guide, "guide/glossary/": glossary,
-         "guide/print/": guidePrint, "vacancies/": vacancies, "vacancies/archive/": vacancyArchive, "search/": search, "": home]
+         "guide/print/": guidePrint, "vacancies/": vacancies, "vacancies/archive/": vacancyArchive, "search/": search, "updates/": updates,
+         "guide/updates/": guideUpdates, "": home]
     }
 
     /// Paths the generator writes itself: no page or chapter may take one.
     var reserved: Set<SitePath> {
-        [articles, principles, glossary, guidePrint, vacancies, vacancyArchive, tags, search, .folder("assets")]
+        [articles, principles, glossary, guidePrint, vacancies, vacancyArchive, tags, search, updates, guideUpdates,
+         .folder("assets")]
     }
 
     /// Vacancy ids that would land on the pages under `/vacancies/` (the archive, filters, list pages).

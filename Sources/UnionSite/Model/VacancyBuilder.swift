@@ -38,6 +38,11 @@ struct VacancyBuilder {
                               salary: fields.string("salary")?.trimmed, region: fields.string("region")?.trimmed,
                               summary: fields.string("summary")?.trimmed, tags: fields.stringList("tags"),
                               description: description, location: record.location)
+        if let changes = fields.entry("changes") {
+            _ = fields.node("changes")
+            fields.fail("a vacancy has no `changes`: its `posted` and `closes` dates are its history", at: changes.keyLocation,
+                        code: "vacancy-changes")
+        }
         fields.warnIgnoredKeys(defined: Self.knownFields, what: "vacancy field", code: "vacancy-unknown-field")
         if posted == nil && id != nil {
             fields.warn("no `posted` date: Google's job search requires datePosted", at: record.location, code: "vacancy-no-posted")

@@ -10,7 +10,7 @@ enum Feeds {
         let settings = site.settings
         let articles = site.articles.prefix(articleLimit).map { article in
             Entry(title: article.item.title, path: article.item.url, published: article.date.timestamp,
-                  updated: (article.updated ?? article.date).timestamp, summary: article.item.summary)
+                  updated: site.modified(article).timestamp, summary: article.item.summary)
         }
         output.add("feed.xml", atom(title: settings.title, feedPath: SitePath("feed.xml"), entries: Array(articles), site: site), owner: "the article feed")
         let vacancies = site.openVacancies.map { vacancy in
@@ -21,6 +21,8 @@ enum Feeds {
         output.add("vacancies/feed.xml", atom(title: "\(settings.title): vacancies", feedPath: SitePath("vacancies/feed.xml"), entries: vacancies, site: site),
                    owner: "the vacancy feed")
         output.add("vacancies/index.json", VacancyExport.json(site), owner: "the vacancy export")
+        output.add(Routes.site.updatesFeed.value, atom(title: "\(settings.title): updates", feedPath: Routes.site.updatesFeed,
+                                                       entries: updateEntries(site), site: site), owner: "the updates feed")
     }
 
     struct Entry {
@@ -29,6 +31,24 @@ enum Feeds {
         let published: String
         let updated: String
         let summary: String?
+        /// The page's own section (`page-history`) when the entry is one change to it.
+        var fragment: String? = nil
+        /// Set when the entry's URL is not its id (a page has many changes).
+        var id: String? = nil
+    }
+
+    static let updateLimit = 50
+
+    /// One entry per change, newest first, linking to the page's history. The id names the
+    /// page, the day and the change's place among that page's changes of the day, never the
+    /// note, so correcting a note's wording keeps the id.
+    static func updateEntries(_ site: Site) -> [Entry] {
+        site.updates.prefix(updateLimit).map { update in
+            let page = site.settings.absoluteURL(update.item.url)
+            return Entry(title: update.item.title, path: update.item.url, published: update.change.date.timestamp,
+                         updated: update.change.date.timestamp, summary: update.change.note, fragment: PageFactory.historyAnchor,
+                         id: page + "#update-\(update.change.date.day)-\(update.ordinal)")
+        }
     }
 
     private static func atom(title: String, feedPath: SitePath, entries: [Entry], site: Site) -> String {
@@ -46,8 +66,9 @@ enum Feeds {
 
         """
         for entry in entries {
-            let url = XML.escape(settings.absoluteURL(entry.path))
-            xml += "<entry>\n<title>\(XML.escape(entry.title))</title>\n<id>\(url)</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
+            let url = XML.escape(settings.absoluteURL(entry.path) + (entry.fragment.map { "#" + $0 } ?? ""))
+            let id = entry.id.map(XML.escape) ?? url
+            xml += "<entry>\n<title>\(XML.escape(entry.title))</title>\n<id>\(id)</id>\n<link rel=\"alternate\" type=\"text/html\" href=\"\(url)\"/>\n"
             xml += "<published>\(entry.published)</published>\n<updated>\(entry.updated)</updated>\n"
             if let summary = entry.summary { xml += "<summary>\(XML.escape(summary))</summary>\n" }
             xml += "</entry>\n"

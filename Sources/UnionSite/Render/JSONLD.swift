@@ -19,10 +19,11 @@ enum JSONLD {
         return serialise(object)
     }
 
-    static func article(_ article: Article, settings: SiteSettings) -> String {
+    /// - Parameter modified: the article's last change (`Site.modified`), so every date agrees.
+    static func article(_ article: Article, modified: ContentDate, settings: SiteSettings) -> String {
         var object: [String: Any] = [
             "@context": "https://schema.org", "@type": "Article", "headline": article.item.title,
-            "datePublished": article.date.timestamp, "dateModified": (article.updated ?? article.date).timestamp,
+            "datePublished": article.date.timestamp, "dateModified": modified.timestamp,
             "url": settings.absoluteURL(article.item.url),
             "publisher": ["@type": "Organization", "name": settings.organisation?.name ?? settings.title],
         ]

@@ -31,6 +31,7 @@ public enum Renderer {
         pages.vacancies(into: &output)
         timer.lap("vacancies")
         pages.special(into: &output)
+        pages.updatePages(into: &output)
         timer.lap("special")
         if !deferSearch {
             for (path, bytes) in search.files() { output.add(path, bytes, owner: "the search index") }

@@ -17,6 +17,7 @@ enum ThemeFiles {
         "partial-breadcrumbs.mustache": PackageResources.partial_breadcrumbs_mustache,
         "partial-contents.mustache": PackageResources.partial_contents_mustache,
         "partial-dates.mustache": PackageResources.partial_dates_mustache,
+        "partial-history.mustache": PackageResources.partial_history_mustache,
         "partial-pagination.mustache": PackageResources.partial_pagination_mustache,
         "partial-vacancy-summary.mustache": PackageResources.partial_vacancy_summary_mustache,
         "principle-document.mustache": PackageResources.principle_document_mustache,
@@ -25,6 +26,7 @@ enum ThemeFiles {
         "search.mustache": PackageResources.search_mustache,
         "site.css": PackageResources.site_css,
         "tags.mustache": PackageResources.tags_mustache,
+        "updates.mustache": PackageResources.updates_mustache,
         "vacancy-list.mustache": PackageResources.vacancy_list_mustache,
         "vacancy.mustache": PackageResources.vacancy_mustache,
     ]

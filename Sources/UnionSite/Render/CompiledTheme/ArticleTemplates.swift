@@ -1,6 +1,7 @@
 /// `article.mustache` and `article-list.mustache` (also the tag pages), compiled.
 enum ArticleTemplates {
-    static let articleUses: Set<String> = LayoutTemplate.uses.union(["article", "partial-dates", "partial-contents", "partial-backlinks"])
+    static let articleUses: Set<String> = LayoutTemplate.uses.union(["article", "partial-dates", "partial-contents", "partial-backlinks",
+                                                                         "partial-history"])
     static let listUses: Set<String> = LayoutTemplate.uses.union(["article-list", "partial-article-summary", "partial-pagination"])
 
     static func article(_ p: inout CompiledPage) {
@@ -19,6 +20,7 @@ enum ArticleTemplates {
             p.raw("<div class=\"prose\">\n")
             p.unescaped(p.value("body"))
             p.raw("\n</div>\n")
+            PartialTemplates.history(&p)
             p.section(p.value("has_tags")) { p in
                 p.raw("<p class=\"tags\"><span class=\"tags__label\">Tags:</span>\n")
                 p.section(p.value("tags")) { p in

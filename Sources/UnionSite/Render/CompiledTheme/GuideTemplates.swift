@@ -1,7 +1,9 @@
 /// `chapter.mustache` and `principle-document.mustache`, compiled.
 enum GuideTemplates {
-    static let chapterUses: Set<String> = LayoutTemplate.uses.union(["chapter", "partial-contents", "partial-backlinks"])
-    static let principlesUses: Set<String> = LayoutTemplate.uses.union(["principle-document", "partial-contents", "partial-backlinks"])
+    static let chapterUses: Set<String> = LayoutTemplate.uses.union(["chapter", "partial-contents", "partial-backlinks", "partial-dates",
+                                                                         "partial-history"])
+    static let principlesUses: Set<String> = LayoutTemplate.uses.union(["principle-document", "partial-contents", "partial-backlinks",
+                                                                            "partial-history"])
 
     static func chapter(_ p: inout CompiledPage) {
         LayoutTemplate.render(&p) { p in
@@ -13,8 +15,10 @@ enum GuideTemplates {
             p.text(p.value("page", "title"))
             p.raw("</h1>\n")
             ArticleTemplates.lede(&p)
+            p.section(p.value("has_dates")) { p in PartialTemplates.dates(&p) }
             PartialTemplates.contents(&p)
             prose(&p)
+            PartialTemplates.history(&p)
             p.section(p.value("has_terms")) { p in
                 p.raw("<section class=\"defined-terms\" aria-labelledby=\"terms-heading\">\n<h2 id=\"terms-heading\">Terms explained in this chapter</h2>\n<ul>\n")
                 p.section(p.value("terms")) { p in
@@ -87,9 +91,11 @@ enum GuideTemplates {
                 p.text(p.value("text"))
                 p.raw("</time></dd></div>\n")
             }
+            p.section(p.value("updated")) { p in PartialTemplates.updated(&p) }
             p.raw("</dl>\n")
             PartialTemplates.contents(&p)
             prose(&p)
+            PartialTemplates.history(&p)
             p.raw("</article>\n")
             PartialTemplates.backlinks(&p)
         }

@@ -60,6 +60,10 @@ enum LayoutTemplate {
         p.text(p.value("site", "title"))
         p.raw(": vacancies\" href=\"")
         p.text(p.value("site", "vacancy_feed_href"))
+        p.raw("\">\n<link rel=\"alternate\" type=\"application/atom+xml\" title=\"")
+        p.text(p.value("site", "title"))
+        p.raw(": updates\" href=\"")
+        p.text(p.value("site", "updates_feed_href"))
         p.raw("\">\n")
         p.section(p.value("page", "json_ld")) { p in
             p.raw("<script type=\"application/ld+json\">")
@@ -118,7 +122,11 @@ enum LayoutTemplate {
         p.text(p.value("site", "feed_href"))
         p.raw("\">Articles feed (Atom)</a></li>\n<li><a href=\"")
         p.text(p.value("site", "vacancy_feed_href"))
-        p.raw("\">Vacancies feed (Atom)</a></li>\n")
+        p.raw("\">Vacancies feed (Atom)</a></li>\n<li><a href=\"")
+        p.text(p.value("site", "updates_href"))
+        p.raw("\">What has changed</a> (<a href=\"")
+        p.text(p.value("site", "updates_feed_href"))
+        p.raw("\">updates feed, Atom</a>)</li>\n")
         p.section(p.value("site", "organisation", "url")) { p in
             p.raw("<li><a href=\"")
             p.text(p.value("site", "organisation", "url"))

@@ -19,8 +19,71 @@ enum PartialTemplates {
     static func dates(_ p: inout CompiledPage) {
         p.raw("<dl class=\"dates\">\n")
         p.section(p.value("published")) { p in date(&p, label: "Published") }
-        p.section(p.value("updated")) { p in date(&p, label: "Last updated") }
+        p.section(p.value("updated")) { p in updated(&p) }
         p.raw("</dl>\n")
+    }
+
+    /// `<div><dt>Last updated</dt>…` with its "See all updates" link (also in principle documents).
+    static func updated(_ p: inout CompiledPage) {
+        p.raw("<div><dt>Last updated</dt><dd><time datetime=\"")
+        p.text(p.value("iso"))
+        p.raw("\">")
+        p.text(p.value("text"))
+        p.raw("</time>")
+        p.section(p.value("has_history")) { p in
+            p.raw(" — <a href=\"#")
+            p.text(p.value("history_id"))
+            p.raw("\">See all updates</a>")
+        }
+        p.raw("</dd></div>\n")
+    }
+
+    /// `partial-history`
+    static func history(_ p: inout CompiledPage) {
+        p.section(p.value("has_history")) { p in
+            p.raw("<section class=\"history\" id=\"")
+            p.text(p.value("history_id"))
+            p.raw("\" aria-labelledby=\"")
+            p.text(p.value("history_id"))
+            p.raw("-heading\">\n<")
+            p.text(p.value("history_heading"))
+            p.raw(" id=\"")
+            p.text(p.value("history_id"))
+            p.raw("-heading\">Updates to this page</")
+            p.text(p.value("history_heading"))
+            p.raw(">\n<details class=\"history__details\"")
+            p.section(p.value("history_open")) { p in p.raw(" open") }
+            p.raw(">\n<summary>Show all updates</summary>\n<ol class=\"history__list\">\n")
+            p.section(p.value("history")) { p in historyEntry(&p) }
+            p.section(p.value("first_published")) { p in
+                p.raw("<li>")
+                p.section(p.value("iso")) { p in
+                    p.raw("<time datetime=\"")
+                    p.text(p.value("iso"))
+                    p.raw("\">")
+                    p.text(p.value("text"))
+                    p.raw("</time><br>")
+                }
+                p.raw("First published.</li>\n")
+            }
+            p.raw("</ol>\n</details>\n</section>\n")
+        }
+    }
+
+    private static func historyEntry(_ p: inout CompiledPage) {
+        p.raw("<li><time datetime=\"")
+        p.text(p.value("iso"))
+        p.raw("\">")
+        p.text(p.value("text"))
+        p.raw("</time>")
+        p.section(p.value("change_version")) { p in
+            p.raw(" <span class=\"history__version\">(version ")
+            p.text(p.value("change_version"))
+            p.raw(")</span>")
+        }
+        p.raw("<br>")
+        p.text(p.value("note"))
+        p.raw("</li>\n")
     }
 
     private static func date(_ p: inout CompiledPage, label: StaticString) {

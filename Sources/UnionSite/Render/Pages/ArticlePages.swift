@@ -28,7 +28,7 @@ extension PageFactory {
 
     private func renderArticlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let item = article.item
-        let page = itemPage(item, extra: ["json_ld": [JSONLD.article(article, settings: settings)]])
+        let page = itemPage(item, extra: ["json_ld": [JSONLD.article(article, modified: site.modified(article), settings: settings)]])
         var values: [String: Any] = [
             "body": bodies.html(key: item.id, source: item.body),
             "contents": contents(item.id),
@@ -37,10 +37,10 @@ extension PageFactory {
             "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] },
             "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
         ]
-        if let updated = article.updated { values["updated"] = DateContext.of(updated) }
+        values.merge(historyValues(item, published: article.date.day, updated: article.updated)) { _, new in new }
         if let author = article.author { values["author"] = author }
         return render(item.kind.descriptor.template, path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
-                      lastModified: (article.updated ?? article.date).day.description, owner: item.location.path)
+                      lastModified: site.modified(article).day.description, owner: item.location.path)
     }
 
     private func articleListPages(into output: inout RenderedSite) {

@@ -16,6 +16,7 @@ extension PageFactory {
             page = itemPage(index.item, kind: "guide-index")
             values["body"] = bodies.html(key: index.item.id, source: index.item.body)
             values["backlinks"] = backlinks(index.item.id)
+            values.merge(historyValues(index.item, published: nil)) { _, new in new }
         } else {
             page = context.page(title: "Member guide", path: path, kind: "guide-index")
         }
@@ -36,8 +37,10 @@ extension PageFactory {
         ]
         if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
+        values.merge(historyValues(item, published: nil)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
-                      breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: item.location.path)
+                      breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)],
+                      lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
     }
 
     /// Pages listed under each glossary entry: a common term on a big site is used by
@@ -74,8 +77,10 @@ extension PageFactory {
             let placement = BodyRenderer.Placement(headingOffset: 1, idPrefix: chapter.item.slug + "--", mapHref: { href in
                 Self.inPageHref(href, anchors: anchors)
             }, mapID: "print:" + anchors.keys.sorted().map { $0 + "=" + anchors[$0]! }.joined(separator: ","))
-            return ["title": chapter.item.title, "number": index + 1, "anchor": "chapter-" + chapter.item.slug,
-                    "body": bodies.html(key: chapter.item.id, source: chapter.item.body, placement: placement)]
+            let values: [String: Any] = ["title": chapter.item.title, "number": index + 1, "anchor": "chapter-" + chapter.item.slug,
+                                         "body": bodies.html(key: chapter.item.id, source: chapter.item.body, placement: placement)]
+            return values.merging(historyValues(chapter.item, published: nil, idPrefix: chapter.item.slug + "--", headingLevel: 3,
+                                                open: true)) { old, _ in old }
         }
         let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] }
         return render("guide-print", path: path, page: context.page(title: "Member guide: print version", path: path, kind: "guide-print"),

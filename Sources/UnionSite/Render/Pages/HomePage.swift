@@ -1,4 +1,6 @@
 extension PageFactory {
+    static let homeUpdates = 3
+
     /// The home page: latest articles, the guide, the principles, vacancies closing soonest.
     func home(into output: inout RenderedSite) {
         let page = context.page(title: settings.title, path: .home, kind: "home", description: settings.description,
@@ -8,6 +10,7 @@ extension PageFactory {
             "chapters": site.chapters.map { chapterLink($0) },
             "documents": site.principleDocuments.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
             "vacancies": site.openVacancies.prefix(3).map(vacancySummary),
+            "updates": site.updates.prefix(Self.homeUpdates).map(updateEntry),
             "card_heading": "h3",
         ]
         emit("home", path: .home, page: page, values: values, owner: "the home page", into: &output)

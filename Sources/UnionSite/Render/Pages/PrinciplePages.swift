@@ -27,8 +27,10 @@ extension PageFactory {
         ]
         if let version = document.version { values["version"] = version }
         if let adopted = document.adopted { values["adopted"] = DateContext.of(adopted) }
+        values.merge(historyValues(item, published: document.adopted)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
-                      breadcrumbs: [("Home", .home), ("Principles", Routes.site.principles)], owner: item.location.path)
+                      breadcrumbs: [("Home", .home), ("Principles", Routes.site.principles)],
+                      lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
     }
 
     private func principleHeadings(_ document: PrincipleDocument) -> [DocumentFacts.Heading] {

@@ -6,10 +6,11 @@ extension PageFactory {
 
     func standalonePage(_ page: Page) -> RenderedPage {
         let item = page.item
-        let values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
+        var values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
                                      "contents": contents(item.id), "backlinks": backlinks(item.id)]
+        values.merge(historyValues(item, published: nil)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
-                      breadcrumbs: [("Home", .home)], owner: item.location.path)
+                      breadcrumbs: [("Home", .home)], lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
     }
 
     /// `/404.html` and `/search/`.

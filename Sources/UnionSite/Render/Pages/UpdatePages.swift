@@ -1,0 +1,54 @@
+/// `/updates/` (every change on the site) and `/guide/updates/` (the member guide's), newest
+/// first, grouped by day and paginated like `/articles/`.
+extension PageFactory {
+    static let updatesPerPage = 20
+
+    func updatePages(into output: inout RenderedSite) {
+        let all = site.updates
+        updateList(all, guide: false, into: &output)
+        updateList(all.filter(\.isGuide), guide: true, into: &output)
+    }
+
+    private func updateList(_ updates: [PageUpdate], guide: Bool, into output: inout RenderedSite) {
+        let chunks = stride(from: 0, to: max(updates.count, 1), by: Self.updatesPerPage).map {
+            Array(updates[$0..<min($0 + Self.updatesPerPage, updates.count)])
+        }
+        let paths = chunks.indices.map { Routes.site.updates(guide: guide, page: $0 + 1) }
+        let name = guide ? "Member guide updates" : "Updates"
+        var crumbs: [(String, SitePath)] = [("Home", .home)]
+        if guide { crumbs.append(("Member guide", Routes.site.guide)) }
+        for (index, chunk) in chunks.enumerated() {
+            let title = index == 0 ? name : "\(name), page \(index + 1) of \(chunks.count)"
+            let summary = guide ? "Every change to the member guide, newest first." : "Every change to this site's guidance, newest first."
+            let page = context.page(title: title, path: paths[index], kind: "updates", extra: ["summary": summary])
+            let values: [String: Any] = ["days": updateDays(chunk), "pagination": pagination(paths, current: index),
+                                         "is_guide": guide]
+            emit("updates", path: paths[index], page: page, values: values, breadcrumbs: crumbs,
+                 owner: guide ? "the guide's updates page" : "the updates page", into: &output)
+        }
+    }
+
+    /// Changes grouped by their day, in the order given.
+    func updateDays(_ updates: [PageUpdate]) -> [[String: Any]] {
+        var days: [[String: Any]] = []
+        var current: Day?
+        var entries: [[String: Any]] = []
+        func close() {
+            if let current { days.append(["date": DateContext.of(current), "updates": entries]) }
+        }
+        for update in updates {
+            if update.change.date.day != current {
+                close()
+                (current, entries) = (update.change.date.day, [])
+            }
+            entries.append(updateEntry(update))
+        }
+        close()
+        return days
+    }
+
+    func updateEntry(_ update: PageUpdate) -> [String: Any] {
+        ["title": update.item.title, "href": context.href(update.item.url) + "#" + Self.historyAnchor, "note": update.change.note,
+         "date": DateContext.of(update.change.date)]
+    }
+}
