@@ -186,6 +186,25 @@ struct CLITests {
         #expect(FileManager.default.contents(atPath: file.path) == Data("edited\n".utf8))
     }
 
+    @Test("new makes every kind, each file checks with no key warning, Markdown kinds with an empty change history")
+    func newEveryKind() throws {
+        let root = try makeSite([:])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let made = ["article": "content/articles/k.md", "guide": "content/guide/k.md", "principle": "content/principles/k.md",
+                    "page": "content/pages/k.md", "vacancy": "content/vacancies/k.yaml"]
+        for (kind, path) in made {
+            let result = try run(["new", kind, "K", "--root", root.path, "--date", "2026-11-29"])
+            #expect(result.status == 0, "\(kind): \(result.stderr)")
+            let text = try #require(FileManager.default.contents(atPath: root.appendingPathComponent(path).path)
+                .map { String(decoding: $0, as: UTF8.self) }, "\(kind) made no \(path)")
+            #expect(text.contains("\nchanges: []\n") == path.hasSuffix(".md"), "\(kind)")
+        }
+        let check = try run(["check", "--root", root.path, "--date", "2026-11-29", "--drafts"])
+        #expect(check.status == 0, "\(check.stderr)")
+        let unexpected = check.stderr.split(separator: "\n").filter { $0.contains("key") || $0.contains("change") }
+        #expect(unexpected.isEmpty, "\(unexpected)")
+    }
+
     @Test("new refuses an unknown kind with a usage error")
     func newUnknownKind() throws {
         let root = try makeSite([:])

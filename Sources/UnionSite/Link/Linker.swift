@@ -4,6 +4,15 @@
 /// Every broken link of the whole site is reported in one run, at the link's own line and
 /// column, before anything is rendered or written.
 public enum Linker {
+    /// Ids the theme puts beside a body: the change history's, on pages that have one.
+    static func withTemplateAnchors(_ anchors: [String: Set<String>], site: Site) -> [String: Set<String>] {
+        var anchors = anchors
+        for item in site.items where !site.changes(of: item).isEmpty {
+            anchors[item.id, default: []].insert(Routes.historyAnchor)
+        }
+        return anchors
+    }
+
     public static func link(_ site: Site, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
         var timer = StageTimer("link")
         defer { timer.report() }
@@ -14,7 +23,7 @@ public enum Linker {
         let factsByKey = Dictionary(uniqueKeysWithValues: facts)
         timer.lap("facts")
         let world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
-                              leftOut: site.leftOut, anchors: factsByKey.mapValues(\.anchors),
+                              leftOut: site.leftOut, anchors: withTemplateAnchors(factsByKey.mapValues(\.anchors), site: site),
                               glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
         let checker = world.checker
         let worldVersion = cache?.linkWorlds.version(of: world)

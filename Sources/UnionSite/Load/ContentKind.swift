@@ -47,25 +47,25 @@ public enum ContentKind: String, Sendable, CaseIterable {
     private static let articleRow = Descriptor(
         folder: "articles", isRecursive: true, noun: "article", commandName: "article",
         keys: ["date", "tags", "author", "updated", "draft"], section: ["articles"], template: "article",
-        searchKind: .article, scaffoldKeys: { ["date: \($0)", "summary: \"\"", "tags: []", "draft: true"] },
+        searchKind: .article, scaffoldKeys: { ["date: \($0)", "summary: \"\"", "tags: []", "draft: true", "changes: []"] },
         scaffoldBody: "Write the article here.\n")
 
     private static let principleRow = Descriptor(
         folder: "principles", isRecursive: false, noun: "principle document", commandName: "principle",
         keys: ["version", "adopted"], section: ["principles"], template: "principle-document",
-        searchKind: .principle, scaffoldKeys: { ["summary: \"\"", "version: \"1.0\"", "adopted: \($0)"] },
+        searchKind: .principle, scaffoldKeys: { ["summary: \"\"", "version: \"1.0\"", "adopted: \($0)", "changes: []"] },
         scaffoldBody: "## First principle\n\nEach `##` section is one principle.\n")
 
     private static let chapterRow = Descriptor(
         folder: "guide", isRecursive: false, noun: "guide chapter", commandName: "guide",
         keys: ["order", "terms"], section: ["guide"], template: "chapter",
-        searchKind: .guide, scaffoldKeys: { _ in ["summary: \"\"", "terms: []"] },
+        searchKind: .guide, scaffoldKeys: { _ in ["summary: \"\"", "terms: []", "changes: []"] },
         scaffoldBody: "## First section\n\nWrite the chapter here.\n")
 
     private static let pageRow = Descriptor(
         folder: "pages", isRecursive: false, noun: "page", commandName: "page",
         keys: [], section: [], template: "page",
-        searchKind: .page, scaffoldKeys: { _ in ["summary: \"\""] },
+        searchKind: .page, scaffoldKeys: { _ in ["summary: \"\"", "changes: []"] },
         scaffoldBody: "Write the page here.\n")
 
     // Shorthands for the fields read most.

@@ -32,7 +32,7 @@ struct DocumentFacts: Sendable {
     let extraAnchors: Set<String>
 
     /// Ids the page templates put beside every body (the change history): no heading may take one.
-    static let pageAnchors: Set<String> = ["page-history", "page-history-heading"]
+    static let pageAnchors: Set<String> = [Routes.historyAnchor, Routes.historyAnchor + "-heading"]
 
     /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {

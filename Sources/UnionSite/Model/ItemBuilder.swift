@@ -15,8 +15,7 @@ struct ItemBuilder {
         let author = fields.string("author")
         let draft = fields.bool("draft") ?? false
         // The shared fields come last: whatever no reader asked for becomes `params`.
-        var item = item(document, &fields)
-        item = item.flatMap { ChangeChecks.checked($0, published: date, updated: updated, fields: &fields) }
+        let item = item(document, &fields, published: date, updated: updated)
         finish(&fields, kind: document.kind)
         guard let item, let date else { return nil }
         return Article(item: item, date: date, updated: updated, tags: tags, author: author, draft: draft)
@@ -27,8 +26,7 @@ struct ItemBuilder {
         let version = fields.string("version")
         let adopted = fields.date("adopted")
         // The shared fields come last: whatever no reader asked for becomes `params`.
-        var item = item(document, &fields)
-        item = item.flatMap { ChangeChecks.checked($0, published: adopted, updated: nil, fields: &fields) }
+        let item = item(document, &fields, published: adopted)
         finish(&fields, kind: document.kind)
         guard let item else { return nil }
         return PrincipleDocument(item: item, version: version, adopted: adopted?.day)
@@ -68,12 +66,15 @@ struct ItemBuilder {
     }
 
     /// The fields every kind has, and the slug and URL they give.
-    private func item(_ document: SourceDocument, _ fields: inout FieldReader) -> ContentItem? {
+    /// - Parameters: published, updated: the kind's own dates, which its `changes` must agree with.
+    private func item(_ document: SourceDocument, _ fields: inout FieldReader, published: ContentDate? = nil,
+                      updated: ContentDate? = nil) -> ContentItem? {
         let title = fields.string("title", required: true)
         let summary = fields.string("summary")
         let autolink = fields.bool("autolink")
         let reviewBy = fields.day("review_by")
         let changes = ChangeReader.changes(&fields, allowsVersion: document.kind == .principleDocument).newestFirst()
+        ChangeChecks.check(changes, published: published, updated: updated, fields: &fields)
         let slug = self.slug(document, &fields)
         guard let title, let slug, !fields.problems.contains(where: { $0.severity == .error }) else { return nil }
         return ContentItem(id: document.contentPath, kind: document.kind, title: title.trimmed, summary: summary?.trimmed,

@@ -35,6 +35,9 @@ public struct Routes: Sendable {
 
     public enum VacancyFilter: String, Sendable, CaseIterable { case region, contract, hours }
 
+    /// The id of a page's change history: "See all updates", `/updates/` and feed entries link to it.
+    public static let historyAnchor = "page-history"
+
     /// A glossary entry: the glossary page and the entry's anchor.
     public func glossaryEntry(anchor: String) -> (path: SitePath, fragment: String) { (glossary, anchor) }
 

@@ -46,7 +46,7 @@ enum Feeds {
         site.updates.prefix(updateLimit).map { update in
             let page = site.settings.absoluteURL(update.item.url)
             return Entry(title: update.item.title, path: update.item.url, published: update.change.date.timestamp,
-                         updated: update.change.date.timestamp, summary: update.change.note, fragment: PageFactory.historyAnchor,
+                         updated: update.change.date.timestamp, summary: update.change.note, fragment: Routes.historyAnchor,
                          id: page + "#update-\(update.change.date.day)-\(update.ordinal)")
         }
     }

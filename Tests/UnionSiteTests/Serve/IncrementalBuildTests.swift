@@ -33,7 +33,7 @@ import Testing
     }
 
     enum Edit: String, CaseIterable, Sendable {
-        case body, add, delete, rename, frontMatter, template, settings, glossary, heading, newLink, vacancy, tags
+        case body, add, delete, rename, frontMatter, template, settings, glossary, heading, newLink, vacancy, tags, changeNote
     }
 
     func apply(_ edit: Edit, to root: URL) throws {
@@ -74,6 +74,10 @@ import Testing
             // One leaves the pay tag and joins academies: tag pages, lists and related articles move.
             try "---\ntitle: One\ndate: 2026-01-01\ntags: [academies]\n---\n\nSee [two](two.md) and the [principles](../principles/core.md#independence).\n"
                 .write(to: path("content/articles/one.md"), atomically: true, encoding: .utf8)
+        case .changeNote:
+            // The chapter gains a history; /updates/, /guide/updates/, the feed and the home page follow.
+            try "---\ntitle: Academies\norder: 1\nchanges:\n  - date: 2026-11-20\n    note: Added what happens when an academy changes trust.\nterms:\n  - term: academy\n    definition: A state school funded directly.\n---\n\n## What an academy is\n\nAn academy is a school.\n"
+                .write(to: path("content/guide/academies.md"), atomically: true, encoding: .utf8)
         case .glossary:
             try "---\ntitle: Academies\norder: 1\nterms:\n  - term: academy\n    definition: A state school funded directly.\n  - trust\n---\n\n## What an academy is\n\nAn academy is a school.\n"
                 .write(to: path("content/guide/academies.md"), atomically: true, encoding: .utf8)

@@ -2,9 +2,6 @@
 /// `has_history` for its "See all updates" link) and the history at the end of the page
 /// (`partial-history`), from the changes the model says have happened by the build day.
 extension PageFactory {
-    /// The id of the history section, also the target of "See all updates" and of feed entries.
-    static let historyAnchor = "page-history"
-
     /// - Parameters:
     ///   - published: the kind's publication date (an article's `date`, a principle document's
     ///     `adopted`), if it has one: "Last updated" shows only for a later change.
@@ -23,7 +20,7 @@ extension PageFactory {
         guard !changes.isEmpty else { return values }
         values["history"] = changes.map(change)
         values["first_published"] = published.map(DateContext.of) ?? [String: Any]()
-        values["history_id"] = idPrefix + Self.historyAnchor
+        values["history_id"] = idPrefix + Routes.historyAnchor
         values["history_heading"] = "h\(headingLevel)"
         if open { values["history_open"] = true }
         return values

@@ -48,7 +48,7 @@ extension PageFactory {
     }
 
     func updateEntry(_ update: PageUpdate) -> [String: Any] {
-        ["title": update.item.title, "href": context.href(update.item.url) + "#" + Self.historyAnchor, "note": update.change.note,
+        ["title": update.item.title, "href": context.href(update.item.url) + "#" + Routes.historyAnchor, "note": update.change.note,
          "date": DateContext.of(update.change.date)]
     }
 }
