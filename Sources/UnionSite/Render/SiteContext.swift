@@ -28,6 +28,7 @@ struct SiteContext: Sendable {
             "css_href": href(SitePath("assets/site.css")), "feed_href": href(SitePath("feed.xml")),
             "vacancy_feed_href": href(SitePath("vacancies/feed.xml")),
             "updates_href": href(Routes.site.updates), "updates_feed_href": href(Routes.site.updatesFeed),
+            "guide_updates_href": href(Routes.site.guideUpdates),
             "articles_href": href(Routes.site.articles), "principles_href": href(Routes.site.principles),
             "guide_href": href(Routes.site.guide), "glossary_href": href(Routes.site.glossary),
             "vacancies_href": href(Routes.site.vacancies), "search_href": href(Routes.site.search),
