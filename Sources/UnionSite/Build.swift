@@ -76,6 +76,10 @@ public enum Build {
         timer.lap("link")
         var rendered = try Renderer.render(linked, cache: cache, sink: sink, deferSearch: deferSearch, compiledTheme: options.compiledTheme)
         timer.lap("render")
+        if !site.translations.isEmpty {
+            try Translated.renderAll(linked, into: &rendered, sink: sink, compiledTheme: options.compiledTheme)
+            timer.lap("translations")
+        }
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
         return Stages(sources: sources, linked: linked, rendered: rendered)
     }

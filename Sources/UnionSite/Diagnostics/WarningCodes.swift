@@ -15,5 +15,7 @@ enum WarningCodes {
         "table-cells", "alert-placement", "footnote-unused", "footnote-duplicate", "abbreviation-duplicate",
         // Change notes (issue 17, `Model/ChangeReader.swift`, `ChangeChecks`, `ModelBuilder`).
         "duplicate-change", "vague-change-note", "updated-without-note", "future-change",
+        // Languages (issue 20, `Link/LinkChecker.swift`).
+        "link-untranslated",
     ]
 }

@@ -7,6 +7,11 @@ struct LinkChecker: Sendable {
     let anchors: [String: Set<String>]
     let glossaryAnchors: Set<String>
     let basePath: String
+    /// Where files shared by every language, and the default language's pages, are: the base
+    /// path of the default language (equal to `basePath` there).
+    var rootBasePath: String? = nil
+    /// The language of the linking pages, named in the warning about an untranslated target.
+    var languageName: String? = nil
 
     struct Checked {
         var hrefs: [String: String] = [:]
@@ -27,6 +32,10 @@ struct LinkChecker: Sendable {
                                                 at: link.location, code: "link-unsafe"))
             case .success(.external):
                 break
+            case .success(.original(let path, let fragment)):
+                result.hrefs[link.destination] = href(for: .original(path: path, fragment: fragment))
+                result.problems.append(.warning("\(link.destination) has no \(languageName ?? "translated") version: the link goes to the "
+                                                + "original", at: link.location, code: "link-untranslated"))
             case .success(let target):
                 result.hrefs[link.destination] = href(for: target)
                 if let page = target.pageKey {
@@ -57,7 +66,9 @@ struct LinkChecker: Sendable {
             return basePath + path.value + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .file(let path, let fragment):
             let encoded = ASCIIBytes.percentEncoded(path, allowed: ASCIIBytes.urlPathAllowed, set: .urlPathAllowed)
-            return basePath + encoded + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
+            return (rootBasePath ?? basePath) + encoded + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
+        case .original(let path, let fragment):
+            return (rootBasePath ?? basePath) + path.value + (fragment.map { "#" + Self.encodeFragment($0) } ?? "")
         case .external, .unsafe:
             return ""
         }

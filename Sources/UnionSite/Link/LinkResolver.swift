@@ -9,6 +9,14 @@ struct LinkResolver: Sendable {
     let pages: [String: SitePath]
     let vacancies: [String: SitePath]
     let staticFiles: Set<String>
+    /// On a translation's site, the default language's pages (content id → path there), for
+    /// links to pages not translated; empty on the default language's site.
+    var originals: [String: SitePath] = [:]
+    /// Likewise the default language's vacancies (id → path there).
+    var originalVacancies: [String: SitePath] = [:]
+    /// On a translation's site, pages paired through `translation_key:` under another name:
+    /// the original's content id → the translation's (`pages/join.md` → `pages/ymuno.md`).
+    var translatedIDs: [String: String] = [:]
     /// Why an item that exists is not built (drafts, future dates).
     let leftOut: [String: String]
 
@@ -46,6 +54,8 @@ struct LinkResolver: Sendable {
 
     private func target(_ contentPath: String, fragment: String?, written: String) -> Result<LinkTarget, Failure> {
         if let page = pages[contentPath] { return .success(.page(key: contentPath, path: page, fragment: fragment)) }
+        if let id = translatedIDs[contentPath], let page = pages[id] { return .success(.page(key: id, path: page, fragment: fragment)) }
+        if let original = originals[contentPath] { return .success(.original(path: original, fragment: fragment)) }
         if let reason = leftOut[contentPath] { return .failure(.message("link to content/\(contentPath), which \(reason)", code: "link-not-built")) }
         if let section = Self.sections[contentPath] ?? Self.sections[contentPath + "/"] { return .success(.section(path: section, fragment: fragment)) }
         let staticPath = contentPath.hasPrefix("static/") ? String(contentPath.dropFirst("static/".count)) : contentPath
@@ -56,6 +66,7 @@ struct LinkResolver: Sendable {
 
     private func vacancy(_ id: String) -> Result<LinkTarget, Failure> {
         let (bare, fragment) = Self.splitFragment(id)
+        if vacancies[bare] == nil, let original = originalVacancies[bare] { return .success(.original(path: original, fragment: fragment)) }
         guard let path = vacancies[bare] else { return .failure(.message("link to vacancy:\(bare), but no vacancy has that id", code: "link-unknown-vacancy")) }
         return .success(.page(key: PageKey.vacancy(bare), path: path, fragment: fragment))
     }

@@ -6,6 +6,8 @@ enum LinkTarget: Hashable, Sendable {
     case section(path: SitePath, fragment: String?)
     /// A file under `content/static/`.
     case file(path: String, fragment: String?)
+    /// From a translation, a page that exists only in the default language: its path there.
+    case original(path: SitePath, fragment: String?)
     /// `http:`, `mailto:` …: left as written.
     case external
     /// `javascript:`, `vbscript:`, `data:`: dropped.

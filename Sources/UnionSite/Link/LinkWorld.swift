@@ -11,9 +11,31 @@ struct LinkWorld: Equatable, Sendable {
     let anchors: [String: Set<String>]
     let glossaryAnchors: Set<String>
     let basePath: String
+    /// A translation's site: the default language's pages and base path, and the language's name.
+    var originals: [String: SitePath] = [:]
+    var originalVacancies: [String: SitePath] = [:]
+    var translatedIDs: [String: String] = [:]
+    var rootBasePath: String? = nil
+    var languageName: String? = nil
 
     var checker: LinkChecker {
-        LinkChecker(resolver: LinkResolver(pages: pages, vacancies: vacancies, staticFiles: staticFiles, leftOut: leftOut),
-                    anchors: anchors, glossaryAnchors: glossaryAnchors, basePath: basePath)
+        var resolver = LinkResolver(pages: pages, vacancies: vacancies, staticFiles: staticFiles, leftOut: leftOut)
+        resolver.originals = originals
+        resolver.originalVacancies = originalVacancies
+        resolver.translatedIDs = translatedIDs
+        return LinkChecker(resolver: resolver, anchors: anchors, glossaryAnchors: glossaryAnchors, basePath: basePath,
+                           rootBasePath: rootBasePath ?? basePath, languageName: languageName)
+    }
+}
+
+extension LinkWorld {
+    /// Lets a translation's links reach the default language's pages and vacancies.
+    mutating func addOriginals(_ original: Site, translation: Site, languageName: String?) {
+        translatedIDs = Dictionary(translation.items.filter { $0.translationKey != $0.id }.map { ($0.translationKey, $0.id) },
+                                   uniquingKeysWith: { first, _ in first })
+        originals = Dictionary(original.items.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
+        originalVacancies = Dictionary(original.vacancies.map { ($0.id, $0.url) }, uniquingKeysWith: { first, _ in first })
+        rootBasePath = original.settings.basePath
+        self.languageName = languageName
     }
 }

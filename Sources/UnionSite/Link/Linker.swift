@@ -13,7 +13,9 @@ public enum Linker {
         return anchors
     }
 
-    public static func link(_ site: Site, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
+    /// - Parameter original: for a translation's site, the default language's site, whose
+    ///   pages its links fall back to.
+    public static func link(_ site: Site, original: Site? = nil, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
         var timer = StageTimer("link")
         defer { timer.report() }
         let matcher = GlossaryMatcher(site.glossary)
@@ -22,9 +24,10 @@ public enum Linker {
         let facts = Parallel.map(sources.all) { source in (source.key, collectFacts(source, cache: cache)) }
         let factsByKey = Dictionary(uniqueKeysWithValues: facts)
         timer.lap("facts")
-        let world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
+        var world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
                               leftOut: site.leftOut, anchors: withTemplateAnchors(factsByKey.mapValues(\.anchors), site: site),
                               glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
+        if let original { world.addOriginals(original, translation: site, languageName: site.settings.languages.first { $0.code == site.settings.languageCode }?.name) }
         let checker = world.checker
         let worldVersion = cache?.linkWorlds.version(of: world)
         timer.lap("world")

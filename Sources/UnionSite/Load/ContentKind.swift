@@ -33,7 +33,7 @@ public enum ContentKind: String, Sendable, CaseIterable {
     }
 
     /// The keys every kind has.
-    static let sharedKeys = ["title", "summary", "slug", "autolink", "review_by", "changes"]
+    static let sharedKeys = ["title", "summary", "slug", "autolink", "review_by", "changes", "translation_key"]
 
     public var descriptor: Descriptor {
         switch self {

@@ -8,15 +8,33 @@ public struct SourceDocument: Sendable, Hashable {
     /// The file line the body starts on: cmark's line 1 is this line.
     public let bodyFirstLine: Int
 
-    /// The file name without `.md`: the default slug.
+    /// The file name without `.md` (nor a language suffix): the default slug.
     var baseName: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+        let name = fileStem
+        return languageSuffix.map { String(name.dropLast($0.count + 1)) } ?? name
     }
 
-    /// The path below `content/`, as cross-links name it: `guide/academies.md`.
+    /// The path below `content/`, as cross-links name it: `guide/academies.md`; a translation's
+    /// without its language (`guide/academies.cy.md` → `guide/academies.md`), which is its id
+    /// among its language's pages, so relative links between translations read as between originals.
     var contentPath: String {
-        path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+        let full = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
+        guard let language = languageSuffix, full.hasSuffix(".\(language).md") else { return full }
+        return String(full.dropLast(language.count + 4)) + ".md"
+    }
+
+    /// `cy` for `about.cy.md`: the language a translation is written in; nil for the default
+    /// language. Only a suffix shaped like a language code counts (`notes.v2.md` has none).
+    var languageSuffix: String? {
+        let name = fileStem
+        guard let dot = name.lastIndex(of: "."), dot != name.startIndex else { return nil }
+        let suffix = String(name[name.index(after: dot)...])
+        return SiteLanguage.isValidCode(suffix) ? suffix : nil
+    }
+
+    private var fileStem: String {
+        let name = path.split(separator: "/").last.map(String.init) ?? path
+        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
     }
 }
 

@@ -19,6 +19,11 @@ public struct ContentItem: Sendable, Hashable {
     /// `changes:`, newest first (ties in file order), all of them: which have happened by the
     /// build day is `Site.changes(of:)`'s decision.
     public let changes: [Change]
+    /// The language a translation is in (`cy` for `about.cy.md`); nil for the default language.
+    public let language: String?
+    /// What pairs a page with its translations: `translation_key:`, or else the content path
+    /// without the language (`pages/about.md` for `about.md` and `about.cy.md`).
+    public let translationKey: String
 }
 
 /// Markdown text with enough to turn cmark's positions back into file positions.

@@ -73,6 +73,7 @@ struct ItemBuilder {
         let summary = fields.string("summary")
         let autolink = fields.bool("autolink")
         let reviewBy = fields.day("review_by")
+        let translationKey = fields.string("translation_key")?.trimmed ?? document.contentPath
         let changes = ChangeReader.changes(&fields, allowsVersion: document.kind == .principleDocument).newestFirst()
         ChangeChecks.check(changes, published: published, updated: updated, fields: &fields)
         let slug = self.slug(document, &fields)
@@ -80,7 +81,8 @@ struct ItemBuilder {
         return ContentItem(id: document.contentPath, kind: document.kind, title: title.trimmed, summary: summary?.trimmed,
                            slug: slug, url: url(for: document, slug: slug), location: SourceLocation(path: document.path),
                            body: MarkdownSource(text: document.body, path: document.path, firstLine: document.bodyFirstLine),
-                           autolink: autolink, params: fields.unused, reviewBy: reviewBy, changes: changes)
+                           autolink: autolink, params: fields.unused, reviewBy: reviewBy, changes: changes,
+                           language: document.languageSuffix, translationKey: translationKey)
     }
 
     private func slug(_ document: SourceDocument, _ fields: inout FieldReader) -> String? {

@@ -23,11 +23,12 @@ enum KnownKeys {
     static let otherKindKeys: [ContentKind: [String: String]] = Dictionary(uniqueKeysWithValues: ContentKind.allCases.map { ($0, otherKinds(than: $0)) })
 
     /// The contract's second wave (change notes, translations): defined there, not built here yet.
-    static let unsupportedFrontMatter = ["translation_key"]
+    static let unsupportedFrontMatter: [String] = []
 
     static let site = ["title", "base_url", "language", "description", "organisation", "nav", "timezone", "autolink",
-                       "max_file_size", "lint"]
-    static let unsupportedSite = ["languages"]
+                       "max_file_size", "lint", "languages"]
+    static let unsupportedSite: [String] = []
+    static let language = ["name", "title", "description", "nav"]
     static let organisation = ["name", "url", "join_url"]
     static let navItem = ["title", "link"]
     static let lint = ["off"]

@@ -21,47 +21,67 @@ public enum ModelBuilder {
         guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
         var problems = Diagnostics(settingsProblems + tree.problems)
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
-        var articles: [Article] = [], principles: [PrincipleDocument] = [], chapters: [GuideChapter] = [], pages: [Page] = []
         let timeZone = settings.timeZone
         // Each document builds on its own: on every core, gathered in order.
         let builtItems = Parallel.map(tree.documents) { document in
             let compute = { ItemBuilder.build(document, timeZone: timeZone) }
             return cache?.items.value(document.path, input: .init(document: document, timeZone: timeZone), compute: compute) ?? compute()
         }
-        for built in builtItems {
-            problems.append(contentsOf: built.problems)
-            switch built.item {
-            case .article(let article): articles.append(article)
-            case .principleDocument(let principle): principles.append(principle)
-            case .chapter(let chapter): chapters.append(chapter)
-            case .page(let page): pages.append(page)
-            case nil: break
-            }
-        }
+        for built in builtItems { problems.append(contentsOf: built.problems) }
+        problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
         var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone)
         let vacancies = tree.vacancyRecords.compactMap { vacancyBuilder.vacancy($0) }
         problems.append(contentsOf: vacancyBuilder.problems)
 
-        let (published, leftOut) = publishedArticles(articles, today: today, includeDrafts: options.includeDrafts)
-        let guideIndex = chapters.first { $0.isGuideIndex }
-        let orderedChapters = chapters.filter { !$0.isGuideIndex }.sorted(by: chapterOrder)
-        let items = published.map(\.item) + principles.map(\.item) + chapters.map(\.item) + pages.map(\.item)
-        problems.append(contentsOf: URLCollisions.check(items: items))
-        problems.append(contentsOf: futureChanges(items, today: today))
-        let glossary = Glossary.terms(of: chapters, problems: &problems)
+        let items = builtItems.compactMap(\.item)
+        let parts = Parts(today: today, options: options, tree: tree)
+        var site = parts.site(items.filter { $0.language == nil }, settings: settings, vacancies: vacancies, problems: &problems)
+        site.translations = settings.languages.map { language in
+            let own = Translations.inheritingOrder(items.filter { $0.language == language.code }, from: site)
+            return parts.site(own, settings: settings.forLanguage(language), vacancies: [], problems: &problems)
+        }
+        problems.append(contentsOf: Translations.check(site))
         try problems.throwIfErrors()
+        site.warnings = problems.warnings
+        return site.withPageVersions()
+    }
 
-        return Site(settings: settings, buildDate: today, includeDrafts: options.includeDrafts,
-                    articles: published, principleDocuments: principles.sorted { $0.item.id < $1.item.id },
-                    chapters: orderedChapters, guideIndex: guideIndex, pages: pages.sorted { $0.item.id < $1.item.id },
-                    vacancies: sortedVacancies(vacancies, today: today), glossary: glossary,
-                    staticFiles: tree.staticFiles, templates: tree.templates, leftOut: leftOut,
-                    warnings: problems.warnings)
+    /// What every language's site is assembled with.
+    private struct Parts {
+        let today: Day
+        let options: Options
+        let tree: SourceTree
+
+        /// One language's site from its items; problems go to `problems`, warnings to the caller.
+        func site(_ items: [ItemBuilder.Built.Item], settings: SiteSettings, vacancies: [Vacancy],
+                  problems: inout Diagnostics) -> Site {
+            var articles: [Article] = [], principles: [PrincipleDocument] = [], chapters: [GuideChapter] = [], pages: [Page] = []
+            for item in items {
+                switch item {
+                case .article(let article): articles.append(article)
+                case .principleDocument(let principle): principles.append(principle)
+                case .chapter(let chapter): chapters.append(chapter)
+                case .page(let page): pages.append(page)
+                }
+            }
+            let (published, leftOut) = publishedArticles(articles, today: today, includeDrafts: options.includeDrafts)
+            let guideIndex = chapters.first { $0.isGuideIndex }
+            let orderedChapters = chapters.filter { !$0.isGuideIndex }.sorted(by: chapterOrder)
+            let all = published.map(\.item) + principles.map(\.item) + chapters.map(\.item) + pages.map(\.item)
+            problems.append(contentsOf: URLCollisions.check(items: all, languages: settings.languageCode == nil ? settings.languages : []))
+            problems.append(contentsOf: futureChanges(all, today: today))
+            let glossary = Glossary.terms(of: chapters, problems: &problems)
+            return Site(settings: settings, buildDate: today, includeDrafts: options.includeDrafts,
+                        articles: published, principleDocuments: principles.sorted { $0.item.id < $1.item.id },
+                        chapters: orderedChapters, guideIndex: guideIndex, pages: pages.sorted { $0.item.id < $1.item.id },
+                        vacancies: sortedVacancies(vacancies, today: today), glossary: glossary,
+                        staticFiles: tree.staticFiles, templates: tree.templates, leftOut: leftOut, warnings: [])
+        }
     }
 
     /// A change dated after the build day is left out until its day, like a future article;
     /// the author is told, since a wrong year is the likelier cause.
-    private static func futureChanges(_ items: [ContentItem], today: Day) -> [Diagnostic] {
+    fileprivate static func futureChanges(_ items: [ContentItem], today: Day) -> [Diagnostic] {
         items.flatMap { item in
             item.changes.filter { $0.date.day > today }.map { change in
                 .warning("this change is dated \(change.date.day), after the build date \(today): it is left out until then",
@@ -71,7 +91,7 @@ public enum ModelBuilder {
     }
 
     /// Drafts and future-dated articles are left out unless `--drafts`; newest first.
-    private static func publishedArticles(_ articles: [Article], today: Day, includeDrafts: Bool) -> ([Article], [String: String]) {
+    fileprivate static func publishedArticles(_ articles: [Article], today: Day, includeDrafts: Bool) -> ([Article], [String: String]) {
         var leftOut: [String: String] = [:]
         var published: [Article] = []
         for article in articles {
@@ -91,12 +111,12 @@ public enum ModelBuilder {
         return (order.map { published[$0] }, leftOut)
     }
 
-    private static func chapterOrder(_ a: GuideChapter, _ b: GuideChapter) -> Bool {
+    fileprivate static func chapterOrder(_ a: GuideChapter, _ b: GuideChapter) -> Bool {
         (a.order ?? Int.max, a.item.id) < (b.order ?? Int.max, b.item.id)
     }
 
     /// Open first (soonest closing, then title), then closed.
-    private static func sortedVacancies(_ vacancies: [Vacancy], today: Day) -> [Vacancy] {
+    fileprivate static func sortedVacancies(_ vacancies: [Vacancy], today: Day) -> [Vacancy] {
         vacancies.sorted { a, b in
             let (aOpen, bOpen) = (a.isOpen(on: today), b.isOpen(on: today))
             if aOpen != bOpen { return aOpen }

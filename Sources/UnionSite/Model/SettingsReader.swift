@@ -15,6 +15,7 @@ enum SettingsReader {
         let description = fields.string("description")
         let organisation = readOrganisation(&fields)
         let nav = readNav(&fields)
+        let languages = LanguageReader.languages(&fields, defaultLanguage: language)
         _ = fields.node("timezone")
         checkMaxFileSize(&fields)
         let autolink = fields.bool("autolink") ?? true
@@ -24,7 +25,7 @@ enum SettingsReader {
         guard let title, let baseURL, !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         let settings = SiteSettings(title: title, baseURL: baseURL, language: language, description: description,
                                     organisation: organisation, nav: nav, timeZone: timeZone, autolink: autolink,
-                                    disabledWarnings: disabled, params: fields.unused, location: location)
+                                    disabledWarnings: disabled, params: fields.unused, location: location, languages: languages)
         return (settings, problems)
     }
 
@@ -94,7 +95,7 @@ enum SettingsReader {
         return name.map { SiteSettings.Organisation(name: $0, url: url, joinURL: join) }
     }
 
-    private static func readNav(_ fields: inout FieldReader) -> [SiteSettings.NavEntry] {
+    static func readNav(_ fields: inout FieldReader) -> [SiteSettings.NavEntry] {
         guard let node = fields.node("nav") else { return [] }
         guard let items = node.items else {
             fields.fail("`nav` must be a list of {title, link}, found \(node.kindName)", at: node.location, code: "wrong-type")

@@ -19,7 +19,14 @@ public struct Site: Sendable {
     public let templates: [String: SourceFile]
     /// Content ids of articles left out (drafts, future dates), so links to them can say why.
     public let leftOut: [String: String]
-    public let warnings: [Diagnostic]
+    public internal(set) var warnings: [Diagnostic]
+    /// One site per further language (`languages:`), in site.yaml's order, each built like this
+    /// one from its translations, with its own settings (`SiteSettings.forLanguage`). Empty on
+    /// a site of one language; never nested.
+    public internal(set) var translations: [Site] = []
+    /// Every language's version of a page of this site, by the page's path; empty on a site of
+    /// one language (see `withPageVersions`).
+    public internal(set) var pageVersions: [SitePath: [PageVersion]] = [:]
 
     /// Every Markdown-backed item, in a stable order.
     public var items: [ContentItem] {

@@ -16,6 +16,16 @@ public struct SiteSettings: Sendable, Equatable {
     /// Unknown keys, handed to templates as `site.params`.
     public var params: [YAMLEntry]
     public var location: SourceLocation
+    /// `languages:`: the further languages, in the order written.
+    public var languages: [SiteLanguage]
+    /// Set on a further language's settings (`forLanguage`): its code, whose pages live under `/<code>/`.
+    public private(set) var languageCode: String?
+    /// The default language's base URL and path: where assets, static files and the other
+    /// language's pages are, for a further language's settings (whose `baseURL` ends in `<code>/`).
+    public private(set) var rootBaseURL: String
+    public private(set) var rootBasePath: String
+    /// The default language (`language:`), also on a further language's settings.
+    public private(set) var defaultLanguage: String
 
     public struct Organisation: Sendable, Equatable {
         public var name: String
@@ -35,7 +45,8 @@ public struct SiteSettings: Sendable, Equatable {
     public private(set) var basePath: String
 
     init(title: String, baseURL: String, language: String, description: String?, organisation: Organisation?, nav: [NavEntry],
-         timeZone: TimeZone, autolink: Bool, disabledWarnings: Set<String>, params: [YAMLEntry], location: SourceLocation) {
+         timeZone: TimeZone, autolink: Bool, disabledWarnings: Set<String>, params: [YAMLEntry], location: SourceLocation,
+         languages: [SiteLanguage] = []) {
         self.title = title
         self.baseURL = baseURL
         self.language = language
@@ -47,8 +58,28 @@ public struct SiteSettings: Sendable, Equatable {
         self.disabledWarnings = disabledWarnings
         self.params = params
         self.location = location
+        self.languages = languages
         basePath = Self.path(of: baseURL)
+        rootBaseURL = baseURL
+        rootBasePath = basePath
+        defaultLanguage = language
     }
+
+    /// The settings a further language's pages are built with: its title, description and
+    /// menu, its code as the page language, and `/<code>/` added to the base URL.
+    func forLanguage(_ language: SiteLanguage) -> SiteSettings {
+        var settings = self
+        settings.title = language.title ?? title
+        settings.description = language.description ?? description
+        settings.nav = language.nav ?? nav
+        settings.language = language.code
+        settings.languageCode = language.code
+        settings.baseURL = baseURL + language.code + "/"
+        return settings
+    }
+
+    /// A root-relative link to a file shared by every language (assets, `content/static/`).
+    public func sharedHref(_ path: SitePath) -> String { rootBasePath + path.value }
 
     private static func path(of baseURL: String) -> String {
         guard let components = URLComponents(string: baseURL) else { return "/" }

@@ -4,7 +4,9 @@ enum URLCollisions {
     /// Site paths the generator owns; pages and chapters cannot take them.
     static let reserved = Routes.site.reserved
 
-    static func check(items: [ContentItem]) -> [Diagnostic] {
+    /// - Parameter languages: the further languages, whose folders (`/cy/`) are the site's own.
+    static func check(items: [ContentItem], languages: [SiteLanguage] = []) -> [Diagnostic] {
+        let reserved = languages.isEmpty ? reserved : reserved.union(languages.map { SitePath.folder($0.code) })
         var owners: [SitePath: SourceLocation] = [:]
         var problems: [Diagnostic] = []
         let claims = items.map { ($0.url, $0.location) }

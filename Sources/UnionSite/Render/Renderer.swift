@@ -107,7 +107,7 @@ struct PageFactory: Sendable {
         self.templates = templates
         self.cache = cache
         self.sink = sink
-        context = SiteContext(settings: linked.site.settings, nav: linked.nav)
+        context = SiteContext(settings: linked.site.settings, nav: linked.nav, versions: linked.site.pageVersions)
         refs = reusing?.refs ?? PageRefs(linked.site)
         related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
         bodies = BodyRenderer(linked: linked, cache: cache)

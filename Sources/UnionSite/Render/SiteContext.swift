@@ -6,9 +6,13 @@ struct SiteContext: Sendable {
     /// Everything in `site` but the navigation, made once: it is the same on every page.
     private let shared: FrozenTemplateValues
 
-    init(settings: SiteSettings, nav: [NavLink]) {
+    /// Each page's versions in every language (empty on a site of one language).
+    let versions: [SitePath: [PageVersion]]
+
+    init(settings: SiteSettings, nav: [NavLink], versions: [SitePath: [PageVersion]] = [:]) {
         self.settings = settings
         self.nav = nav
+        self.versions = versions
         shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty))
     }
 
@@ -25,7 +29,8 @@ struct SiteContext: Sendable {
         var site: [String: Any] = [
             "title": settings.title, "language": settings.language, "base_path": settings.basePath,
             "base_url": settings.baseURL, "home_href": href(.home),
-            "css_href": href(SitePath("assets/site.css")), "feed_href": href(SitePath("feed.xml")),
+            "css_href": settings.sharedHref(SitePath("assets/site.css")),
+            "search_js_href": settings.sharedHref(SitePath("assets/search.js")), "feed_href": href(SitePath("feed.xml")),
             "vacancy_feed_href": href(SitePath("vacancies/feed.xml")),
             "updates_href": href(Routes.site.updates), "updates_feed_href": href(Routes.site.updatesFeed),
             "guide_updates_href": href(Routes.site.guideUpdates),
@@ -36,6 +41,8 @@ struct SiteContext: Sendable {
             "has_nav": hasNav, "params": TemplateValue.of(settings.params),
         ]
         if let description = settings.description { site["description"] = description }
+        let others = otherLanguages(settings)
+        if !others.isEmpty { site["other_languages"] = others }
         if let organisation = settings.organisation {
             var org: [String: Any] = ["name": organisation.name]
             if let url = organisation.url { org["url"] = url }
@@ -43,6 +50,30 @@ struct SiteContext: Sendable {
             site["organisation"] = org
         }
         return site
+    }
+
+    /// `hreflang` alternates (with `x-default`, the default language's version) and the switcher's links.
+    private func versionValues(_ versions: [PageVersion]) -> [String: Any] {
+        let links = versions.map { version -> [String: Any] in
+            var link: [String: Any] = ["language": version.language, "name": version.name, "href": version.href, "url": version.absoluteURL]
+            if version.language == settings.language { link["is_current"] = true }
+            return link
+        }
+        return ["links": links, "x_default": versions.first?.absoluteURL ?? ""]
+    }
+
+    /// The home pages of the site's other languages, for the header.
+    private static func otherLanguages(_ settings: SiteSettings) -> [[String: Any]] {
+        guard !settings.languages.isEmpty else { return [] }
+        var homes: [(language: String, name: String, href: String)] = []
+        if settings.languageCode != nil {
+            let name = Site.ownNames[SiteLanguage.primary(settings.defaultLanguage)] ?? settings.defaultLanguage
+            homes.append((settings.defaultLanguage, name, settings.rootBasePath))
+        }
+        for language in settings.languages where language.code != settings.languageCode {
+            homes.append((language.code, language.name, settings.rootBasePath + language.code + "/"))
+        }
+        return homes.map { ["language": $0.language, "name": $0.name, "href": $0.href] }
     }
 
     /// `aria-current="page"` on the page itself, `"true"` on the section it is in.
@@ -66,6 +97,7 @@ struct SiteContext: Sendable {
             "og_type": kind == "article" ? "article" : "website",
         ]
         if let description, !description.isEmpty { page["description"] = description }
+        if let versions = versions[path] { page["versions"] = versionValues(versions) }
         page.merge(extra) { _, new in new }
         return page
     }

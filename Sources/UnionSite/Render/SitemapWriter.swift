@@ -1,15 +1,33 @@
 /// `/sitemap.xml` (every indexable page: closed vacancies and the 404 page are left out)
-/// and `/robots.txt` naming it.
+/// and `/robots.txt` naming it. A site with further languages gets one sitemap for all of
+/// them, written by `Translated` once every language is rendered.
 enum SitemapWriter {
     static func write(_ site: Site, into output: inout RenderedSite) {
         let settings = site.settings
-        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\">\n"
-        for entry in output.sitemap.sorted(by: { $0.path < $1.path }) {
+        output.add("sitemap.xml", xml(site, entries: output.sitemap), owner: "the sitemap")
+        output.add("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(settings.absoluteURL(SitePath("sitemap.xml")))\n", owner: "robots.txt")
+    }
+
+    /// - Parameters:
+    ///   - entries: paths below the default language's base URL.
+    ///   - versions: each path's versions in every language (`xhtml:link` alternates, each
+    ///     version itself included, and `x-default`); empty for a site of one language.
+    static func xml(_ site: Site, entries: [(path: SitePath, lastModified: String?)],
+                    versions: [SitePath: [PageVersion]] = [:]) -> String {
+        let settings = site.settings
+        let namespace = versions.isEmpty ? "" : " xmlns:xhtml=\"http://www.w3.org/1999/xhtml\""
+        var xml = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<urlset xmlns=\"http://www.sitemaps.org/schemas/sitemap/0.9\"\(namespace)>\n"
+        for entry in entries.sorted(by: { $0.path < $1.path }) {
             xml += "<url><loc>\(XML.escape(settings.absoluteURL(entry.path)))</loc>"
             if let lastModified = entry.lastModified { xml += "<lastmod>\(lastModified)</lastmod>" }
+            for version in versions[entry.path] ?? [] {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"\(XML.escape(version.language))\" href=\"\(XML.escape(version.absoluteURL))\"/>"
+            }
+            if let first = versions[entry.path]?.first {
+                xml += "<xhtml:link rel=\"alternate\" hreflang=\"x-default\" href=\"\(XML.escape(first.absoluteURL))\"/>"
+            }
             xml += "</url>\n"
         }
-        output.add("sitemap.xml", xml + "</urlset>\n", owner: "the sitemap")
-        output.add("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(settings.absoluteURL(SitePath("sitemap.xml")))\n", owner: "robots.txt")
+        return xml + "</urlset>\n"
     }
 }

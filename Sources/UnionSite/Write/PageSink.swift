@@ -17,6 +17,13 @@ public final class PageSink: @unchecked Sendable {
         prefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
     }
 
+    /// A sink for the pages of a further language, in its folder (`cy/`) of the same staging folder.
+    func below(_ folder: String) -> PageSink {
+        let sink = PageSink(folder: self.folder.appendingPathComponent(folder))
+        Self.makeFolder(sink.folder.path)
+        return sink
+    }
+
     /// Writes one file below the staging folder; safe from many threads at once.
     func write(_ path: String, _ bytes: [UInt8]) {
         guard let safe = OutputPath(path) else {

@@ -7,7 +7,7 @@ import Testing
 /// swift-mustache writes from the `.mustache` files: whole sites are rendered both ways and
 /// compared file by file, so editing a built-in template without its twin fails here.
 @Suite struct CompiledThemeTests {
-    @Test(arguments: ["member-guide", "minimal", "vacancies-mixed"])
+    @Test(arguments: ["member-guide", "minimal", "vacancies-mixed", "bilingual", "change-notes"])
     func fixtureSiteIsTheSameBothWays(_ name: String) throws {
         try expectSameBothWays(FixtureSite.options(name))
     }

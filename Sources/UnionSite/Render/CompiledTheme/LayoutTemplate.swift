@@ -9,6 +9,7 @@ enum LayoutTemplate {
         p.raw("<div class=\"wrap\">\n")
         PartialTemplates.breadcrumbs(&p)
         p.raw("<main id=\"main\" tabindex=\"-1\">\n")
+        p.section(p.value("page", "versions")) { p in languageSwitcher(&p) }
         p.section(p.value("page", "review_due")) { p in
             p.raw("<div class=\"notice notice--warning\" role=\"note\">\n<p><strong>This guidance is due for review and may be out of date.</strong> It was due for review on <time datetime=\"")
             p.text(p.value("page", "review_by", "iso"))
@@ -35,6 +36,18 @@ enum LayoutTemplate {
         p.raw("<link rel=\"canonical\" href=\"")
         p.text(p.value("page", "canonical"))
         p.raw("\">\n")
+        p.section(p.value("page", "versions")) { p in
+            p.section(p.value("links")) { p in
+                p.raw("<link rel=\"alternate\" hreflang=\"")
+                p.text(p.value("language"))
+                p.raw("\" href=\"")
+                p.text(p.value("url"))
+                p.raw("\">\n")
+            }
+            p.raw("<link rel=\"alternate\" hreflang=\"x-default\" href=\"")
+            p.text(p.value("x_default"))
+            p.raw("\">\n")
+        }
         p.section(p.value("page", "noindex")) { p in p.raw("<meta name=\"robots\" content=\"noindex\">\n") }
         p.raw("<meta property=\"og:type\" content=\"")
         p.text(p.value("page", "og_type"))
@@ -98,6 +111,17 @@ enum LayoutTemplate {
             }
             p.raw("</ul>\n</nav>\n")
         }
+        p.section(p.value("site", "other_languages")) { p in
+            p.raw("<a class=\"language-home\" href=\"")
+            p.text(p.value("href"))
+            p.raw("\" lang=\"")
+            p.text(p.value("language"))
+            p.raw("\" hreflang=\"")
+            p.text(p.value("language"))
+            p.raw("\">")
+            p.text(p.value("name"))
+            p.raw("</a>\n")
+        }
         p.raw("</div>\n</header>\n")
     }
 
@@ -141,5 +165,24 @@ enum LayoutTemplate {
             p.text(p.value("site", "organisation", "name"))
         }
         p.raw(".</p>\n</div>\n</footer>\n</body>\n</html>\n")
+    }
+
+    /// `<nav class="language-switcher">`: the page in each language it exists in.
+    private static func languageSwitcher(_ p: inout CompiledPage) {
+        p.raw("<nav class=\"language-switcher\" aria-label=\"Language\">\n<ul>\n")
+        p.section(p.value("links")) { p in
+            p.raw("<li><a href=\"")
+            p.text(p.value("href"))
+            p.raw("\" lang=\"")
+            p.text(p.value("language"))
+            p.raw("\" hreflang=\"")
+            p.text(p.value("language"))
+            p.raw("\"")
+            p.section(p.value("is_current")) { p in p.raw(" aria-current=\"page\"") }
+            p.raw(">")
+            p.text(p.value("name"))
+            p.raw("</a></li>\n")
+        }
+        p.raw("</ul>\n</nav>\n")
     }
 }

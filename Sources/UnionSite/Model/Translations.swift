@@ -1,0 +1,54 @@
+/// The rules that tie a page to its translations: a translation is in a configured language,
+/// one page per language and key, and a translated chapter takes its original's `order`.
+enum Translations {
+    /// A file suffix for a language site.yaml does not list (`about.fr.md`).
+    static func unknownLanguages(_ documents: [SourceDocument], settings: SiteSettings) -> [Diagnostic] {
+        let codes = Set(settings.languages.map(\.code))
+        return documents.compactMap { document in
+            guard let language = document.languageSuffix, !codes.contains(language) else { return nil }
+            let listed = codes.isEmpty ? "site.yaml lists no further `languages`" : "site.yaml's `languages` are " + codes.sorted().joined(separator: ", ")
+            return .error("this file is in `\(language)` (the suffix before .md), but \(listed)", at: SourceLocation(path: document.path),
+                          code: "unknown-language")
+        }
+    }
+
+    /// A translated chapter without an `order` of its own takes its original's.
+    static func inheritingOrder(_ items: [ItemBuilder.Built.Item], from original: Site) -> [ItemBuilder.Built.Item] {
+        let orders = Dictionary(original.chapters.compactMap { chapter in chapter.order.map { (chapter.item.translationKey, $0) } },
+                                uniquingKeysWith: { first, _ in first })
+        return items.map { item in
+            guard case .chapter(let chapter) = item, chapter.order == nil, let order = orders[chapter.item.translationKey] else { return item }
+            return .chapter(GuideChapter(item: chapter.item, order: order, terms: chapter.terms))
+        }
+    }
+
+    /// Two files claiming one page in one language, and chapters whose versions disagree on `order`.
+    static func check(_ site: Site) -> [Diagnostic] {
+        var problems: [Diagnostic] = []
+        let orders = Dictionary(site.chapters.compactMap { chapter in chapter.order.map { (chapter.item.translationKey, $0) } },
+                                uniquingKeysWith: { first, _ in first })
+        for language in [site] + site.translations {
+            var owners: [String: SourceLocation] = [:]
+            for item in language.items {
+                if let first = owners[item.translationKey] {
+                    problems.append(.error("\(first.path) and \(item.location.path) are both the \(language.settings.language) version of "
+                                           + "`\(item.translationKey)`", at: item.location, code: "duplicate-translation"))
+                } else {
+                    owners[item.translationKey] = item.location
+                }
+            }
+            guard language.settings.languageCode != nil else { continue }
+            for chapter in language.chapters {
+                if let own = chapter.order, let original = orders[chapter.item.translationKey], own != original {
+                    problems.append(.error("`order: \(own)` differs from the original's `order: \(original)`: a translated chapter keeps "
+                                           + "its place in the guide", at: chapter.item.location, code: "translation-order"))
+                }
+            }
+        }
+        return problems
+    }
+}
+
+extension ItemBuilder.Built.Item {
+    var language: String? { contentItem?.language }
+}
