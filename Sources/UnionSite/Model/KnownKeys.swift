@@ -34,5 +34,6 @@ enum KnownKeys {
     static let lint = ["off"]
     static let glossaryTerm = ["term", "definition", "aliases"]
     static let change = ["date", "note"]
+    static let vacancyText = ["title", "summary", "description", "location"]
     static let principleChange = ["date", "note", "version"]
 }

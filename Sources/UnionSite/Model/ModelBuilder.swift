@@ -29,7 +29,7 @@ public enum ModelBuilder {
         }
         for built in builtItems { problems.append(contentsOf: built.problems) }
         problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
-        var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone)
+        var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone, languages: settings.languages.map(\.code))
         let vacancies = tree.vacancyRecords.compactMap { vacancyBuilder.vacancy($0) }
         problems.append(contentsOf: vacancyBuilder.problems)
 
@@ -38,7 +38,8 @@ public enum ModelBuilder {
         var site = parts.site(items.filter { $0.language == nil }, settings: settings, vacancies: vacancies, problems: &problems)
         site.translations = settings.languages.map { language in
             let own = Translations.inheritingOrder(items.filter { $0.language == language.code }, from: site)
-            return parts.site(own, settings: settings.forLanguage(language), vacancies: [], problems: &problems)
+            return parts.site(own, settings: settings.forLanguage(language), vacancies: vacancies.compactMap { $0.translated(to: language.code) },
+                              problems: &problems)
         }
         problems.append(contentsOf: Translations.check(site))
         try problems.throwIfErrors()

@@ -21,6 +21,7 @@ extension Site {
         for (index, site) in sites.enumerated() {
             for path in Self.sharedSections { byKey["section:" + path.value, default: []].append((index, path)) }
             for item in site.items { byKey[item.translationKey, default: []].append((index, item.url)) }
+            for vacancy in site.vacancies { byKey[PageKey.vacancy(vacancy.id), default: []].append((index, vacancy.url)) }
         }
         var copies = sites
         for group in byKey.values where Set(group.map(\.0)).count > 1 {

@@ -20,6 +20,25 @@ public struct Vacancy: Sendable, Hashable {
     public let description: MarkdownSource?
     /// The record's place in its file.
     public let location: SourceLocation
+    /// Its words in further languages (`cy: {title, summary, description, location}`), by code.
+    public var translations: [String: Text] = [:]
+
+    /// A vacancy's words in one further language; what is not given stays as in the original.
+    public struct Text: Sendable, Hashable {
+        public let title: String?
+        public let summary: String?
+        public let description: MarkdownSource?
+        public let place: String?
+    }
+
+    /// The vacancy as a further language's site lists it: nil when it has no words in `code`.
+    func translated(to code: String) -> Vacancy? {
+        guard let text = translations[code] else { return nil }
+        return Vacancy(id: id, title: text.title ?? title, employer: employer, place: text.place ?? place, closes: closes,
+                       applyURL: applyURL, posted: posted, contract: contract, duration: duration, hours: hours, salary: salary,
+                       region: region, summary: text.summary ?? summary, tags: tags, description: text.description ?? description,
+                       location: location)
+    }
     public var url: SitePath { Routes.site.vacancy(id) }
 
     /// Open while `closes` is on or after the build date: the closing day itself is open.

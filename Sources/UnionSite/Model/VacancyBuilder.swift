@@ -15,7 +15,13 @@ struct VacancyBuilder {
         "hours", "salary", "region", "summary", "tags", "description",
     ]
 
-    init(timeZone: TimeZone) { self.timeZone = timeZone }
+    /// The further languages' codes: a record may hold `cy: {title, summary, description, location}`.
+    var languages: [String] = []
+
+    init(timeZone: TimeZone, languages: [String] = []) {
+        self.timeZone = timeZone
+        self.languages = languages
+    }
 
     mutating func vacancy(_ record: SourceRecord) -> Vacancy? {
         var fields = FieldReader(entries: record.fields, at: record.location, timeZone: timeZone)
@@ -37,7 +43,8 @@ struct VacancyBuilder {
                               contract: contract, duration: fields.string("duration")?.trimmed, hours: hours,
                               salary: fields.string("salary")?.trimmed, region: fields.string("region")?.trimmed,
                               summary: fields.string("summary")?.trimmed, tags: fields.stringList("tags"),
-                              description: description, location: record.location)
+                              description: description, location: record.location,
+                              translations: translations(&fields, record: record))
         if let changes = fields.entry("changes") {
             _ = fields.node("changes")
             fields.fail("a vacancy has no `changes`: its `posted` and `closes` dates are its history", at: changes.keyLocation,
@@ -76,6 +83,26 @@ struct VacancyBuilder {
             return nil
         }
         return value
+    }
+
+    /// `cy: {title, summary, description, location}`: the record's words in a further language.
+    private func translations(_ fields: inout FieldReader, record: SourceRecord) -> [String: Vacancy.Text] {
+        var result: [String: Vacancy.Text] = [:]
+        for code in languages {
+            guard let node = fields.node(code) else { continue }
+            guard node.entries != nil else {
+                fields.fail("`\(code)` must be a mapping {title, summary, description, location}, found \(node.kindName)",
+                            at: node.location, code: "wrong-type")
+                continue
+            }
+            var inner = FieldReader(node, at: node.location, timeZone: timeZone)
+            let description = inner.string("description").flatMap { _ in inner.node("description") }.map { markdown($0, record: record) }
+            result[code] = Vacancy.Text(title: inner.string("title")?.trimmed, summary: inner.string("summary")?.trimmed,
+                                        description: description, place: inner.string("location")?.trimmed)
+            inner.warnIgnoredKeys(defined: KnownKeys.vacancyText, what: "`\(code)` vacancy field", code: "vacancy-unknown-field")
+            fields.include(inner)
+        }
+        return result
     }
 
     /// A block scalar's text starts on the line after its key.

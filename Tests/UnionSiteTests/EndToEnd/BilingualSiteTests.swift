@@ -101,6 +101,18 @@ struct BilingualSiteTests {
         #expect(pay.contains("<a class=\"language-home\" href=\"/members/cy/\" lang=\"cy\" hreflang=\"cy\">Cymraeg</a>"))
     }
 
+    @Test("/cy/vacancies/ lists the vacancies with Welsh words, in Welsh; the others only in English")
+    func vacancies() throws {
+        let site = try site
+        let welsh = try site.page("cy/vacancies/adviser-cardiff/index.html")
+        #expect(welsh.contains("<h1>Ymgynghorydd gwella ysgolion</h1>"))
+        #expect(welsh.contains("Caerdydd"))
+        #expect(welsh.contains("<a href=\"/members/cy/guide/\">canllaw</a>"))
+        #expect(site.files["cy/vacancies/officer-bristol/index.html"] == nil)
+        #expect(site.files["vacancies/officer-bristol/index.html"] != nil)
+        #expect(try site.page("cy/vacancies/index.html").contains("Ymgynghorydd gwella ysgolion"))
+    }
+
     @Test("a translated chapter takes its original's order and the Welsh glossary holds the Welsh terms")
     func chapterAndGlossary() throws {
         #expect(try site.page("cy/guide/academies/index.html").contains("Member guide, chapter 1 of 1"))
