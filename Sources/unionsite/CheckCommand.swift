@@ -18,6 +18,9 @@ struct CheckCommand: ParsableCommand {
     @Flag(help: "List every page due for review (review_by in the past), earliest first.")
     var stale = false
 
+    @Flag(help: "List every page that has no version in one of site.yaml's further languages.")
+    var translations = false
+
     func run() throws {
         let printer = DiagnosticPrinter(format: format == .json ? .json : .text)
         let rendered = try printer.reporting {
@@ -26,10 +29,18 @@ struct CheckCommand: ParsableCommand {
         }
         printer.print(rendered.warnings)
         if stale { printStale(rendered) }
+        if translations { printMissingTranslations(rendered) }
         if warningsAsErrors && !rendered.warnings.isEmpty { throw ExitCode.failure }
         if format == .text {
             let count = rendered.warnings.count
             print("No errors\(count > 0 ? ", \(count) warning\(count == 1 ? "" : "s")" : ""): \(rendered.pageCount) pages would be written.")
+        }
+    }
+
+    private func printMissingTranslations(_ rendered: RenderedSite) {
+        if rendered.missingTranslations.isEmpty { print("Every page has a version in every language.") }
+        for missing in rendered.missingTranslations {
+            print("\(missing.location.path): no \(missing.language) version: \(missing.title)")
         }
     }
 

@@ -17,6 +17,9 @@ struct NewCommand: ParsableCommand {
     @Option(help: "The date to put in it, YYYY-MM-DD (default: today).")
     var date: String?
 
+    @Option(help: "Start a translation into this language (one of site.yaml's languages) from the original the title names.")
+    var lang: String?
+
     func run() throws {
         let path = try DiagnosticPrinter.reporting {
             let siteRoot = try SiteRoot(root: root)
@@ -24,6 +27,7 @@ struct NewCommand: ParsableCommand {
                 guard let day = Day(text) else { throw ValidationError("--date must be a real date, YYYY-MM-DD") }
                 return day
             }
+            if let lang { return try NewContent.translation(kind, title: title, language: lang, in: siteRoot) }
             return try NewContent.create(kind, title: title, in: siteRoot, date: day)
         }
         print("Created \(path)")

@@ -205,6 +205,29 @@ struct CLITests {
         #expect(unexpected.isEmpty, "\(unexpected)")
     }
 
+    @Test("new --lang starts a translation from its original; check --translations lists what is missing")
+    func translations() throws {
+        let root = try makeSite([
+            "content/site.yaml": "title: CLI test\nbase_url: https://example.org/\nlanguages:\n  cy: { name: Cymraeg }\n",
+            "content/pages/about.md": "---\ntitle: About\n---\n\nAbout us.\n",
+            "content/pages/join.md": "---\ntitle: Join\n---\n\nJoin us. See [about](about.md).\n",
+        ])
+        defer { try? FileManager.default.removeItem(at: root) }
+        let before = try run(["check", "--root", root.path, "--date", "2026-11-29", "--translations"])
+        #expect(before.stdout.contains("content/pages/about.md: no cy version: About"))
+        #expect(before.stdout.contains("content/pages/join.md: no cy version: Join"))
+        let made = try run(["new", "page", "About", "--lang", "cy", "--root", root.path])
+        #expect(made.status == 0, "\(made.stderr)")
+        #expect(made.stdout.contains("content/pages/about.cy.md"))
+        let after = try run(["check", "--root", root.path, "--date", "2026-11-29", "--translations"])
+        #expect(!after.stdout.contains("about.md: no cy version"))
+        #expect(after.stdout.contains("content/pages/join.md: no cy version: Join"))
+        let unknown = try run(["new", "page", "Join", "--lang", "fr", "--root", root.path])
+        #expect(unknown.status != 0 && unknown.stderr.contains("`fr` is not one of site.yaml's `languages` (cy)"))
+        let again = try run(["new", "page", "About", "--lang", "cy", "--root", root.path])
+        #expect(again.status != 0 && again.stderr.contains("already exists"))
+    }
+
     @Test("new refuses an unknown kind with a usage error")
     func newUnknownKind() throws {
         let root = try makeSite([:])

@@ -52,3 +52,24 @@ enum Translations {
 extension ItemBuilder.Built.Item {
     var language: String? { contentItem?.language }
 }
+
+extension Site {
+    /// A page of the default language without a version in a further language.
+    public struct MissingTranslation: Sendable, Hashable {
+        public let location: SourceLocation
+        public let title: String
+        public let language: String
+    }
+
+    /// For `check --translations`: every default-language page lacking a version, by file, then language.
+    public var missingTranslations: [MissingTranslation] {
+        var missing: [MissingTranslation] = []
+        for translation in translations {
+            let keys = Set(translation.items.map(\.translationKey))
+            for item in items where !keys.contains(item.translationKey) {
+                missing.append(MissingTranslation(location: item.location, title: item.title, language: translation.settings.language))
+            }
+        }
+        return missing.sorted { ($0.location, $0.language) < ($1.location, $1.language) }
+    }
+}

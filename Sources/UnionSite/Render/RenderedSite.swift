@@ -25,6 +25,8 @@ public struct RenderedSite: Sendable {
     public var buildDate = Day(year: 2000, month: 1, day: 1)!
     /// Pages due for review on that day, earliest first, for `check --stale`.
     public var reviewsDue: [Site.ReviewDue] = []
+    /// Pages of the default language without a version in a further one, for `check --translations`.
+    public var missingTranslations: [Site.MissingTranslation] = []
 
     /// Pages actually rendered by this build (the rest came from `serve`'s cache).
     public var pagesRendered = 0

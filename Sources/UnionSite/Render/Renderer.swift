@@ -13,6 +13,7 @@ public enum Renderer {
         output.basePath = linked.site.settings.basePath
         output.buildDate = linked.site.buildDate
         output.reviewsDue = linked.site.reviewsDue
+        output.missingTranslations = linked.site.missingTranslations
         var timer = StageTimer("render")
         defer { timer.report() }
         // The search index needs only the linked site, so `build` makes it beside the pages:

@@ -42,6 +42,39 @@ public enum NewContent {
         return path
     }
 
+    /// `new --lang cy page "About"`: the original `pages/about.md` (named by the title's slug)
+    /// copied to `pages/about.cy.md`, for translating in place: the front matter and body are
+    /// the original's, so nothing the translation needs is left out.
+    public static func translation(_ kind: Kind, title: String, language: String, in root: SiteRoot) throws(Diagnostics) -> String {
+        guard case .content(let content) = kind else {
+            throw .error("a vacancy is translated inside its record: add `\(language): {title, summary, description, location}`",
+                         at: nil, code: "new-translation")
+        }
+        let settings = try? SourceLoader.loadSettings(root)
+        let languages = settings.flatMap { node in node.entry("languages")?.value.entries?.map(\.key) } ?? []
+        guard languages.contains(language) else {
+            throw .error("`\(language)` is not one of site.yaml's `languages`\(languages.isEmpty ? "" : " (" + languages.joined(separator: ", ") + ")")",
+                         at: SourceLocation(path: "content/site.yaml"), code: "new-translation")
+        }
+        let folder = root.content.appendingPathComponent(content.descriptor.folder)
+        let slug = Slug.from(title)
+        let original = folder.appendingPathComponent(slug + ".md")
+        let target = folder.appendingPathComponent(slug + "." + language + ".md")
+        guard let data = FileManager.default.contents(atPath: original.path) else {
+            throw .error("there is no \(root.relativePath(original)) to translate", at: nil, code: "new-translation")
+        }
+        guard !FileManager.default.fileExists(atPath: target.path) else {
+            throw .error("\(root.relativePath(target)) already exists; not overwriting it", at: SourceLocation(path: root.relativePath(target)),
+                         code: "new-exists")
+        }
+        do {
+            try data.write(to: target, options: .withoutOverwriting)
+        } catch {
+            throw .error("cannot write \(root.relativePath(target)): \(error.localizedDescription)", at: nil, code: "new-failed")
+        }
+        return root.relativePath(target)
+    }
+
     /// "Today" is the build's today: in `site.yaml`'s `timezone` (Europe/London when it has
     /// none or cannot be read; `build` reports a broken one).
     static func siteTimeZone(_ root: SiteRoot) -> TimeZone {
