@@ -16,6 +16,6 @@ enum WarningCodes {
         // Change notes (issue 17, `Model/ChangeReader.swift`, `ChangeChecks`, `ModelBuilder`).
         "duplicate-change", "vague-change-note", "updated-without-note", "future-change",
         // Languages (issue 20, `Link/LinkChecker.swift`).
-        "link-untranslated",
+        "link-untranslated", "translation-outdated",
     ]
 }

@@ -42,6 +42,7 @@ public enum ModelBuilder {
                               problems: &problems)
         }
         problems.append(contentsOf: Translations.check(site))
+        problems.append(contentsOf: Translations.outdated(site))
         try problems.throwIfErrors()
         site.warnings = problems.warnings
         return site.withPageVersions()

@@ -49,6 +49,27 @@ enum Translations {
     }
 }
 
+extension Translations {
+    /// A translation last changed (or published) before its original's newest change may not
+    /// say what the original now says: a warning, until the translation gets a change note.
+    static func outdated(_ site: Site) -> [Diagnostic] {
+        let originals = Dictionary(site.items.map { ($0.translationKey, $0) }, uniquingKeysWith: { first, _ in first })
+        var problems: [Diagnostic] = []
+        for translation in site.translations {
+            let published = Dictionary(translation.articles.map { ($0.item.id, $0.date.day) }, uniquingKeysWith: { a, _ in a })
+            for item in translation.items {
+                guard let original = originals[item.translationKey], let changed = site.changes(of: original).first else { continue }
+                let asOf = translation.changes(of: item).first?.date.day ?? published[item.id]
+                guard asOf.map({ $0 < changed.date.day }) ?? true else { continue }
+                problems.append(.warning("\(original.location.path) changed on \(changed.date.day) (\(changed.note)), after this translation "
+                                         + "was last updated: bring it up to date and add a change note", at: item.location,
+                                         code: "translation-outdated"))
+            }
+        }
+        return problems
+    }
+}
+
 extension ItemBuilder.Built.Item {
     var language: String? { contentItem?.language }
 }

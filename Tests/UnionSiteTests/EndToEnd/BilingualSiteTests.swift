@@ -10,11 +10,29 @@ struct BilingualSiteTests {
     static let built = FixtureSite.render("bilingual")
     var site: RenderedSite { get throws { try Self.built.site() } }
 
-    @Test("warns only about the link to an untranslated page")
+    @Test("warns about the link to an untranslated page and the translation older than its original's change")
     func warnings() throws {
         #expect(try site.warnings.map(\.description) == [
+            "content/guide/academies.cy.md:1:1: warning: content/guide/academies.md changed on 2026-05-04 (Added what happens when an "
+                + "academy changes trust.), after this translation was last updated: bring it up to date and add a change note",
             "content/guide/index.cy.md:5:60: warning: ../articles/pay.md has no Cymraeg version: the link goes to the original",
         ])
+    }
+
+    @Test("a change note on the translation dated after the original's change clears the warning")
+    func upToDate() throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
+                                         to: root.appendingPathComponent("content"))
+        let file = root.appendingPathComponent("content/guide/academies.cy.md")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "title: Academïau\n", with: "title: Academïau\nchanges:\n  - date: 2026-05-10\n    note: Ychwanegwyd beth sy'n digwydd pan fydd academi'n newid ymddiriedolaeth.\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
+                                    model: .init(buildDate: testBuildDate))
+        let rendered = try Build.render(options)
+        #expect(!rendered.warnings.contains { $0.code == "translation-outdated" })
     }
 
     @Test("chosen pages match their golden files", arguments: [
