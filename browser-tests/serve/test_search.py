@@ -196,6 +196,15 @@ def test_browser_stemmer_matches_the_swift_golden_list(browser, http):
     assert stems == ["academy", "trust", "caf\u00e9", "union"]
 
 
+def test_browser_welsh_keys_match_the_swift_list(browser, http):
+    swift = (REPO / "Tests/UnionSiteTests/Search/SearchLanguageTests.swift").read_text()
+    golden = re.findall(r'\("([^"]+)", "([^"]+)"\)', swift)
+    assert len(golden) >= 10
+    browser.get(http.url + "search/")
+    got = browser.execute_script("return arguments[0].map(w => window.unionsiteSearch.keyIn(false, w))", [w for w, _ in golden])
+    assert [g for g in zip([w for w, _ in golden], got, [e for _, e in golden]) if g[1] != g[2]] == []
+
+
 def test_without_javascript_the_page_says_how_else_to_find_things(built_site):
     html = (built_site / "search/index.html").read_text()
     noscript = html[html.index("<noscript>"):html.index("</noscript>")]

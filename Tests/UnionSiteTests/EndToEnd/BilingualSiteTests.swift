@@ -131,6 +131,16 @@ struct BilingualSiteTests {
         #expect(try site.page("cy/vacancies/index.html").contains("Ymgynghorydd gwella ysgolion"))
     }
 
+    @Test("each language has its own search index: Welsh words whole and folded, never in the English index")
+    func search() throws {
+        let site = try site
+        let welsh = try #require(site.text("cy/search/terms/ac.json"))
+        #expect(welsh.contains("\"academiau\":"))
+        let english = try #require(site.text("search/terms/ac.json"))
+        #expect(english.contains("\"academy\":"))
+        #expect(!english.contains("academi"))
+    }
+
     @Test("a translated chapter takes its original's order and the Welsh glossary holds the Welsh terms")
     func chapterAndGlossary() throws {
         #expect(try site.page("cy/guide/academies/index.html").contains("Member guide, chapter 1 of 1"))

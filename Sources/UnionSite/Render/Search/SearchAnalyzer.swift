@@ -17,7 +17,11 @@ final class SearchAnalyzer {
     /// Everything the analyzer learns, as a value: the hot loop works on it through `inout`,
     /// so its accesses are checked when compiled, not one by one at run time (on a class's
     /// stored properties `swift_beginAccess` and retains were a third of the loop).
-    private var vocabulary: Vocabulary? = Vocabulary()
+    private var vocabulary: Vocabulary?
+
+    init(language: SearchLanguage = .english) {
+        vocabulary = Vocabulary(language: language)
+    }
 
     var stems: [String] { vocabulary!.stems }
     var vocabularySize: Int { vocabulary!.words.count }
@@ -31,6 +35,7 @@ final class SearchAnalyzer {
     }
 
     private struct Vocabulary {
+        let language: SearchLanguage
         var stems: [String] = []
         var stemIDs: [String: Int32] = [:]
         /// Word (UTF-8 bytes) → stem id, or -1 for a stop word.
@@ -72,8 +77,7 @@ final class SearchAnalyzer {
         private mutating func stemID(of bytes: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32 {
             let word = String(decoding: bytes, as: UTF8.self)
             var id: Int32 = -1
-            if !SearchTokenizer.stopWords.contains(word) {
-                let stem = EnglishStemmer.stem(word)
+            if let stem = language.key(word) {
                 if let known = stemIDs[stem] {
                     id = known
                 } else {
@@ -92,11 +96,11 @@ final class SearchAnalyzer {
     /// Analyses groups of documents on every core, each group with its own analyzer, then
     /// renumbers the groups' stems into one list (in group order, so the result is the same
     /// however the work was split).
-    static func analyseInParallel(_ documents: [SearchDocument]) -> (analyses: [Analysis], stems: [String]) {
+    static func analyseInParallel(_ documents: [SearchDocument], language: SearchLanguage = .english) -> (analyses: [Analysis], stems: [String]) {
         let groupSize = max(64, documents.count / 32)
         let groups = stride(from: 0, to: documents.count, by: groupSize).map { $0..<min($0 + groupSize, documents.count) }
         let parts = Parallel.map(groups) { range in
-            let analyzer = SearchAnalyzer()
+            let analyzer = SearchAnalyzer(language: language)
             return (analyses: documents[range].map(analyzer.analyse), stems: analyzer.stems)
         }
         var ids: [String: Int32] = [:]

@@ -10,8 +10,9 @@ enum SearchIndexWriter {
     /// The index files by output path.
     static func files(_ linked: LinkedSite, cache: BuildCache?) -> [String: [UInt8]] {
         let documents = SearchDocument.collect(linked, cache: cache)
-        if let cache { return SearchIndexCache.shared.files(documents, for: cache) }
-        let (analyses, stems) = SearchAnalyzer.analyseInParallel(documents)
+        let language = SearchLanguage(tag: linked.site.settings.language)
+        if let cache { return SearchIndexCache.shared.files(documents, for: cache, language: language) }
+        let (analyses, stems) = SearchAnalyzer.analyseInParallel(documents, language: language)
         return SearchIndex.files(documents, analyses: analyses, stems: stems)
     }
 }
@@ -25,6 +26,7 @@ final class SearchIndexCache: @unchecked Sendable {
         let lock = NSLock()
         weak var owner: BuildCache?
         var analyzer = SearchAnalyzer()
+        var language = SearchLanguage.english
         /// By URL, with the document analysed: compared, not hashed (hashing reads every text).
         var analyses: [String: (document: SearchDocument, analysis: SearchAnalyzer.Analysis)] = [:]
         var lastAnalysed = 0
@@ -45,13 +47,14 @@ final class SearchIndexCache: @unchecked Sendable {
         return entry
     }
 
-    func files(_ documents: [SearchDocument], for cache: BuildCache) -> [String: [UInt8]] {
+    func files(_ documents: [SearchDocument], for cache: BuildCache, language: SearchLanguage) -> [String: [UInt8]] {
         let entry = entry(for: cache)
         entry.lock.lock()
         defer { entry.lock.unlock() }
-        // A vocabulary grown past reason (many edits of many words): start again.
-        if entry.analyzer.vocabularySize > 2_000_000 {
-            entry.analyzer = SearchAnalyzer()
+        // A vocabulary grown past reason (many edits of many words), or another language: start again.
+        if entry.analyzer.vocabularySize > 2_000_000 || entry.language != language {
+            entry.language = language
+            entry.analyzer = SearchAnalyzer(language: language)
             entry.analyses = [:]
         }
         var used: [String: (document: SearchDocument, analysis: SearchAnalyzer.Analysis)] = [:]

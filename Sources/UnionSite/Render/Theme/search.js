@@ -77,17 +77,30 @@
     return w;
   }
 
-  /** The distinct stems of a text, stop words left out. */
+  /* ---- Languages: SearchLanguage.swift. English words are stemmed; any other language's are
+     kept whole with their accents folded (there is no Welsh stemmer). ---- */
+  var ENGLISH = /^en(-|$)/i.test(document.documentElement.getAttribute("lang") || "en");
+
+  /** A word's index key in English or another language, or null for an English stop word. */
+  function keyIn(english, word) {
+    if (!english) return word.normalize("NFD").replace(/[\u0300-\u036f]/g, "").normalize("NFC");
+    return STOP_WORDS.has(word) ? null : stem(word);
+  }
+
+  function key(word) { return keyIn(ENGLISH, word); }
+
+  /** The distinct keys of a text, stop words left out. */
   function stems(text) {
     var seen = new Set();
     words(text).forEach(function (word) {
-      if (!STOP_WORDS.has(word)) seen.add(stem(word));
+      var found = key(word);
+      if (found !== null) seen.add(found);
     });
     return Array.from(seen);
   }
 
   // For the browser test: the same function the page uses.
-  window.unionsiteSearch = { stem: stem, stems: stems };
+  window.unionsiteSearch = { stem: stem, stems: stems, keyIn: keyIn };
 
   /* ---- The index: SearchIndex.swift ---- */
 
@@ -256,7 +269,7 @@
     text.split(WORD_PART).forEach(function (part, index) {
       if (!part) return;
       var word = part.normalize("NFC").toLowerCase();
-      if (index % 2 === 1 && !STOP_WORDS.has(word) && terms.has(stem(word))) {
+      if (index % 2 === 1 && key(word) !== null && terms.has(key(word))) {
         var mark = document.createElement("mark");
         mark.textContent = part;
         element.appendChild(mark);
