@@ -1,0 +1,281 @@
+/// One piece of a parsed template: what swift-mustache's own parser makes of the same text.
+indirect enum TemplateSyntax: Sendable {
+    case text(String)
+    case variable(String, escaped: Bool)
+    case section(String, inverted: Bool, body: [TemplateSyntax])
+    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides.
+    case partial(String, indentation: String?, overrides: [String: [TemplateSyntax]]?)
+    /// `{{$name}}default{{/name}}` where the block is used.
+    case block(String, defaultBody: [TemplateSyntax], indentation: String)
+    /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: the block's override.
+    case blockDefinition(String, body: [TemplateSyntax])
+    /// `{{% CONTENT_TYPE: NAME }}`
+    case contentType(String)
+}
+
+/// Reads a template the way swift-mustache 2.1 does, whitespace rules included.
+///
+/// The rules are swift-mustache's, not the Mustache spec's, because its output is the
+/// reference: where a standalone tag's line goes, which whitespace becomes a partial's
+/// indentation, how a block definition's first-line indentation is removed. Text is read as
+/// `Character`s, as swift-mustache reads it. Templates are parsed by swift-mustache first
+/// (which reports syntax errors with a location), so a failure here only means "not
+/// compiled": transforms (`{{x(y)}}`) and dynamic partials (`{{>*x}}`) are left to swift-mustache.
+struct TemplateParser {
+    struct Unsupported: Error { let reason: String }
+
+    private struct State {
+        var sectionName: String?
+        var newLine = true
+        var inDefinition = false
+        var definitionTopLevel = false
+        var definitionIndent: Int?
+        var start: [Character] = ["{", "{"]
+        var end: [Character] = ["}", "}"]
+
+        /// The state inside a section or block named `name`.
+        func section(_ name: String, newLine: Bool) -> State {
+            var state = self
+            state.sectionName = name
+            state.definitionTopLevel = false
+            if !newLine { state.newLine = false }
+            return state
+        }
+    }
+
+    private let text: [Character]
+    private var position = 0
+
+    static func parse(_ source: String) throws(Unsupported) -> [TemplateSyntax] {
+        var parser = TemplateParser(text: Array(source))
+        return try parser.parse(State())
+    }
+
+    private init(text: [Character]) { self.text = text }
+
+    // MARK: - Tags
+
+    private mutating func parse(_ initial: State) throws(Unsupported) -> [TemplateSyntax] {
+        var tokens: [TemplateSyntax] = []
+        var state = initial
+        var white = ""
+        /// Writes the whitespace before a tag as text, as swift-mustache does for inline tags.
+        func flushWhite() {
+            if !white.isEmpty { tokens.append(.text(white)) }
+            white = ""
+        }
+        while !atEnd {
+            if state.newLine {
+                let indent = read { $0 == " " || $0 == "\t" }
+                if state.inDefinition, !state.definitionTopLevel {
+                    if let count = state.definitionIndent { white = String(indent.dropFirst(count)) } else { state.definitionIndent = indent.count }
+                } else {
+                    white = indent
+                }
+            }
+            let plain = try readText(state)
+            if current.isNewline {
+                tokens.append(.text(white + plain + String(current)))
+                state.newLine = true
+                position += 1
+                continue
+            }
+            if !plain.isEmpty {
+                tokens.append(.text(white + plain))
+                white = ""
+                state.newLine = false
+            }
+            if atEnd { break }
+            var standalone = false
+            let sigil = current
+            switch sigil {
+            case "#", "^":
+                position += 1
+                let name = try readName(state)
+                if isStandalone(state) { standalone = true } else { flushWhite() }
+                let body = try parse(state.section(name, newLine: standalone))
+                tokens.append(.section(name, inverted: sigil == "^", body: body))
+            case "/":
+                position += 1
+                guard try readName(state) == state.sectionName else { throw Unsupported(reason: "mismatched section end") }
+                if !isStandalone(state) { flushWhite() }
+                return tokens
+            case "!":
+                position += 1
+                try skipComment(state)
+                standalone = isStandalone(state)
+            case "{", "&":
+                flushWhite()
+                position += 1
+                tokens.append(.variable(try readName(state), escaped: false))
+                if sigil == "{" { try expect("}") }
+            case ">":
+                position += 1
+                let name = try readPartialName(state)
+                if !white.isEmpty { tokens.append(.text(white)) }
+                standalone = isStandalone(state)
+                tokens.append(.partial(name, indentation: standalone ? white : nil, overrides: nil))
+                white = ""
+            case "<":
+                position += 1
+                let name = try readPartialName(state)
+                if !white.isEmpty { tokens.append(.text(white)) }
+                standalone = isStandalone(state)
+                tokens.append(.partial(name, indentation: white, overrides: try overrides(name, state)))
+                white = ""
+            case "$":
+                position += 1
+                let name = try readName(state)
+                if state.definitionTopLevel {
+                    standalone = isStandalone(state)
+                    tokens.append(.blockDefinition(name, body: try parse(state.section(name, newLine: standalone))))
+                } else {
+                    if !white.isEmpty { tokens.append(.text(white)) }
+                    standalone = isStandalone(state)
+                    tokens.append(.block(name, defaultBody: try parse(state.section(name, newLine: standalone)), indentation: white))
+                    white = ""
+                }
+            case "=":
+                position += 1
+                try setDelimiters(&state)
+                standalone = isStandalone(state)
+            case "%":
+                position += 1
+                tokens.append(.contentType(try readContentType(state)))
+                standalone = isStandalone(state)
+            default:
+                flushWhite()
+                tokens.append(.variable(try readName(state), escaped: true))
+            }
+            state.newLine = standalone
+        }
+        guard state.sectionName == nil else { throw Unsupported(reason: "unclosed section") }
+        return tokens
+    }
+
+    /// The body of `{{<name}}`: only block definitions count, as in swift-mustache.
+    private mutating func overrides(_ name: String, _ state: State) throws(Unsupported) -> [String: [TemplateSyntax]] {
+        guard !name.hasPrefix("*") else { throw Unsupported(reason: "dynamic parent") }
+        var inner = state
+        inner.sectionName = name
+        inner.newLine = true
+        inner.inDefinition = true
+        inner.definitionTopLevel = true
+        var blocks: [String: [TemplateSyntax]] = [:]
+        for token in try parse(inner) {
+            switch token {
+            case .blockDefinition(let block, let body): blocks[block] = body
+            case .text: break
+            default: throw Unsupported(reason: "tag inside a parent that is not a block")
+            }
+        }
+        return blocks
+    }
+
+    // MARK: - Reading
+
+    private var atEnd: Bool { position == text.count }
+    /// The character at the read position; NUL at the end, as swift-mustache's parser says.
+    private var current: Character { atEnd ? "\0" : text[position] }
+
+    @discardableResult
+    private mutating func read(while matches: (Character) -> Bool) -> String {
+        let start = position
+        while !atEnd, matches(text[position]) { position += 1 }
+        return String(text[start..<position])
+    }
+
+    /// Whether the delimiter comes next; consumes it if so.
+    private mutating func read(_ delimiter: [Character]) throws(Unsupported) -> Bool {
+        guard text.count - position >= delimiter.count else { throw Unsupported(reason: "unfinished tag") }
+        guard Array(text[position..<position + delimiter.count]) == delimiter else { return false }
+        position += delimiter.count
+        return true
+    }
+
+    private mutating func expect(_ character: Character) throws(Unsupported) {
+        guard current == character else { throw Unsupported(reason: "expected \(character)") }
+        position += 1
+    }
+
+    /// Text up to a line end or the opening delimiter, which is consumed.
+    private mutating func readText(_ state: State) throws(Unsupported) -> String {
+        guard let first = state.start.first else { return "" }
+        var text = ""
+        while !atEnd {
+            text += read { $0 != "\n" && $0 != "\r\n" && $0 != first }
+            if current.isNewline { break }
+            if current == first {
+                if try read(state.start) { break }
+                text.append(first)
+                position += 1
+            }
+        }
+        return text
+    }
+
+    private mutating func readName(_ state: State) throws(Unsupported) -> String {
+        read(while: \.isWhitespace)
+        let name = read { Self.nameCharacters.contains($0) }
+        read(while: \.isWhitespace)
+        guard try read(state.end) else { throw Unsupported(reason: "unfinished name") }
+        guard !name.contains("(") && !name.contains(")") else { throw Unsupported(reason: "transform in \(name)") }
+        return name
+    }
+
+    private mutating func readPartialName(_ state: State) throws(Unsupported) -> String {
+        read(while: \.isWhitespace)
+        guard current != "*" else { throw Unsupported(reason: "dynamic partial") }
+        let name = read { Self.nameCharacters.contains($0) || $0 == "/" }
+        read(while: \.isWhitespace)
+        guard try read(state.end) else { throw Unsupported(reason: "unfinished partial name") }
+        return name
+    }
+
+    private mutating func skipComment(_ state: State) throws(Unsupported) {
+        while !atEnd {
+            if text.count - position >= state.end.count, try read(state.end) { return }
+            position += 1
+        }
+        throw Unsupported(reason: "unclosed comment")
+    }
+
+    private mutating func setDelimiters(_ state: inout State) throws(Unsupported) {
+        read(while: \.isWhitespace)
+        let start = read { !$0.isWhitespace }
+        read(while: \.isWhitespace)
+        let end = read { $0 != "=" && !$0.isWhitespace }
+        read(while: \.isWhitespace)
+        try expect("=")
+        guard try read(state.end), !start.isEmpty, !end.isEmpty else { throw Unsupported(reason: "bad delimiters") }
+        state.start = Array(start)
+        state.end = Array(end)
+        state.definitionTopLevel = false
+    }
+
+    private mutating func readContentType(_ state: State) throws(Unsupported) -> String {
+        let word: (Character) -> Bool = { Self.nameCharacters.contains($0) && $0 != "(" && $0 != ")" }
+        read(while: \.isWhitespace)
+        let variable = read(while: word)
+        read(while: \.isWhitespace)
+        try expect(":")
+        read(while: \.isWhitespace)
+        let value = read(while: word)
+        read(while: \.isWhitespace)
+        guard try read(state.end), variable == "CONTENT_TYPE", !value.isEmpty else { throw Unsupported(reason: "pragma") }
+        return value
+    }
+
+    /// swift-mustache's rule: the rest of the line is spaces and tabs, then a line end, which is consumed.
+    private mutating func isStandalone(_ state: State) -> Bool {
+        guard state.newLine else { return false }
+        if atEnd { return true }
+        var ahead = position
+        while ahead < text.count, text[ahead] == " " || text[ahead] == "\t" { ahead += 1 }
+        guard ahead < text.count, text[ahead].isNewline else { return false }
+        position = ahead + 1
+        return true
+    }
+
+    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+}
