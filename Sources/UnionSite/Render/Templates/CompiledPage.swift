@@ -41,7 +41,14 @@ struct CompiledPage {
     }
 
     mutating func run(_ template: CompiledTemplate) {
-        run(template.operations, indentation: nil)
+        template.instructions.withUnsafeBufferPointer { instructions in
+            template.text.withUnsafeBufferPointer { text in
+                template.keys.withUnsafeBufferPointer { keys in
+                    let program = Program(instructions: instructions, text: text, keys: keys, indentations: template.indentations)
+                    run(program, 0..<instructions.count, indentation: -1)
+                }
+            }
+        }
     }
 
     mutating func appendUTF8(_ text: String) {
@@ -51,35 +58,40 @@ struct CompiledPage {
 
     mutating func markNeedsReference() { needsReference = true }
 
-    // MARK: - Operations
+    // MARK: - Instructions
 
-    /// One template rendering. With an indentation, swift-mustache's rule: any operation that
-    /// writes something right after a line end of this rendering's own output is indented.
-    private mutating func run(_ operations: [TemplateOperation], indentation: [UInt8]?) {
-        guard let indentation else {
-            for operation in operations { run(operation) }
-            return
-        }
-        let start = bytes.count
-        for operation in operations {
-            let before = bytes.count
-            run(operation)
-            if bytes.count > before, endsLine(from: start, to: before) { bytes.insert(contentsOf: indentation, at: before) }
-        }
+    /// A `CompiledTemplate`'s tables, borrowed for one page.
+    private struct Program {
+        let instructions: UnsafeBufferPointer<CompiledTemplate.Instruction>
+        let text: UnsafeBufferPointer<UInt8>
+        let keys: UnsafeBufferPointer<String>
+        let indentations: [[UInt8]]
     }
 
-    private mutating func run(_ operation: TemplateOperation) {
-        switch operation {
-        case .text(let text):
-            bytes.append(contentsOf: text)
-        case .value(let name, let escaping):
-            write(value(name), escaping)
-        case .section(let name, let body, let indentation):
-            section(value(name), body, indentation)
-        case .inverted(let name, let body, let indentation):
-            inverted(value(name), body, indentation)
-        case .indented(let indentation, let body):
-            run(body, indentation: indentation)
+    /// One template rendering. With an indentation, swift-mustache's rule: any instruction that
+    /// writes something right after a line end of this rendering's own output is indented.
+    private mutating func run(_ program: Program, _ range: Range<Int>, indentation: Int) {
+        let start = bytes.count
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let instruction = program.instructions[index]
+            let before = bytes.count
+            switch instruction.kind {
+            case .text:
+                bytes.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(instruction.start)..<Int(instruction.count)]))
+            case .value:
+                write(value(instruction, program.keys), instruction.escaping)
+            case .section:
+                section(value(instruction, program.keys), program, index + 1..<Int(instruction.bodyEnd), Int(instruction.indentation))
+            case .inverted:
+                inverted(value(instruction, program.keys), program, index + 1..<Int(instruction.bodyEnd), Int(instruction.indentation))
+            case .indented:
+                run(program, index + 1..<Int(instruction.bodyEnd), indentation: Int(instruction.indentation))
+            }
+            index = instruction.kind == .text || instruction.kind == .value ? index + 1 : Int(instruction.bodyEnd)
+            if indentation >= 0, bytes.count > before, endsLine(from: start, to: before) {
+                bytes.insert(contentsOf: program.indentations[indentation], at: before)
+            }
         }
     }
 
@@ -93,37 +105,37 @@ struct CompiledPage {
 
     /// `{{#name}}`: once per list item, once for `true` (in the same context) or any other value
     /// (which becomes the innermost context), never for nil, `false` or an empty list.
-    private mutating func section(_ value: Any?, _ body: [TemplateOperation], _ indentation: [UInt8]?) {
+    private mutating func section(_ value: Any?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
         guard let value else { return }
         if let list = value as? [[String: Any]] {
-            for item in list { nested(.dictionary(item), body, indentation) }
+            for item in list { nested(.dictionary(item), program, body, indentation) }
         } else if let flag = value as? Bool {
-            if flag { run(body, indentation: indentation) }
+            if flag { run(program, body, indentation: indentation) }
         } else if let list = value as? [String] {
-            for item in list { nested(.leaf(item), body, indentation) }
+            for item in list { nested(.leaf(item), program, body, indentation) }
         } else if let list = value as? [Any] {
-            for item in list { nested(frame(item), body, indentation) }
+            for item in list { nested(frame(item), program, body, indentation) }
         } else {
-            nested(frame(value), body, indentation)
+            nested(frame(value), program, body, indentation)
         }
     }
 
     /// `{{^name}}`: only for nil, `false` or an empty list (which becomes the innermost context).
-    private mutating func inverted(_ value: Any?, _ body: [TemplateOperation], _ indentation: [UInt8]?) {
-        guard let value else { return run(body, indentation: indentation) }
+    private mutating func inverted(_ value: Any?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
+        guard let value else { return run(program, body, indentation: indentation) }
         if let flag = value as? Bool {
-            if !flag { run(body, indentation: indentation) }
+            if !flag { run(program, body, indentation: indentation) }
         } else if let isEmpty = TemplateValue.isEmptyList(value) {
-            if isEmpty { nested(.leaf(value), body, indentation) }
+            if isEmpty { nested(.leaf(value), program, body, indentation) }
         } else {
             // Any other value skips the section; `frame` flags one this runtime does not model.
             _ = frame(value)
         }
     }
 
-    private mutating func nested(_ frame: Frame, _ body: [TemplateOperation], _ indentation: [UInt8]?) {
+    private mutating func nested(_ frame: Frame, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
         stack.append(frame)
-        run(body, indentation: indentation)
+        run(program, body, indentation: indentation)
         stack.removeLast()
     }
 
@@ -136,21 +148,22 @@ struct CompiledPage {
 
     // MARK: - Lookup
 
-    private mutating func value(_ name: TemplateName) -> Any? {
+    private mutating func value(_ name: CompiledTemplate.Instruction, _ keys: UnsafeBufferPointer<String>) -> Any? {
+        let parts = keys[Int(name.start)..<Int(name.start + name.count)]
         switch name.scope {
         case .current:
             return stack[stack.count - 1].value
         case .innermost:
-            return descend(name.parts[...], from: stack[stack.count - 1].value)
+            return descend(parts, from: stack[stack.count - 1].value)
         case .stack:
-            if stack.count == 1, name.parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
-                return dictionary[name.parts[1]].flatMap { descend(name.parts.dropFirst(2), from: $0) }
+            let first = parts[parts.startIndex]
+            if stack.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
+                return dictionary[parts[parts.startIndex + 1]].flatMap { descend(parts.dropFirst(2), from: $0) }
             }
-            let first = name.parts[0]
             var level = stack.count - 1
             while level >= 0 {
                 if case .dictionary(let dictionary) = stack[level], let found = dictionary[first] {
-                    return descend(name.parts.dropFirst(), from: found)
+                    return descend(parts.dropFirst(), from: found)
                 }
                 level -= 1
             }
@@ -159,7 +172,7 @@ struct CompiledPage {
     }
 
     /// The rest of a dotted name, inside `value` only.
-    private mutating func descend(_ parts: ArraySlice<String>, from value: Any) -> Any? {
+    private mutating func descend(_ parts: Slice<UnsafeBufferPointer<String>>, from value: Any) -> Any? {
         var value = value
         for part in parts {
             guard let dictionary = value as? [String: Any] else {

@@ -1,18 +1,3 @@
-/// One piece of a parsed template: what swift-mustache's own parser makes of the same text.
-indirect enum TemplateSyntax: Sendable {
-    case text(String)
-    case variable(String, escaped: Bool)
-    case section(String, inverted: Bool, body: [TemplateSyntax])
-    /// `{{>name}}`, or `{{<name}}…{{/name}}` with the blocks it overrides.
-    case partial(String, indentation: String?, overrides: [String: [TemplateSyntax]]?)
-    /// `{{$name}}default{{/name}}` where the block is used.
-    case block(String, defaultBody: [TemplateSyntax], indentation: String)
-    /// `{{$name}}…{{/name}}` directly inside `{{<parent}}`: the block's override.
-    case blockDefinition(String, body: [TemplateSyntax])
-    /// `{{% CONTENT_TYPE: NAME }}`
-    case contentType(String)
-}
-
 /// Reads a template the way swift-mustache 2.1 does, whitespace rules included.
 ///
 /// The rules are swift-mustache's, not the Mustache spec's, because its output is the
@@ -24,7 +9,7 @@ indirect enum TemplateSyntax: Sendable {
 struct TemplateParser {
     struct Unsupported: Error { let reason: String }
 
-    private struct State {
+    struct State {
         var sectionName: String?
         var newLine = true
         var inDefinition = false
@@ -43,8 +28,8 @@ struct TemplateParser {
         }
     }
 
-    private let text: [Character]
-    private var position = 0
+    let text: [Character]
+    var position = 0
 
     static func parse(_ source: String) throws(Unsupported) -> [TemplateSyntax] {
         var parser = TemplateParser(text: Array(source))
@@ -172,110 +157,5 @@ struct TemplateParser {
         return blocks
     }
 
-    // MARK: - Reading
-
-    private var atEnd: Bool { position == text.count }
-    /// The character at the read position; NUL at the end, as swift-mustache's parser says.
-    private var current: Character { atEnd ? "\0" : text[position] }
-
-    @discardableResult
-    private mutating func read(while matches: (Character) -> Bool) -> String {
-        let start = position
-        while !atEnd, matches(text[position]) { position += 1 }
-        return String(text[start..<position])
-    }
-
-    /// Whether the delimiter comes next; consumes it if so.
-    private mutating func read(_ delimiter: [Character]) throws(Unsupported) -> Bool {
-        guard text.count - position >= delimiter.count else { throw Unsupported(reason: "unfinished tag") }
-        guard Array(text[position..<position + delimiter.count]) == delimiter else { return false }
-        position += delimiter.count
-        return true
-    }
-
-    private mutating func expect(_ character: Character) throws(Unsupported) {
-        guard current == character else { throw Unsupported(reason: "expected \(character)") }
-        position += 1
-    }
-
-    /// Text up to a line end or the opening delimiter, which is consumed.
-    private mutating func readText(_ state: State) throws(Unsupported) -> String {
-        guard let first = state.start.first else { return "" }
-        var text = ""
-        while !atEnd {
-            text += read { $0 != "\n" && $0 != "\r\n" && $0 != first }
-            if current.isNewline { break }
-            if current == first {
-                if try read(state.start) { break }
-                text.append(first)
-                position += 1
-            }
-        }
-        return text
-    }
-
-    private mutating func readName(_ state: State) throws(Unsupported) -> String {
-        read(while: \.isWhitespace)
-        let name = read { Self.nameCharacters.contains($0) }
-        read(while: \.isWhitespace)
-        guard try read(state.end) else { throw Unsupported(reason: "unfinished name") }
-        guard !name.contains("(") && !name.contains(")") else { throw Unsupported(reason: "transform in \(name)") }
-        return name
-    }
-
-    private mutating func readPartialName(_ state: State) throws(Unsupported) -> String {
-        read(while: \.isWhitespace)
-        guard current != "*" else { throw Unsupported(reason: "dynamic partial") }
-        let name = read { Self.nameCharacters.contains($0) || $0 == "/" }
-        read(while: \.isWhitespace)
-        guard try read(state.end) else { throw Unsupported(reason: "unfinished partial name") }
-        return name
-    }
-
-    private mutating func skipComment(_ state: State) throws(Unsupported) {
-        while !atEnd {
-            if text.count - position >= state.end.count, try read(state.end) { return }
-            position += 1
-        }
-        throw Unsupported(reason: "unclosed comment")
-    }
-
-    private mutating func setDelimiters(_ state: inout State) throws(Unsupported) {
-        read(while: \.isWhitespace)
-        let start = read { !$0.isWhitespace }
-        read(while: \.isWhitespace)
-        let end = read { $0 != "=" && !$0.isWhitespace }
-        read(while: \.isWhitespace)
-        try expect("=")
-        guard try read(state.end), !start.isEmpty, !end.isEmpty else { throw Unsupported(reason: "bad delimiters") }
-        state.start = Array(start)
-        state.end = Array(end)
-        state.definitionTopLevel = false
-    }
-
-    private mutating func readContentType(_ state: State) throws(Unsupported) -> String {
-        let word: (Character) -> Bool = { Self.nameCharacters.contains($0) && $0 != "(" && $0 != ")" }
-        read(while: \.isWhitespace)
-        let variable = read(while: word)
-        read(while: \.isWhitespace)
-        try expect(":")
-        read(while: \.isWhitespace)
-        let value = read(while: word)
-        read(while: \.isWhitespace)
-        guard try read(state.end), variable == "CONTENT_TYPE", !value.isEmpty else { throw Unsupported(reason: "pragma") }
-        return value
-    }
-
-    /// swift-mustache's rule: the rest of the line is spaces and tabs, then a line end, which is consumed.
-    private mutating func isStandalone(_ state: State) -> Bool {
-        guard state.newLine else { return false }
-        if atEnd { return true }
-        var ahead = position
-        while ahead < text.count, text[ahead] == " " || text[ahead] == "\t" { ahead += 1 }
-        guard ahead < text.count, text[ahead].isNewline else { return false }
-        position = ahead + 1
-        return true
-    }
-
-    private static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
+    static let nameCharacters = Set<Character>("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ.-_?()*")
 }
