@@ -31,14 +31,8 @@ extension CompiledPage {
         var escaped = ""
         escaped.reserveCapacity(text.utf8.count)
         for character in text {
-            switch character {
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "&": escaped += "&amp;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
+            let scalars = character.unicodeScalars
+            if scalars.count == 1, let entity = HTML.entity(scalars[scalars.startIndex]) { escaped += entity } else { escaped.append(character) }
         }
         return escaped
     }
