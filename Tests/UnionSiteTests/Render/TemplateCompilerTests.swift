@@ -37,6 +37,7 @@ import Testing
             "mid": "{{<base}}{{$a}}from mid{{/a}}{{$b}}mid b{{/b}}{{/base}}",
             "base": "{{$a}}base a{{/a}}/{{$b}}base b{{/b}}/{{#list}}{{$c}}{{name}}{{/c}}{{/list}}",
         ]),
+        ("a page override as sites write them, over the built-in layout", ["t": "\u{FEFF}{{<layout}}{{$main}}<h1>{{page.title}}</h1><p class=\"p\">{{page.params.x}}</p>{{{raw}}}{{/main}}{{/layout}}"]),
         ("set delimiters", ["t": "{{=<% %>=}}\n<% page.title %> {{not}}\n<%#list%><%name%><%/list%>\n<%={{ }}=%>\n{{page.title}}\n"]),
     ])
     func construct(_ label: String, _ templates: [String: String]) throws {
