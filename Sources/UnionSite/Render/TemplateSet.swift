@@ -36,8 +36,9 @@ struct TemplateSet: Sendable {
                 problems.append(.error("template error: \(error)", at: file.location(), code: "template-syntax"))
             }
         }
-        for file in sources.values {
-            for reference in PartialReferences.find(in: file.text) where sources[reference.name] == nil {
+        let syntax = sources.compactMapValues { try? TemplateParser.parse($0.text) }
+        for (name, file) in sources {
+            for reference in PartialReferences.find(in: file.text, syntax: syntax[name]) where sources[reference.name] == nil {
                 problems.append(.error("template refers to `\(reference.name)`, which does not exist", at: file.location(line: reference.line, column: reference.column),
                                        code: "template-missing-partial"))
             }
@@ -48,12 +49,10 @@ struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(file.text)
         }
-        return TemplateSet(library: library, fingerprint: hasher.finalize(), compiled: compiled ? compile(sources) : [:])
+        return TemplateSet(library: library, fingerprint: hasher.finalize(), compiled: compiled ? compile(sources, syntax) : [:])
     }
 
-    private static func compile(_ sources: [String: SourceFile]) -> [String: CompiledTemplate] {
-        var syntax: [String: [TemplateSyntax]] = [:]
-        for (name, file) in sources { syntax[name] = try? TemplateParser.parse(file.text) }
+    private static func compile(_ sources: [String: SourceFile], _ syntax: [String: [TemplateSyntax]]) -> [String: CompiledTemplate] {
         let compiler = TemplateCompiler(templates: syntax, uncompiled: Set(sources.keys).subtracting(syntax.keys))
         var compiled: [String: CompiledTemplate] = [:]
         for name in syntax.keys { compiled[name] = try? compiler.compile(name) }
@@ -76,9 +75,23 @@ struct TemplateSet: Sendable {
     }
 }
 
-/// Finds `{{>name}}` and `{{<name}}` tags in a template's text.
+/// Finds `{{>name}}` and `{{<name}}` tags in a template.
 enum PartialReferences {
     struct Reference: Equatable { let name: String; let line: Int; let column: Int }
+
+    /// From the template's parse when the compiler could read it (which follows set delimiters
+    /// and skips comments); from the text, tag by tag, when it could not.
+    static func find(in text: String, syntax: [TemplateSyntax]?) -> [Reference] {
+        guard let syntax else { return find(in: text) }
+        let characters = Array(text)
+        return syntax.partialReferences.map { name, at in
+            var line = 1, column = 1
+            for character in characters[..<at] {
+                if character == "\n" || character == "\r\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            }
+            return Reference(name: name, line: line, column: column)
+        }
+    }
 
     static func find(in text: String) -> [Reference] {
         var found: [Reference] = []

@@ -49,7 +49,7 @@ struct TemplateCompiler {
             case .contentType(let type):
                 guard let escaping = TemplateEscaping(contentType: type) else { throw Unsupported(reason: "content type \(type)") }
                 scope.escaping = escaping
-            case .partial(let name, let indentation, let overrides):
+            case .partial(let name, let indentation, let overrides, _):
                 // swift-mustache writes nothing for a missing partial; `TemplateSet` reports it first.
                 guard !uncompiled.contains(name) else { throw Unsupported(reason: "partial \(name) is not compiled") }
                 guard let partial = templates[name] else { continue }

@@ -72,6 +72,7 @@ struct TemplateParser {
             }
             if atEnd { break }
             var standalone = false
+            let tagStart = position - state.start.count
             let sigil = current
             switch sigil {
             case "#", "^":
@@ -99,14 +100,14 @@ struct TemplateParser {
                 let name = try readPartialName(state)
                 if !white.isEmpty { tokens.append(.text(white)) }
                 standalone = isStandalone(state)
-                tokens.append(.partial(name, indentation: standalone ? white : nil, overrides: nil))
+                tokens.append(.partial(name, indentation: standalone ? white : nil, overrides: nil, at: tagStart))
                 white = ""
             case "<":
                 position += 1
                 let name = try readPartialName(state)
                 if !white.isEmpty { tokens.append(.text(white)) }
                 standalone = isStandalone(state)
-                tokens.append(.partial(name, indentation: white, overrides: try overrides(name, state)))
+                tokens.append(.partial(name, indentation: white, overrides: try overrides(name, state), at: tagStart))
                 white = ""
             case "$":
                 position += 1
