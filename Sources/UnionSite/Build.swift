@@ -8,8 +8,8 @@ public enum Build {
     public struct Options: Sendable {
         public var root: SiteRoot
         public var model: ModelBuilder.Options
-        /// False renders every page through swift-mustache, even where the built-in theme has
-        /// a compiled twin (`CompiledTheme`); the tests that compare the two use it.
+        /// False renders every page through swift-mustache instead of the templates compiled
+        /// at load (`TemplateSet`); the tests that compare the two use it.
         var compiledTheme = true
 
         public init(root: SiteRoot, model: ModelBuilder.Options = .init()) {

@@ -1,18 +1,27 @@
 /// Escaping for every value that reaches HTML outside Mustache's own `{{ }}`.
 enum HTML {
     /// Text content and double-quoted attribute values.
-    static func escape(_ text: String) -> String {
+    static func escape(_ text: String) -> String { replacing(text, entity) }
+
+    /// The entity for one of `& < > " '`; nil for any other character.
+    static func entity(_ scalar: Unicode.Scalar) -> String? {
+        switch scalar {
+        case "&": "&amp;"
+        case "<": "&lt;"
+        case ">": "&gt;"
+        case "\"": "&quot;"
+        case "'": "&#39;"
+        default: nil
+        }
+    }
+
+    /// The text with each scalar `replacement` gives a string for replaced by it (`XML` too).
+    @inline(__always)
+    static func replacing(_ text: String, _ replacement: (Unicode.Scalar) -> String?) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
-            switch scalar {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(scalar)
-            }
+            if let replaced = replacement(scalar) { out += replaced } else { out.unicodeScalars.append(scalar) }
         }
         return out
     }

@@ -3,7 +3,7 @@
 public enum Renderer {
     /// - Parameter sink: where pages go as they are made (`build`); without one they stay in memory.
     /// - Parameter deferSearch: leave the search index to `RenderedSite.deferred` (`serve`).
-    /// - Parameter compiledTheme: false renders every page through swift-mustache (`CompiledTheme`).
+    /// - Parameter compiledTheme: false renders every page through swift-mustache (`TemplateSet`).
     public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil,
                               deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
@@ -139,7 +139,7 @@ struct PageFactory: Sendable {
         var data = values
         // Mustache cannot test a list for emptiness, so each list gets a `has_<name>` flag.
         for (key, value) in values {
-            if let isEmpty = Self.isEmptyList(value) { data["has_" + key] = !isEmpty }
+            if let isEmpty = TemplateValue.isEmptyList(value) { data["has_" + key] = !isEmpty }
         }
         data["has_breadcrumbs"] = !breadcrumbs.isEmpty
         // Cards in lists are headed one level below the page's h1 unless the page nests them deeper.
@@ -160,15 +160,6 @@ struct PageFactory: Sendable {
             return RenderedPage(path: path, bytes: [], streamed: true, owner: owner, inSitemap: inSitemap, lastModified: lastModified)
         }
         return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: inSitemap, lastModified: lastModified)
-    }
-
-    /// Whether a value is an empty list; nil when it is no list. The lists pages hold are
-    /// checked by their own types first: `as? [Any]` copies an array to do its check.
-    private static func isEmptyList(_ value: Any) -> Bool? {
-        if let list = value as? [[String: Any]] { return list.isEmpty }
-        if let list = value as? [String] { return list.isEmpty }
-        if let list = value as? [Any] { return list.isEmpty }
-        return nil
     }
 
     /// Backlinks of a page, as template entries.

@@ -116,6 +116,15 @@ enum TemplateValue {
         Dictionary(entries.map { ($0.key, of($0.value)) }, uniquingKeysWith: { first, _ in first })
     }
 
+    /// Whether a value is an empty list; nil when it is no list. The lists pages hold are
+    /// checked by their own types first: `as? [Any]` copies an array to do its check.
+    static func isEmptyList(_ value: Any) -> Bool? {
+        if let list = value as? [[String: Any]] { return list.isEmpty }
+        if let list = value as? [String] { return list.isEmpty }
+        if let list = value as? [Any] { return list.isEmpty }
+        return nil
+    }
+
     static func of(_ node: YAMLNode) -> Any {
         switch node.value {
         case .scalar(let text, _): text

@@ -3,14 +3,20 @@ import Mustache
 /// The Mustache templates a build renders with: the built-in theme, with the site's own
 /// `templates/*.mustache` replacing built-in ones file by file.
 ///
+/// Every template, built-in or the site's own, is compiled here, once, into a
+/// `CompiledTemplate` with its partials and blocks in place. swift-mustache parses each one
+/// first (its errors carry the line and column) and renders any template the compiler leaves
+/// out (transforms such as `{{x(y)}}`, dynamic or recursive partials); it is also the
+/// reference the compiler is tested against (`TemplateCompilerTests`).
+///
 /// swift-mustache renders a missing partial as empty text without a word, so every
 /// `{{>partial}}` and `{{<parent}}` is checked here, at the template's own line and column.
 struct TemplateSet: Sendable {
     let library: MustacheLibrary
     /// Changes whenever any template's text does, so cached pages are rendered again.
     let fingerprint: Int
-    /// Built-in templates run as Swift (`CompiledTheme`) because the site overrides none of their files.
-    let compiled: [String: CompiledTheme.Template]
+    /// The templates that run compiled: all of them unless one uses a construct left to swift-mustache.
+    let compiled: [String: CompiledTemplate]
 
     /// - Parameter compiled: false renders every page through swift-mustache (the tests that
     ///   compare the two ways).
@@ -30,8 +36,9 @@ struct TemplateSet: Sendable {
                 problems.append(.error("template error: \(error)", at: file.location(), code: "template-syntax"))
             }
         }
-        for file in sources.values {
-            for reference in PartialReferences.find(in: file.text) where sources[reference.name] == nil {
+        let syntax = sources.compactMapValues { try? TemplateParser.parse($0.text) }
+        for (name, file) in sources {
+            for reference in PartialReferences.find(in: file.text, syntax: syntax[name]) where sources[reference.name] == nil {
                 problems.append(.error("template refers to `\(reference.name)`, which does not exist", at: file.location(line: reference.line, column: reference.column),
                                        code: "template-missing-partial"))
             }
@@ -42,26 +49,49 @@ struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(file.text)
         }
-        return TemplateSet(library: library, fingerprint: hasher.finalize(),
-                           compiled: compiled ? CompiledTheme.usable(overriding: Set(overrides.keys)) : [:])
+        return TemplateSet(library: library, fingerprint: hasher.finalize(), compiled: compiled ? compile(sources, syntax) : [:])
+    }
+
+    private static func compile(_ sources: [String: SourceFile], _ syntax: [String: [TemplateSyntax]]) -> [String: CompiledTemplate] {
+        let compiler = TemplateCompiler(templates: syntax, uncompiled: Set(sources.keys).subtracting(syntax.keys))
+        var compiled: [String: CompiledTemplate] = [:]
+        for name in syntax.keys { compiled[name] = try? compiler.compile(name) }
+        return compiled
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
     }
 
-    /// The page as UTF-8: by the compiled twin of a built-in template when there is one.
+    /// The page as UTF-8: by the compiled template, or by swift-mustache when the template was
+    /// not compiled or the page holds a value the compiled runtime does not model.
     func bytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
-        guard let template = compiled[name] else { return Array(render(name, context).utf8) }
-        var page = CompiledPage(context)
-        template.render(&page)
-        return page.bytes
+        if let template = compiled[name] {
+            var page = CompiledPage(context)
+            page.run(template)
+            if !page.needsReference { return page.bytes }
+        }
+        return Array(render(name, context).utf8)
     }
 }
 
-/// Finds `{{>name}}` and `{{<name}}` tags in a template's text.
+/// Finds `{{>name}}` and `{{<name}}` tags in a template.
 enum PartialReferences {
     struct Reference: Equatable { let name: String; let line: Int; let column: Int }
+
+    /// From the template's parse when the compiler could read it (which follows set delimiters
+    /// and skips comments); from the text, tag by tag, when it could not.
+    static func find(in text: String, syntax: [TemplateSyntax]?) -> [Reference] {
+        guard let syntax else { return find(in: text) }
+        let characters = Array(text)
+        return syntax.partialReferences.map { name, at in
+            var line = 1, column = 1
+            for character in characters[..<at] {
+                if character == "\n" || character == "\r\n" { (line, column) = (line + 1, 1) } else { column += 1 }
+            }
+            return Reference(name: name, line: line, column: column)
+        }
+    }
 
     static func find(in text: String) -> [Reference] {
         var found: [Reference] = []

@@ -30,6 +30,13 @@ struct TemplateSetTests {
         #expect(error?.sorted.map(\.description) == ["templates/article.mustache:4:3: error: template refers to `partial-nope`, which does not exist"])
     }
 
+    @Test("a missing partial behind set delimiters is found too, at its line and column; one in a comment is not a reference")
+    func missingPartialAfterSetDelimiters() {
+        let override = SourceFile(path: "templates/page.mustache", text: "{{! {{>partial-old}} }}\r\n<p>\r\n{{=<% %>=}}\r\n  <%>partial-nope%>\r\n")
+        let error = #expect(throws: Diagnostics.self) { try TemplateSet.load(overrides: ["page": override]) }
+        #expect(error?.sorted.map(\.description) == ["templates/page.mustache:4:3: error: template refers to `partial-nope`, which does not exist"])
+    }
+
     @Test("a template syntax error is reported at the template's path")
     func syntaxError() {
         let override = SourceFile(path: "templates/page.mustache", text: "<p>\n{{#open}}\nnever closed\n")

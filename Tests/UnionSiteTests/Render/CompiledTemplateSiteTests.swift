@@ -1,12 +1,11 @@
 import Foundation
-import Mustache
 import Testing
 @testable import UnionSite
 
-/// The compiled twins of built-in templates (`CompiledTheme`) must write exactly what
-/// swift-mustache writes from the `.mustache` files: whole sites are rendered both ways and
-/// compared file by file, so editing a built-in template without its twin fails here.
-@Suite struct CompiledThemeTests {
+/// Templates compiled at load (`TemplateSet.compiled`) must write exactly what swift-mustache
+/// writes from the same `.mustache` files: whole sites are rendered both ways and compared
+/// file by file. `TemplateCompilerTests` compares single templates.
+@Suite struct CompiledTemplateSiteTests {
     @Test(arguments: ["member-guide", "minimal", "vacancies-mixed", "bilingual", "change-notes"])
     func fixtureSiteIsTheSameBothWays(_ name: String) throws {
         try expectSameBothWays(FixtureSite.options(name))
@@ -18,7 +17,7 @@ import Testing
         try expectSameBothWays(buildOptions(root: repository, output: output))
     }
 
-    /// Every branch of the compiled templates: escaping, pagination gaps, review notices,
+    /// Every branch of the built-in templates: escaping, pagination gaps, review notices,
     /// authors and updates, closed and open vacancies with and without each fact.
     @Test func edgeCasesAreTheSameBothWays() throws {
         let site = try TestSite(Self.edgeCaseFiles)
@@ -27,13 +26,29 @@ import Testing
         #expect(pages.contains("vacancies/closed-post/index.html"))
     }
 
-    @Test func overridingATemplateTurnsOffEveryTwinThatUsesIt() throws {
-        let backlinks = SourceFile(path: "templates/partial-backlinks.mustache", text: "mine")
-        #expect(try TemplateSet.load(overrides: ["partial-backlinks": backlinks]).compiled.keys.sorted() == ["article-list", "vacancy-list"])
-        let layout = SourceFile(path: "templates/layout.mustache", text: "{{$main}}{{/main}}")
-        #expect(try TemplateSet.load(overrides: ["layout": layout]).compiled.isEmpty)
-        #expect(try TemplateSet.load(overrides: [:]).compiled.keys.sorted() == ["article", "article-list", "chapter", "principle-document", "vacancy", "vacancy-list"])
+    @Test func everyBuiltInTemplateIsCompiled() throws {
+        let set = try TemplateSet.load(overrides: [:])
+        #expect(set.compiled.keys.sorted() == ThemeFiles.templates.keys.sorted())
         #expect(try TemplateSet.load(overrides: [:], compiled: false).compiled.isEmpty)
+    }
+
+    @Test func anOverriddenLayoutIsCompiledToo() throws {
+        let layout = SourceFile(path: "templates/layout.mustache", text: "<body class=\"mine\">{{$main}}{{/main}}</body>\n")
+        let set = try TemplateSet.load(overrides: ["layout": layout])
+        #expect(set.compiled.keys.sorted() == ThemeFiles.templates.keys.sorted())
+        var page = CompiledPage(["page": ["title": "A & B"] as [String: Any], "body": "<p>x</p>"])
+        page.run(try #require(set.compiled["page"]))
+        #expect(!page.needsReference)
+        #expect(String(decoding: page.bytes, as: UTF8.self).hasPrefix("<body class=\"mine\"><article>\n<h1>A &amp; B</h1>"))
+    }
+
+    @Test func aSiteWithAnOverriddenLayoutIsTheSameBothWays() throws {
+        var files = Self.edgeCaseFiles
+        files["templates/layout.mustache"] = "<!DOCTYPE html>\n<title>{{page.head_title}}</title>\n  {{>partial-breadcrumbs}}\n<main>\n  {{$main}}{{/main}}\n</main>\n{{#site.nav}}<a href=\"{{href}}\">{{title}}</a>{{/site.nav}}\n"
+        let site = try TestSite(files)
+        let pages = try expectSameBothWays(site.options())
+        #expect(pages.contains("articles/a00/index.html"))
+        #expect(try site.render().text("articles/a00/index.html")?.contains("<main>\n  <article>") == true)
     }
 
     @Test func aSiteOverrideStillTakesEffect() throws {
@@ -43,26 +58,6 @@ import Testing
         let page = try #require(try site.render().text("articles/a00/index.html"))
         #expect(page.contains("<p class=\"mine\">Article 1 &amp; &lt;friends&gt;;"))
         #expect(!page.contains("Pages that link here"))
-    }
-
-    /// Mustache's lookup rules, one by one, against swift-mustache itself.
-    @Test(arguments: [
-        ("{{#list}}{{name}}|{{outer}}|{{.}};{{/list}}", "list"),
-        ("{{#flag}}yes{{/flag}}{{^flag}}no{{/flag}}{{^empty}}none{{/empty}}{{^missing}}nil{{/missing}}", "flags"),
-        ("{{#nested.inner}}{{leaf}}{{/nested.inner}}|{{nested.inner.leaf}}|{{nested.missing.leaf}}", "nesting"),
-        ("{{#words}}{{.}},{{/words}}{{#text}}[{{text}}]{{/text}}{{{raw}}}{{count}}", "scalars"),
-    ])
-    func lookupRulesMatchSwiftMustache(_ template: String, _ label: String) throws {
-        let data: [String: Any] = [
-            "list": [["name": "a<b"], ["name": "c", "outer": "shadow"]] as [[String: Any]], "outer": "O&",
-            "flag": true, "empty": [String](), "nested": ["inner": ["leaf": "L'"] as [String: Any]] as [String: Any],
-            "words": ["x\"", "y"], "text": "", "raw": "<i>", "count": 3,
-        ]
-        FastHTMLContentType.register()
-        let expected = try MustacheTemplate(string: "{{% CONTENT_TYPE: UNIONSITE_HTML }}" + template).render(data)
-        var page = CompiledPage(data)
-        Self.interpret(template, into: &page)
-        #expect(String(decoding: page.bytes, as: UTF8.self) == expected, "\(label)")
     }
 
     // MARK: Helpers
@@ -87,64 +82,6 @@ import Testing
         let left = a.text(path) ?? "", right = b.text(path) ?? ""
         let common = zip(left, right).prefix { $0 == $1 }.count
         return "\(path) at character \(common): compiled “\(left.dropFirst(common).prefix(80))” mustache “\(right.dropFirst(common).prefix(80))”"
-    }
-
-    /// A tiny reader of the test templates above, driving `CompiledPage` as compiled
-    /// templates do: sections, inverted sections, `{{.}}`, `{{{raw}}}`, dotted names.
-    private static func interpret(_ template: String, into page: inout CompiledPage) {
-        var rest = Substring(template)
-        interpret(&rest, until: nil, into: &page)
-    }
-
-    private static func interpret(_ rest: inout Substring, until closing: String?, into page: inout CompiledPage) {
-        while !rest.isEmpty {
-            guard let open = rest.range(of: "{{") else {
-                page.unescaped(String(rest))
-                rest = ""
-                return
-            }
-            page.unescaped(String(rest[..<open.lowerBound]))
-            let triple = rest[open.upperBound...].hasPrefix("{")
-            let close = rest.range(of: triple ? "}}}" : "}}", range: open.upperBound..<rest.endIndex)!
-            var tag = String(rest[open.upperBound..<close.lowerBound])
-            rest = rest[close.upperBound...]
-            if triple {
-                tag.removeFirst()
-                page.unescaped(lookup(tag, page))
-                continue
-            }
-            let sigil = tag.first!
-            let name = String(tag.dropFirst())
-            switch sigil {
-            case "/":
-                precondition(name == closing)
-                return
-            case "#", "^":
-                let body = rest
-                var skipped = rest
-                var scratch = CompiledPage([:])
-                interpret(&skipped, until: name, into: &scratch)
-                let value = lookup(name, page)
-                let run = { (p: inout CompiledPage) in
-                    var inner = body
-                    interpret(&inner, until: name, into: &p)
-                }
-                if sigil == "#" { page.section(value, run) } else { page.inverted(value, run) }
-                rest = skipped
-            default:
-                page.text(lookup(tag, page))
-            }
-        }
-    }
-
-    private static func lookup(_ name: String, _ page: CompiledPage) -> Any? {
-        if name == "." { return page.current }
-        let parts = name.split(separator: ".").map(String.init)
-        switch parts.count {
-        case 1: return page.value(parts[0])
-        case 2: return page.value(parts[0], parts[1])
-        default: return page.value(parts[0], parts[1], parts[2])
-        }
     }
 
     private static var edgeCaseFiles: [String: String] {
