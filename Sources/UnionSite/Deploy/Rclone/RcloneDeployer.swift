@@ -43,7 +43,7 @@ public struct RcloneDeployer {
 
     /// Flags on every rclone run: fail rather than retry for minutes (a rerun finishes the
     /// job), and print errors only, which are passed on.
-    static let commonFlags = ["--retries", "1", "--low-level-retries", "3", "--contimeout", "20s", "--log-level", "ERROR"]
+    static let commonFlags = ["--retries", "1", "--low-level-retries", "2", "--contimeout", "20s", "--log-level", "ERROR"]
 
     // MARK: - Planning
 
@@ -89,8 +89,10 @@ public struct RcloneDeployer {
             let kind = SyncPlan.isPage(batch[0]) ? "page" : "other file"
             log("Uploading \(batch.count) \(kind)\(batch.count == 1 ? "" : "s") to \(remote)")
             try withList(batch) { list throws(Diagnostics) in
-                try run(rclone, ["copy", source, remote.location, "--files-from-raw", list, "--no-check-dest", "--no-traverse"],
-                        doing: "uploading to \(remote)")
+                // Tried a second time when it fails: parallel uploads into a new folder can race to
+                // create it on FTP, and the second try finds it there.
+                try run(rclone, ["copy", source, remote.location, "--files-from-raw", list, "--no-check-dest", "--no-traverse",
+                                 "--retries", "2", "--retries-sleep", "1s"], doing: "uploading to \(remote)")
             }
         }
         if plan.manifestChanged {
@@ -123,13 +125,28 @@ public struct RcloneDeployer {
     func listing(_ rclone: String, _ arguments: [String], doing what: String, missingIsEmpty: Bool) throws(Diagnostics) -> [Entry] {
         let output = try runner.run(rclone, ["lsjson", "-R", "--files-only", "--no-modtime", "--no-mimetype"] + arguments + Self.commonFlags)
         // Exit status 3 is rclone's "directory not found": a first deploy into a new folder.
+        // Not every backend says so (FTP answers 501 or 550): then the parent is asked.
         if output.status == 3 && missingIsEmpty { return [] }
+        if output.status != 0 && missingIsEmpty && isAbsent(rclone) { return [] }
         guard output.status == 0 else { throw failure(what, output, stage: .reading) }
         do {
             return try JSONDecoder().decode([Entry].self, from: Data(output.stdout.utf8))
         } catch {
             throw .error("\(what): cannot read rclone's listing (\(error.localizedDescription))", at: nil, code: "deploy-command")
         }
+    }
+
+    /// Whether the target folder does not exist: some folder above it lists without it.
+    func isAbsent(_ rclone: String) -> Bool {
+        let absolute = remote.path.hasPrefix("/")
+        let parts = remote.path.split(separator: "/").map(String.init)
+        for depth in stride(from: parts.count - 1, through: 0, by: -1) {
+            let parent = remote.name + ":" + (absolute ? "/" : "") + parts[..<depth].joined(separator: "/")
+            guard let output = try? runner.run(rclone, ["lsf", "--dirs-only", parent] + Self.commonFlags),
+                  output.status == 0 else { continue }
+            return !output.stdout.split(separator: "\n").contains(Substring(parts[depth] + "/"))
+        }
+        return false
     }
 
     func writeManifest(_ manifest: DeployManifest, _ rclone: String) throws(Diagnostics) {
@@ -158,7 +175,8 @@ public struct RcloneDeployer {
 
     @discardableResult
     func run(_ rclone: String, _ arguments: [String], doing what: String, stage: Stage = .uploading) throws(Diagnostics) -> CommandRunner.Output {
-        let output = try runner.run(rclone, arguments + Self.commonFlags)
+        // The common flags right after the command, so the command's own flags come later and win.
+        let output = try runner.run(rclone, Array(arguments.prefix(1)) + Self.commonFlags + arguments.dropFirst())
         guard output.status == 0 else { throw failure(what, output, stage: stage) }
         return output
     }
