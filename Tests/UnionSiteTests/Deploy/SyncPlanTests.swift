@@ -71,6 +71,15 @@ import Testing
         #expect(!plan.deletions.contains(DeployManifest.fileName))
     }
 
+    @Test func theHostsHiddenFilesAreLeftAlone() {
+        let remote = ["index.html": 10, ".htaccess": 5, ".well-known/acme-challenge/x": 3, "a/.user.ini": 2, ".nojekyll": 0]
+        let plan = SyncPlan(local: [file("index.html"), file(".nojekyll", size: 0)], remote: remote,
+                            manifest: manifest(["index.html": Self.a]))
+        #expect(plan.deletions.isEmpty)
+        #expect(plan.remoteFiles == 2, "hidden files the build does not have are not counted")
+        #expect(plan.uploads == [".nojekyll"])
+    }
+
     @Test func theDeletionGuard() throws {
         var remote: [String: Int] = [DeployManifest.fileName: 1]
         for i in 0..<8 { remote["p\(i).html"] = 10 }

@@ -40,6 +40,10 @@ public struct SyncPlan: Equatable, Sendable {
     public init(local: [LocalFile], remote: [String: Int], manifest old: DeployManifest?) {
         var remote = remote
         remote.removeValue(forKey: DeployManifest.fileName)
+        // The host's own hidden files (`.htaccess`, `.well-known/…`, `.user.ini`) are never the
+        // build's to delete, unless the build has a file of that path itself.
+        let built = Set(local.map(\.path))
+        for path in remote.keys where Self.isHidden(path) && !built.contains(path) { remote.removeValue(forKey: path) }
         var uploads: [String] = []
         var unchanged = 0
         var entries: [String: DeployManifest.Entry] = [:]
@@ -54,7 +58,6 @@ public struct SyncPlan: Equatable, Sendable {
                 uploads.append(file.path)
             }
         }
-        let built = Set(entries.keys)
         let gone = remote.keys.filter { !built.contains($0) }
         self.uploads = uploads.filter { !Self.isPage($0) }.sorted() + uploads.filter(Self.isPage).sorted()
         self.deletions = gone.filter(Self.isPage).sorted() + gone.filter { !Self.isPage($0) }.sorted()
@@ -70,6 +73,11 @@ public struct SyncPlan: Equatable, Sendable {
         } else {
             self.interimManifest = nil
         }
+    }
+
+    /// A path with a part starting with `.`: left alone at the remote.
+    public static func isHidden(_ path: String) -> Bool {
+        path.split(separator: "/").contains { $0.hasPrefix(".") }
     }
 
     /// A page, or a compressed copy of one: these go up last.
