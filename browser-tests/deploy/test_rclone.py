@@ -10,6 +10,7 @@ dropped mid-upload) ends with a clear message and a rerun that finishes the job.
 from __future__ import annotations
 
 import gzip
+import json
 import re
 import socket
 import threading
@@ -302,3 +303,17 @@ def test_a_connection_dropped_mid_upload_fails_clearly_and_a_rerun_finishes(site
         assert remote_site(sftp, folder) == new
     finally:
         proxy.close()
+
+
+@pytest.mark.parametrize("server", ["s3"], indirect=True)
+def test_s3_objects_get_their_content_type_and_the_cache_header_from_the_environment(site, server, request):
+    """docs/publishing.md's S3 example: RCLONE_HEADER_UPLOAD sets Cache-Control on every object."""
+    folder = folder_for(request)
+    ok(site.build())
+    env = dict(server.env, RCLONE_HEADER_UPLOAD="Cache-Control: public, max-age=300")
+    ok(deploy(site, server, folder, env=env))
+    listing = json.loads(server.rclone("lsjson", "-R", "-M", "--files-only", server.target(folder).removeprefix("rclone:")).stdout)
+    by_path = {entry["Path"]: entry["Metadata"] for entry in listing}
+    assert by_path["index.html"]["content-type"].startswith("text/html")
+    assert by_path["assets/site.css"]["content-type"].startswith("text/css")
+    assert all(meta.get("cache-control") == "public, max-age=300" for path, meta in by_path.items() if path != MANIFEST)

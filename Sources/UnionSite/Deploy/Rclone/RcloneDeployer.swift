@@ -198,9 +198,11 @@ public struct RcloneDeployer {
 
     func failure(_ what: String, _ output: CommandRunner.Output, stage: Stage) -> Diagnostics {
         if output.stderr.contains("didn't find section in config file") {
+            let environment = remote.name.allSatisfy { $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }
+                ? "or set RCLONE_CONFIG_\(remote.name.uppercased())_TYPE and its options in the environment"
+                : "or define one in the environment under a name of letters, digits and _ (RCLONE_CONFIG_NAME_TYPE …)"
             return .error("there is no rclone remote named \(remote.name) (for \(remote)): add it with `rclone config`, "
-                          + "or set RCLONE_CONFIG_\(remote.name.uppercased())_TYPE and its options in the environment; nothing was changed",
-                          at: nil, code: "deploy-rclone")
+                          + environment + "; nothing was changed", at: nil, code: "deploy-rclone")
         }
         return .error("\(what) failed (rclone exited with status \(output.status)): \(Self.errorSummary(output.stderr))" + stage.outcome,
                       at: nil, code: "deploy-rclone")
