@@ -2,7 +2,8 @@
 with `unionsite deploy` into a folder (releases/ and a `current` symlink), and served by
 Debian's apache2 on 127.0.0.1 with the configuration printed in docs/publishing.md, taken
 from the page itself, with no .htaccess. The crawl finds no broken link, asset or anchor;
-missing pages get the site's 404 page with a 404 status; /members redirects to /members/."""
+missing pages get the site's 404 page with a 404 status; /members redirects to /members/; the
+documented caching headers are sent."""
 
 from __future__ import annotations
 
@@ -70,6 +71,7 @@ LoadModule authz_core_module {MODULES}/mod_authz_core.so
 LoadModule alias_module {MODULES}/mod_alias.so
 LoadModule dir_module {MODULES}/mod_dir.so
 LoadModule mime_module {MODULES}/mod_mime.so
+LoadModule headers_module {MODULES}/mod_headers.so
 Listen 127.0.0.1:{self.port}
 ServerName 127.0.0.1
 ErrorLog {work}/error.log
@@ -177,3 +179,12 @@ def test_nothing_outside_the_site_is_served(apache):
     with pytest.raises(HTTPError) as error:
         urllib.request.urlopen(apache.origin + "/")
     assert error.value.code == 403
+
+
+def test_the_documented_caching_headers(apache):
+    with urllib.request.urlopen(apache.url_for("")) as page:
+        assert page.headers["Cache-Control"] == "no-cache"
+        assert page.headers["Content-Type"].startswith("text/html")
+    with urllib.request.urlopen(apache.url_for("assets/site.css")) as css:
+        assert css.headers["Cache-Control"] == "public, max-age=3600"
+        assert css.headers["Content-Type"].startswith("text/css")
