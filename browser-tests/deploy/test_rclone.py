@@ -238,6 +238,8 @@ class CuttingProxy:
                 client.close()
                 continue
             upstream = socket.create_connection(("127.0.0.1", self.target_port))
+            for s in (client, upstream):  # SSH makes many small round trips: no Nagle delays
+                s.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
             self.sockets += [client, upstream]
             threading.Thread(target=self._pump, args=(client, upstream, True), daemon=True).start()
             threading.Thread(target=self._pump, args=(upstream, client, False), daemon=True).start()
