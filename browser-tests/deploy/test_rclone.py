@@ -115,6 +115,9 @@ def test_deploy_then_a_one_page_edit_sends_only_what_changed(site, server, reque
     assert (uploaded, deleted, unchanged) == (len(expected), len(gone), len(rebuilt) - len(expected))
     assert server.written_since(marker, folder) == expected | {MANIFEST}
     assert remote_site(server, folder) == rebuilt
+    # Replacements went up beside the site and were renamed into place; nothing is left there.
+    staged = server.rclone("lsf", "-R", server.target(f".{folder}.unionsite-upload").removeprefix("rclone:"), check=False)
+    assert staged.stdout.strip() == "", staged.stdout
 
 
 def test_a_removed_page_is_deleted_at_the_remote(site, server, request):
@@ -296,10 +299,12 @@ def test_a_connection_dropped_mid_upload_fails_clearly_and_a_rerun_finishes(site
         result = failed(site.deploy(target, env=sftp.env))
         assert target in result.stderr, result.stderr
         assert "rerun the deploy" in result.stderr or "nothing was changed" in result.stderr
-        # Nothing is deleted before every upload is done, and the manifest vouches for no file
-        # the failed deploy may have half-written.
+        # Nothing is deleted before every upload is done, and replacements are renamed into
+        # place whole: every file at the remote is the old build's or the new build's.
         remote = remote_site(sftp, folder)
         assert set(old) <= set(remote)
+        for path, data in remote.items():
+            assert data in (old.get(path), new.get(path)), f"{path} is neither the old nor the new file"
         proxy.heal()
         ok(site.deploy(target, env=sftp.env))
         assert remote_site(sftp, folder) == new

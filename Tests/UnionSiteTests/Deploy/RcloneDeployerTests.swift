@@ -11,10 +11,13 @@ import Testing
     final class FakeRclone {
         let folder: URL
         var log: URL { folder.appendingPathComponent("calls.txt") }
+        /// The built site's folder (its files are described by `local`); `BUILT` in `failOn` stands for it.
+        var built: URL { folder.appendingPathComponent("built") }
 
         init(local: String, remote: String, manifest: String, failOn: String? = nil) throws {
             folder = FileManager.default.temporaryDirectory.appendingPathComponent("fake-rclone-\(UUID().uuidString)")
-            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            try FileManager.default.createDirectory(at: folder.appendingPathComponent("built"), withIntermediateDirectories: true)
+            let failOn = failOn?.replacingOccurrences(of: "BUILT", with: folder.appendingPathComponent("built").path)
             try local.write(to: folder.appendingPathComponent("local.json"), atomically: true, encoding: .utf8)
             try remote.write(to: folder.appendingPathComponent("remote.json"), atomically: true, encoding: .utf8)
             try manifest.write(to: folder.appendingPathComponent("manifest.json"), atomically: true, encoding: .utf8)
@@ -70,7 +73,7 @@ import Testing
                            entry(".unionsite-manifest.json", 100), entry(".htaccess", 9)].joined(separator: ",") + "]",
             manifest: #"{"format":1,"files":{"index.html":{"sha256":"\#(a)","size":10},"same.html":{"sha256":"\#(a)","size":3}}}"#)
         let deployer = try deployer(fake, force: true)  // 1 of 3 files deleted: more than 25 %
-        let output = URL(fileURLWithPath: "/tmp/built")
+        let output = fake.built
         let plan = try deployer.plan(output)
         #expect(plan.uploads == ["a.css", "index.html"])
         #expect(plan.deletions == ["old/index.html"])
@@ -79,31 +82,45 @@ import Testing
         #expect(fake.calls == [
             "lsjson", "lsjson", "cat",
             "copyto", "  manifest files", "  manifest same.html",  // narrowed: index.html is about to change
-            "copy", "  file a.css",
-            "copy", "  file index.html",
+            "purge",                                              // what a failed deploy left beside the site
+            "copy", "  file a.css",                               // new: straight into place
+            "copy", "  file index.html",                          // a replacement: beside the site first…
+            "move", "  file index.html",                          // …then renamed over the old copy
+            "purge",
             "copyto", "  manifest files", "  manifest a.css", "  manifest index.html", "  manifest same.html",
             "delete", "  file old/index.html",
             "rmdirs",
         ])
+        #expect(try String(contentsOf: fake.log, encoding: .utf8).contains("\(fake.built.path) site:.www.unionsite-upload"))
+    }
+
+    @Test func whenNothingCanBeStagedFilesAreReplacedInPlace() throws {
+        let fake = try FakeRclone(local: "[" + entry("index.html", 10, b) + "]", remote: "[" + entry("index.html", 10) + "]",
+                                  manifest: "{}", failOn: "BUILT site:.www.unionsite-upload")
+        let plan = try deployer(fake).plan(fake.built)
+        _ = try deployer(fake).deploy(fake.built, plan: plan)
+        // No manifest at the remote, so none is read; the staging copy fails and the file goes up in place.
+        #expect(fake.calls == ["lsjson", "lsjson", "purge", "copy", "copy", "  file index.html", "purge",
+                               "copyto", "  manifest files", "  manifest index.html"])
     }
 
     @Test func theGuardStopsBeforeAnythingIsSent() throws {
         let fake = try FakeRclone(local: "[" + entry("index.html", 1, a) + "]",
                                   remote: "[" + [entry("index.html", 1), entry("a.html", 1), entry("b.html", 1)].joined(separator: ",") + "]",
                                   manifest: "{}")
-        let plan = try deployer(fake).plan(URL(fileURLWithPath: "/tmp/built"))
-        #expect(throws: Diagnostics.self) { try deployer(fake).deploy(URL(fileURLWithPath: "/tmp/built"), plan: plan) }
+        let plan = try deployer(fake).plan(fake.built)
+        #expect(throws: Diagnostics.self) { try deployer(fake).deploy(fake.built, plan: plan) }
         #expect(fake.calls == ["lsjson", "lsjson"])
-        _ = try deployer(fake, force: true).deploy(URL(fileURLWithPath: "/tmp/built"), plan: plan)
+        _ = try deployer(fake, force: true).deploy(fake.built, plan: plan)
         #expect(fake.calls.contains("delete"))
     }
 
     @Test func aFailedUploadNamesTheRemoteAndTheFileAndDeletesNothing() throws {
         let fake = try FakeRclone(local: "[" + entry("about/index.html", 1, a) + "]",
-                                  remote: "[" + entry("gone.html", 1) + "]", manifest: "{}", failOn: "/tmp/built site:www")
-        let plan = try deployer(fake, force: true).plan(URL(fileURLWithPath: "/tmp/built"))
+                                  remote: "[" + entry("gone.html", 1) + "]", manifest: "{}", failOn: "BUILT site:www")
+        let plan = try deployer(fake, force: true).plan(fake.built)
         do {
-            _ = try deployer(fake, force: true).deploy(URL(fileURLWithPath: "/tmp/built"), plan: plan)
+            _ = try deployer(fake, force: true).deploy(fake.built, plan: plan)
             Issue.record("expected the upload to fail")
         } catch {
             let message = (error as? Diagnostics)?.description ?? "\(error)"

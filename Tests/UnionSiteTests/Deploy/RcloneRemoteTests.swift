@@ -26,6 +26,13 @@ import Testing
         #expect(throws: Diagnostics.self) { try RcloneRemote(text) }
     }
 
+    @Test func replacementsWaitBesideTheTarget() throws {
+        #expect(try RcloneRemote("rclone:r:public_html").stagingLocation == "r:.public_html.unionsite-upload")
+        #expect(try RcloneRemote("rclone:s3:bucket/site/members").stagingLocation == "s3:bucket/site/.members.unionsite-upload")
+        #expect(try RcloneRemote("rclone:r:/srv/www").stagingLocation == "r:/srv/.www.unionsite-upload")
+        #expect(try RcloneRemote("rclone:r:/www").stagingLocation == "r:/.www.unionsite-upload")
+    }
+
     @Test func isRcloneOnlyWithThePrefix() {
         #expect(RcloneRemote.isRclone("rclone:x:y"))
         #expect(!RcloneRemote.isRclone("user@rclone:/srv"))

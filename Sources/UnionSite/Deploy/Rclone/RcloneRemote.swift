@@ -76,6 +76,18 @@ public struct RcloneRemote: Hashable, Sendable, CustomStringConvertible {
         relative.isEmpty ? location : location + "/" + relative
     }
 
+    /// A hidden folder beside the target (`public_html` → `.public_html.unionsite-upload`) where
+    /// replacements wait before they are renamed into place: inside the target, rclone would
+    /// refuse to move files between overlapping folders.
+    public var stagingLocation: String {
+        let absolute = path.hasPrefix("/")
+        var parts = path.split(separator: "/").map(String.init)
+        let leaf = parts.popLast() ?? path
+        let parent = parts.joined(separator: "/")
+        let folder = ".\(leaf).unionsite-upload"
+        return name + ":" + (absolute ? "/" : "") + (parent.isEmpty ? folder : parent + "/" + folder)
+    }
+
     /// `rclone:` and the location, with secrets in on-the-fly options shown as `***`.
     public var description: String { Self.redact(Self.prefix + location) }
 

@@ -20,6 +20,9 @@ public struct SyncPlan: Equatable, Sendable {
     /// Files to send, every non-page file (assets, feeds, search data…) before every page,
     /// so no page that goes up links a file that is not there yet. Sorted by path within each group.
     public let uploads: [String]
+    /// The uploads that replace a file the remote has: these go up beside the site first and
+    /// are then renamed into place, so a failed upload never costs the remote its old copy.
+    public let replacements: Set<String>
     /// Remote files that are not in the build, pages first (so nothing still published
     /// links a deleted asset for longer than it must), then the rest.
     public let deletions: [String]
@@ -62,6 +65,7 @@ public struct SyncPlan: Equatable, Sendable {
         self.uploads = uploads.filter { !Self.isPage($0) }.sorted() + uploads.filter(Self.isPage).sorted()
         self.deletions = gone.filter(Self.isPage).sorted() + gone.filter { !Self.isPage($0) }.sorted()
         self.unchanged = unchanged
+        self.replacements = Set(uploads.filter { remote[$0] != nil })
         self.remoteFiles = remote.count
         self.manifest = DeployManifest(files: entries)
         self.manifestChanged = old != self.manifest
