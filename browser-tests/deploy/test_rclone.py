@@ -324,3 +324,36 @@ def test_s3_objects_get_their_content_type_and_the_cache_header_from_the_environ
     assert by_path["index.html"]["content-type"].startswith("text/html")
     assert by_path["assets/site.css"]["content-type"].startswith("text/css")
     assert all(meta.get("cache-control") == "public, max-age=300" for path, meta in by_path.items() if path != MANIFEST)
+
+
+@pytest.mark.parametrize("server", ["ftp"], indirect=True)
+def test_the_whole_sample_site_with_its_nested_folders(server, request, tmp_path):
+    """The sample site (about 240 files in 70 folders, most of them new and nested) in one deploy,
+    then a one-article edit."""
+    import shutil
+    import subprocess
+
+    from conftest import BINARY, DATE
+
+    root = tmp_path / "sample"
+    shutil.copytree(Path(__file__).resolve().parents[2] / "content", root / "content")
+    folder = folder_for(request)
+
+    def run(*args):
+        return subprocess.run([str(BINARY), *args, "--root", str(root)], capture_output=True, text=True,
+                              timeout=300, env=server.env)
+
+    ok(run("build", "--date", DATE))
+    built = files(root / "public")
+    assert len(built) > 200
+    uploaded, _, _ = counts(ok(run("deploy", server.target(folder))))
+    assert uploaded == len(built)
+    assert remote_site(server, folder) == built
+
+    article = next(p for p in sorted((root / "content/articles").glob("*.md")) if "draft: true" not in p.read_text())
+    article.write_text(article.read_text() + "\nOne more sentence for the members.\n")
+    ok(run("build", "--date", DATE))
+    rebuilt = files(root / "public")
+    uploaded, deleted, unchanged = counts(ok(run("deploy", server.target(folder))))
+    assert uploaded == len(changed(built, rebuilt)) < 20
+    assert remote_site(server, folder) == rebuilt
