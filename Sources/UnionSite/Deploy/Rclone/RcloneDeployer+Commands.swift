@@ -4,8 +4,8 @@ import Foundation
 
 extension RcloneDeployer {
     /// Uploads `paths` (relative to `source`) into `destination`; nothing when empty.
-    /// Tried a second time when it fails: parallel uploads into a new folder can race to
-    /// create it on FTP, and the second try finds it there.
+    /// Tried a second time (by rclone) when it fails, so one passing
+    /// error does not stop a deploy.
     func copy(_ paths: [String], from source: String, to destination: String, _ rclone: String) throws(Diagnostics) {
         guard !paths.isEmpty else { return }
         try withList(paths) { list throws(Diagnostics) in
