@@ -58,11 +58,19 @@ let package = Package(
             providers: [.apt(["libcmark-dev"])]
         ),
 
+        // MARK: - zlib from Debian's zlib1g-dev, for `deploy --precompress` (gzip files)
+        .systemLibrary(
+            name: "CZlib",
+            pkgConfig: "zlib",
+            providers: [.apt(["zlib1g-dev"])]
+        ),
+
         // MARK: - The pipeline: load → model → link → render → write
         .target(
             name: "UnionSite",
             dependencies: [
                 "Ccmark",
+                "CZlib",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "CSV", package: "CSV.swift"),

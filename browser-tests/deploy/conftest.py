@@ -160,7 +160,7 @@ def nginx_for(tmp_path):
         pytest.skip("nginx is not installed")
     processes = []
 
-    def start(target: Path) -> str:
+    def start(target: Path, extra: str = "") -> str:
         work = tmp_path / "nginx"
         work.mkdir()
         port = free_port()
@@ -184,6 +184,7 @@ http {{
         location /members/ {{
             alias {target}/current/;
             error_page 404 /members/404.html;
+            {extra}
         }}
     }}
 }}
