@@ -15,5 +15,7 @@ enum WarningCodes {
         "table-cells", "alert-placement", "footnote-unused", "footnote-duplicate", "abbreviation-duplicate",
         // Change notes (issue 17, `Model/ChangeReader.swift`, `ChangeChecks`, `ModelBuilder`).
         "duplicate-change", "vague-change-note", "updated-without-note", "future-change",
+        // The theme and images (issue 18, `Load/TemplateLoader.swift`, `Render/ThemeOverrides.swift`, `Link/ImageSizes.swift`).
+        "template-unknown", "template-missing-value", "image-unreadable",
     ]
 }

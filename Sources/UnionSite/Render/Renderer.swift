@@ -7,7 +7,8 @@ public enum Renderer {
     public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil,
                               deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
-        let pages = PageFactory(linked: linked, templates: templates, cache: cache, sink: sink)
+        let assets = ThemeOverrides.assets(linked.site.templates)
+        let pages = PageFactory(linked: linked, templates: templates, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
         var output = RenderedSite()
         output.warnings = linked.warnings
         output.basePath = linked.site.settings.basePath
@@ -40,7 +41,7 @@ public enum Renderer {
         Feeds.write(linked.site, into: &output)
         SitemapWriter.write(linked.site, into: &output)
         timer.lap("feeds+sitemap")
-        for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }
+        for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }
         try copyStatic(linked.site, into: &output)
         try Diagnostics(output.collisions).throwIfErrors()
         try sink?.check()
@@ -97,17 +98,19 @@ struct PageFactory: Sendable {
         let templates: TemplateSet
         let refs: PageRefs
         let related: RelatedArticles
+        let assetPaths: [String: String]
     }
 
-    var reusable: Reusable { Reusable(templates: templates, refs: refs, related: related) }
+    var reusable: Reusable { Reusable(templates: templates, refs: refs, related: related, assetPaths: context.assetPaths) }
 
     /// - Parameter reusing: the last render's parts, for a body-only rebuild (`BodyEdit`).
-    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?, sink: PageSink?, reusing: Reusable? = nil) {
+    /// - Parameter assetPaths: each theme asset's hashed output path, by file name (`AssetNames`).
+    init(linked: LinkedSite, templates: TemplateSet, assetPaths: [String: String], cache: BuildCache?, sink: PageSink?, reusing: Reusable? = nil) {
         self.linked = linked
         self.templates = templates
         self.cache = cache
         self.sink = sink
-        context = SiteContext(settings: linked.site.settings, nav: linked.nav)
+        context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths)
         refs = reusing?.refs ?? PageRefs(linked.site)
         related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
         bodies = BodyRenderer(linked: linked, cache: cache)

@@ -3,13 +3,16 @@
 struct SiteContext: Sendable {
     let settings: SiteSettings
     let nav: [NavLink]
+    /// Each theme asset's hashed output path, by file name (`site.css` → `assets/site.3f9a1c2b.css`).
+    let assetPaths: [String: String]
     /// Everything in `site` but the navigation, made once: it is the same on every page.
     private let shared: FrozenTemplateValues
 
-    init(settings: SiteSettings, nav: [NavLink]) {
+    init(settings: SiteSettings, nav: [NavLink], assetPaths: [String: String]) {
         self.settings = settings
         self.nav = nav
-        shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty))
+        self.assetPaths = assetPaths
+        shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty, assetPaths: assetPaths))
     }
 
     func href(_ path: SitePath) -> String { settings.href(path) }
@@ -20,12 +23,13 @@ struct SiteContext: Sendable {
         return site
     }
 
-    private static func shared(_ settings: SiteSettings, hasNav: Bool) -> [String: Any] {
+    private static func shared(_ settings: SiteSettings, hasNav: Bool, assetPaths: [String: String]) -> [String: Any] {
         let href = settings.href
+        let asset = { (file: String) in href(SitePath(assetPaths[file] ?? "assets/" + file)) }
         var site: [String: Any] = [
             "title": settings.title, "language": settings.language, "base_path": settings.basePath,
             "base_url": settings.baseURL, "home_href": href(.home),
-            "css_href": href(SitePath("assets/site.css")), "feed_href": href(SitePath("feed.xml")),
+            "css_href": asset("site.css"), "search_js_href": asset("search.js"), "feed_href": href(SitePath("feed.xml")),
             "vacancy_feed_href": href(SitePath("vacancies/feed.xml")),
             "updates_href": href(Routes.site.updates), "updates_feed_href": href(Routes.site.updatesFeed),
             "guide_updates_href": href(Routes.site.guideUpdates),

@@ -14,8 +14,11 @@ struct TemplateSet: Sendable {
 
     /// - Parameter compiled: false renders every page through swift-mustache (the tests that
     ///   compare the two ways).
-    static func load(overrides: [String: SourceFile], compiled: Bool = true) throws(Diagnostics) -> TemplateSet {
+    /// - Parameter site: the site's `templates/` files; only those that differ from the built-in
+    ///   ones override (`ThemeOverrides`).
+    static func load(overrides site: [String: SourceFile], compiled: Bool = true) throws(Diagnostics) -> TemplateSet {
         FastHTMLContentType.register()
+        let overrides = ThemeOverrides.templates(site)
         var sources: [String: SourceFile] = ThemeFiles.templates
         for (name, file) in overrides { sources[name] = file }
         var library = MustacheLibrary()

@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+@testable import UnionSite
+
+/// The built-in theme's source of truth is the top-level `templates/`; the binary embeds it
+/// through the generated `ThemeFiles+Embedded.swift`. These tests keep the two equal and
+/// check what a site's own `templates/` folder does.
+@Suite("Theme: templates/, overrides and hashed assets")
+struct ThemeTests {
+    static let templatesFolder = TestPaths.testsFolder.deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("templates")
+
+    @Test("the embedded theme is exactly templates/ (run scripts/sync-theme after editing it)")
+    func embeddedMatchesFolder() throws {
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.templatesFolder.path).filter { !$0.hasPrefix(".") }.sorted()
+        #expect(names == ThemeFiles.fileNames)
+        for name in names {
+            let bytes = try Data(contentsOf: Self.templatesFolder.appendingPathComponent(name))
+            #expect(ThemeFiles.bytes[name] == Array(bytes), "\(name) differs from the embedded copy: run scripts/sync-theme")
+        }
+    }
+
+    @Test("a site template byte-identical to the built-in one is no override: the compiled twins stay on")
+    func identicalIsNoOverride() throws {
+        let same = try #require(ThemeFiles.templates["layout"])
+        let set = try TemplateSet.load(overrides: ["layout": SourceFile(path: "templates/layout.mustache", text: same.text)])
+        #expect(Set(set.compiled.keys) == Set(CompiledTheme.templates.keys))
+        let changed = try TemplateSet.load(overrides: ["layout": SourceFile(path: "templates/layout.mustache", text: same.text + "\n")])
+        #expect(changed.compiled.isEmpty, "every compiled template uses the layout")
+    }
+
+    @Test("a site template matching no built-in name is a warning naming it; an included new partial is not")
+    func unknownTemplateWarns() throws {
+        let site = try TestSite([
+            "templates/partial-footer.mustache": "<footer>x</footer>",
+            "templates/partial-contnts.mustache": "x",
+            "templates/partial-mine.mustache": "mine",
+            "templates/partial-dates.mustache": "{{>partial-mine}}",
+            "templates/notes.txt": "x",
+        ])
+        let warnings = try site.render().warnings.filter { $0.code == "template-unknown" }.map(\.description).sorted()
+        #expect(warnings.count == 3)
+        #expect(warnings[0].hasPrefix("templates/notes.txt:1:1: warning: templates/notes.txt matches no built-in template"))
+        #expect(warnings[1].contains("templates/partial-contnts.mustache matches no built-in") && warnings[1].contains("did you mean `partial-contents`?"))
+        #expect(warnings[2].hasPrefix("templates/partial-footer.mustache:1:1: warning:"))
+    }
+
+    @Test("every page links the hashed stylesheet; the unhashed names are not published")
+    func hashedAssets() throws {
+        let site = try TestSite(["content/pages/about.md": "---\ntitle: About\n---\nText"])
+        let rendered = try site.render()
+        let css = try #require(AssetNames.paths(ThemeFiles.assets)["site.css"])
+        #expect(css.wholeMatch(of: /assets\/site\.[0-9a-f]{8}\.css/) != nil)
+        #expect(rendered.files[css] == ThemeFiles.assets["site.css"])
+        #expect(rendered.files["assets/site.css"] == nil && rendered.files["assets/search.js"] == nil)
+        #expect(rendered.text("about/index.html")?.contains("href=\"/\(css)\"") == true)
+        let js = try #require(AssetNames.paths(ThemeFiles.assets)["search.js"])
+        #expect(rendered.text("search/index.html")?.contains("<script src=\"/\(js)\" defer></script>") == true)
+    }
+
+    @Test("a site's own site.css is published under its own hash")
+    func siteStylesheet() throws {
+        let site = try TestSite(["templates/site.css": "body { color: red }\n"])
+        let rendered = try site.render()
+        let css = AssetNames.hashed("site.css", bytes: Array("body { color: red }\n".utf8))
+        #expect(rendered.files["assets/" + css] == Array("body { color: red }\n".utf8))
+        #expect(rendered.text("index.html")?.contains("/assets/\(css)") == true)
+    }
+
+    @Test("asset names change when, and only when, the bytes change; names never collide")
+    func assetNames() {
+        let a = Array("a { }".utf8)
+        #expect(AssetNames.hashed("site.css", bytes: a) == AssetNames.hashed("site.css", bytes: Array("a { }".utf8)))
+        #expect(AssetNames.hashed("site.css", bytes: a) != AssetNames.hashed("site.css", bytes: Array("a { } ".utf8)))
+        #expect(AssetNames.hashed("site.css", bytes: a) != AssetNames.hashed("print.css", bytes: a))
+        #expect(AssetNames.hashed("site.css", bytes: []) == "site.\(AssetNames.hashed("x", bytes: []).dropFirst(2)).css")
+        let paths = AssetNames.paths(ThemeFiles.assets)
+        #expect(Set(paths.values).count == paths.count)
+        // Two different files with the same bytes still get different names: the file name stays in the path.
+        #expect(AssetNames.paths(["a.css": a, "b.css": a]).values.sorted() == ["assets/a.\(AssetNames.hashed("x", bytes: a).dropFirst(2)).css",
+                                                                               "assets/b.\(AssetNames.hashed("x", bytes: a).dropFirst(2)).css"])
+    }
+}
