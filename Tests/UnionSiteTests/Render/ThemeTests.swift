@@ -80,3 +80,36 @@ struct ThemeTests {
                                                                                "assets/b.\(AssetNames.hashed("x", bytes: a).dropFirst(2)).css"])
     }
 }
+
+/// `theme eject` and `theme list` in the library.
+@Suite("Theme eject")
+struct ThemeEjectTests {
+    @Test("every built-in file has a line in `theme list`")
+    func everyFileDescribed() {
+        #expect(Set(ThemeCatalog.descriptions.keys) == Set(ThemeFiles.fileNames))
+    }
+
+    @Test("eject --all, then build: the output is byte-identical to the built-in theme's, twins and all")
+    func ejectAllRoundTrip() throws {
+        let site = try TestSite(["content/articles/a.md": "---\ntitle: A\ndate: 2026-01-01\nsummary: S\n---\nText [about](../pages/about.md)",
+                                 "content/pages/about.md": "---\ntitle: About\n---\nAbout"])
+        let before = try site.render()
+        let siteRoot = try SiteRoot(root: site.root.path)
+        let ejected = try ThemeCatalog.eject(ThemeFiles.fileNames, root: siteRoot)
+        #expect(ejected.count == 27 && ejected.allSatisfy(\.written))
+        let after = try site.render()
+        #expect(after.files == before.files)
+        #expect(after.warnings.isEmpty)
+        let templates = try TemplateSet.load(overrides: SourceLoader.load(siteRoot).templates)
+        #expect(Set(templates.compiled.keys) == Set(CompiledTheme.templates.keys), "ejected, unedited: still compiled")
+        let again = try ThemeCatalog.eject(["layout"], root: siteRoot)
+        #expect(again.map(\.written) == [false])
+    }
+
+    @Test("names may leave off .mustache; unknown ones are all named in one error")
+    func resolveNames() throws {
+        #expect(try ThemeCatalog.resolve(["layout", "site.css", "layout.mustache"]) == ["layout.mustache", "site.css"])
+        let error = #expect(throws: Diagnostics.self) { try ThemeCatalog.resolve(["nope", "layout", "also-nope"]) }
+        #expect(error?.items.first?.message.hasPrefix("no built-in theme file is called `nope`, `also-nope`; the names are: ") == true)
+    }
+}
