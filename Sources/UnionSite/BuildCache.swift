@@ -77,6 +77,7 @@ public final class BuildCache: @unchecked Sendable {
         let key: String
         let source: MarkdownSource
         let hrefs: [String: String]
+        let images: [String: PixelSize]
         let glossaryMatches: [Int: [GlossaryMatcher.Match]]
         /// The glossary and base path, which glossary links depend on.
         let glossary: Int

@@ -25,6 +25,8 @@ extension CLITests {
         #expect(build.stderr.isEmpty, "warnings or errors: \(build.stderr)")
         let check = try run(["check", "--root", site.path])
         #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
+        let about = try String(contentsOf: site.appendingPathComponent("public/about/index.html"), encoding: .utf8)
+        #expect(about.contains("<img src=\"/anytown/images/meeting.svg\" alt=\"Members around a table at a branch meeting\" width=\"640\" height=\"320\" />"))
 
         let again = try run(["init", site.path])
         #expect(again.status != 0)

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown content file split into front matter and body, not yet interpreted.
 public struct SourceDocument: Sendable, Hashable {
     public let path: String
@@ -35,6 +37,16 @@ public struct StaticFile: Sendable, Hashable {
     public let path: String
     /// Where to read it from when writing.
     public let absolutePath: String
+    /// For a PNG, GIF, JPEG, WebP or SVG file: its size, or why it cannot be told (a warning
+    /// where a page shows it). Read here because Load is the stage that reads the disk.
+    let image: Result<PixelSize, ImageHeader.Problem>?
+
+    init(path: String, absolutePath: String) {
+        self.path = path
+        self.absolutePath = absolutePath
+        let fileExtension = (path as NSString).pathExtension.lowercased()
+        image = ImageHeader.extensions.contains(fileExtension) ? ImageHeader.read(path: absolutePath) : nil
+    }
 }
 
 /// Everything read from disk: the only stage that touches the file system before Write.

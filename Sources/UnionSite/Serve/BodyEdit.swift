@@ -149,7 +149,9 @@ enum BodyEdit {
             let checker = stages.linked.checker
             let checked = checker.check(facts.links, from: linkSource.key, contentPath: linkSource.contentPath)
             guard !checked.problems.contains(where: { $0.severity == .error }), checked.hrefs == oldDocument.hrefs else { return nil }
-            let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches)
+            // Same image destinations (`sameForOtherPages`), so the same files and sizes.
+            let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches,
+                                          images: oldDocument.images)
             let oldChecked = checker.check(oldDocument.links, from: linkSource.key, contentPath: linkSource.contentPath)
             key = linkSource.key
             self.source = source
