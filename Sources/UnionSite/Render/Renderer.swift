@@ -45,6 +45,7 @@ public enum Renderer {
         try copyStatic(linked.site, into: &output)
         try Diagnostics(output.collisions).throwIfErrors()
         try sink?.check()
+        output.warnings += templates.valueCheck.warnings
         output.reusable = pages.reusable
         timer.lap("static")
         output.pagesRendered = cache?.endBuild() ?? output.pageCount

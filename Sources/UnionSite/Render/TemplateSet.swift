@@ -11,6 +11,8 @@ struct TemplateSet: Sendable {
     let fingerprint: Int
     /// Built-in templates run as Swift (`CompiledTheme`) because the site overrides none of their files.
     let compiled: [String: CompiledTheme.Template]
+    /// The site's own templates' `page.`/`site.` values, checked on every page they render.
+    let valueCheck: TemplateValueCheck
 
     /// - Parameter compiled: false renders every page through swift-mustache (the tests that
     ///   compare the two ways).
@@ -46,7 +48,8 @@ struct TemplateSet: Sendable {
             hasher.combine(file.text)
         }
         return TemplateSet(library: library, fingerprint: hasher.finalize(),
-                           compiled: compiled ? CompiledTheme.usable(overriding: Set(overrides.keys)) : [:])
+                           compiled: compiled ? CompiledTheme.usable(overriding: Set(overrides.keys)) : [:],
+                           valueCheck: TemplateValueCheck(overrides: overrides, all: sources))
     }
 
     func render(_ name: String, _ context: [String: Any]) -> String {
@@ -55,7 +58,10 @@ struct TemplateSet: Sendable {
 
     /// The page as UTF-8: by the compiled twin of a built-in template when there is one.
     func bytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
-        guard let template = compiled[name] else { return Array(render(name, context).utf8) }
+        guard let template = compiled[name] else {
+            if !valueCheck.isEmpty { valueCheck.check(name, context) }
+            return Array(render(name, context).utf8)
+        }
         var page = CompiledPage(context)
         template.render(&page)
         return page.bytes

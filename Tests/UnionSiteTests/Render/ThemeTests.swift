@@ -113,3 +113,43 @@ struct ThemeEjectTests {
         #expect(error?.items.first?.message.hasPrefix("no built-in theme file is called `nope`, `also-nope`; the names are: ") == true)
     }
 }
+
+/// An override that renders a value the page does not have is reported, not left empty.
+@Suite("Template value check")
+struct TemplateValueCheckTests {
+    @Test("an unguarded {{page.…}} missing on a page is a warning at the tag; guarded ones and other names are not")
+    func missingValue() throws {
+        let page = """
+            {{<layout}}
+            {{$main}}
+            <h1>{{page.titel}}</h1>
+            {{#page.summary}}<p>{{page.summary}}</p>{{/page.summary}}
+            <p>{{site.title}} {{{page.extra}}} {{name}}</p>
+            {{/main}}
+            {{/layout}}
+            """
+        let site = try TestSite(["templates/page.mustache": page, "content/pages/about.md": "---\ntitle: About\n---\nText"])
+        let warnings = try site.render().warnings.filter { $0.code == "template-missing-value" }.map(\.description)
+        #expect(warnings == [
+            "templates/page.mustache:5:19: warning: `{{page.extra}}` renders as empty text: page pages have no `page.extra` (on /about/, among others); put it inside {{#page.extra}}…{{/page.extra}} if only some pages have it",
+            "templates/page.mustache:3:5: warning: `{{page.titel}}` renders as empty text: page pages have no `page.titel` (on /about/, among others); put it inside {{#page.titel}}…{{/page.titel}} if only some pages have it",
+        ])
+    }
+
+    @Test("every built-in template, ejected and edited, gives no false report on a fixture site")
+    func builtInsAreClean() throws {
+        var files: [String: String] = ["content/pages/about.md": "---\ntitle: About\n---\nText",
+                                       "content/articles/a.md": "---\ntitle: A\ndate: 2026-01-01\n---\nText"]
+        for name in ThemeFiles.fileNames where name.hasSuffix(".mustache") {
+            files["templates/" + name] = ThemeFiles.text(of: name)! + "{{! edited }}\n"
+        }
+        let site = try TestSite(files)
+        #expect(try site.render().warnings.filter { $0.code == "template-missing-value" }.isEmpty)
+    }
+
+    @Test("tags are found with their sigils, lines and columns")
+    func scan() {
+        let tags = MustacheTags.scan("a {{#x}}{{{y.z}}}\n {{& w }}{{/x}}{{! c }}")
+        #expect(tags.map { "\($0.sigil.map(String.init) ?? "")\($0.name)@\($0.line):\($0.column)" } == ["#x@1:3", "{y.z@1:9", "&w@2:2", "/x@2:10", "!c@2:16"])
+    }
+}
