@@ -7,7 +7,7 @@ extension CLITests {
         FileManager.default.temporaryDirectory.appendingPathComponent("unionsite-init-\(UUID().uuidString)")
     }
 
-    @Test("init makes a site that builds with no warning at all, then refuses to run again")
+    @Test("init makes a site that builds with no warning at all (check --warnings-as-errors passes), then refuses to run again")
     func initThenBuild() throws {
         let folder = temporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
@@ -23,7 +23,7 @@ extension CLITests {
         let build = try run(["build", "--root", site.path])
         #expect(build.status == 0)
         #expect(build.stderr.isEmpty, "warnings or errors: \(build.stderr)")
-        let check = try run(["check", "--root", site.path])
+        let check = try run(["check", "--warnings-as-errors", "--root", site.path])
         #expect(check.status == 0 && check.stderr.isEmpty, "\(check.stderr)")
         let about = try String(contentsOf: site.appendingPathComponent("public/about/index.html"), encoding: .utf8)
         #expect(about.contains("<img src=\"/anytown/images/meeting.svg\" alt=\"Members around a table at a branch meeting\" width=\"640\" height=\"320\" />"))

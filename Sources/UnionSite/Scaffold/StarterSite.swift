@@ -105,7 +105,8 @@ enum StarterSite {
         ---
 
         Anyone employed in the sector can join. Your workplace representative is the first
-        person to talk to about membership.
+        person to talk to about membership, and the one to ask when
+        [you need help at work](getting-help-at-work.md).
 
         ## What membership brings
 
@@ -120,7 +121,8 @@ enum StarterSite {
         summary: "Who to ask for help with a problem at work, and when to ask."
         ---
 
-        Talk to your rep early: a problem raised early is easier to settle.
+        Talk to your rep early: a problem raised early is easier to settle. The branch's
+        [principles](../principles/our-principles.md) say what it expects of every employer.
 
         ## Before a meeting
 
@@ -139,7 +141,8 @@ enum StarterSite {
 
         ## Fair pay
 
-        Pay should be open, fair and agreed with the union.
+        Pay should be open, fair and agreed with the union. The [member guide](../guide/index.md)
+        explains how to raise a pay question.
 
         ## Safe workplaces
 
@@ -169,7 +172,7 @@ enum StarterSite {
           location: "Anytown"
           posted: \(posted)
           closes: \(closes)
-          apply_url: "https://example.org/jobs/branch-organiser"
+          apply_url: "https://jobs.example.net/branch-organiser"
           contract: permanent
           hours: full-time
           summary: "Help members organise in their workplaces."
