@@ -41,11 +41,20 @@ public struct StaticFile: Sendable, Hashable {
     /// where a page shows it). Read here because Load is the stage that reads the disk.
     let image: Result<PixelSize, ImageHeader.Problem>?
 
-    init(path: String, absolutePath: String) {
+    /// - Parameter cache: kept by `serve`: an image whose stamp is unchanged is not read again.
+    init(path: String, absolutePath: String, cache: BuildCache? = nil) {
         self.path = path
         self.absolutePath = absolutePath
-        let fileExtension = (path as NSString).pathExtension.lowercased()
-        image = ImageHeader.extensions.contains(fileExtension) ? ImageHeader.read(path: absolutePath) : nil
+        guard ImageHeader.extensions.contains((path as NSString).pathExtension.lowercased()) else {
+            image = nil
+            return
+        }
+        let read = { ImageHeader.read(path: absolutePath) }
+        guard let cache, let stamp = FileStamp(absolutePath), !stamp.isRecent(window: cache.racyWindow) else {
+            image = read()
+            return
+        }
+        image = cache.images.value(absolutePath, input: stamp, compute: read)
     }
 }
 

@@ -17,7 +17,7 @@ public enum SourceLoader {
         let documents = loadDocuments(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
         let records = loadVacancies(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
-            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path)
+            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, cache: cache)
         }
         let templates = TemplateLoader.load(root, reader: reader, walker: &walker, problems: &problems)
         problems.append(contentsOf: walker.diagnostics)

@@ -117,7 +117,7 @@ struct PageFactory: Sendable {
         bodies = BodyRenderer(linked: linked, cache: cache)
         worldVersion = cache?.renderWorlds.version(of: RenderWorld(
             settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,
-            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts))
+            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts, assetPaths: context.assetPaths))
     }
 
     /// A page from `memo` when what it shows (`input`) is what it showed last build; else rendered.
