@@ -63,6 +63,20 @@ struct ImageHeaderTests {
         #expect(Self.size([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + Self.be(13, 4) + Array("IHDR".utf8) + Self.be(0, 8)) == nil, "0 × 0")
     }
 
+    @Test("random bytes after each signature give a size or a problem, never a crash or a hang")
+    func randomBytes() {
+        var generator = SystemRandomNumberGenerator()
+        let signatures: [[UInt8]] = [Array(Self.png.prefix(16)), Array("GIF89a".utf8), [0xFF, 0xD8], Array(Self.webpLossy.prefix(16)),
+                                     Array(Self.webpLossless.prefix(16)), Array(Self.webpExtended.prefix(16)), Array("<svg ".utf8)]
+        for _ in 0..<2_000 {
+            let signature = signatures.randomElement(using: &generator)!
+            let tail = (0..<Int.random(in: 0..<64, using: &generator)).map { _ in UInt8.random(in: 0...255, using: &generator) }
+            if case .success(let size) = ImageHeader.size(of: signature + tail, fileExtension: "svg") {
+                #expect(size.width > 0 && size.height > 0)
+            }
+        }
+    }
+
     @Test("pages give sized images width and height, later ones lazy; a damaged one warns and keeps cmark's tag")
     func pages() throws {
         let site = try TestSite(["content/pages/about.md": "---\ntitle: About\n---\n![Logo](/img/logo.png)\n\nText\n\n![Photo](../static/img/photo.jpg \"A & B\")\n\n![Broken](/img/broken.gif)\n"])
