@@ -155,6 +155,7 @@ struct PageFactory: Sendable {
         page["json_ld"] = jsonLD
         data["page"] = page
         data["breadcrumbs"] = crumbs
+        templates.checkValues(template, data)
         let render = { templates.bytes(template, data) }
         let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
         let inSitemap = page["noindex"] == nil

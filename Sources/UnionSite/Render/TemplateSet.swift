@@ -56,12 +56,15 @@ struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
+    /// Reports the site's own templates' values this page lacks (`TemplateValueCheck`); run
+    /// for every page, cached or not, so `serve` keeps reporting them.
+    func checkValues(_ name: String, _ context: [String: Any]) {
+        if !valueCheck.isEmpty && compiled[name] == nil { valueCheck.check(name, context) }
+    }
+
     /// The page as UTF-8: by the compiled twin of a built-in template when there is one.
     func bytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
-        guard let template = compiled[name] else {
-            if !valueCheck.isEmpty { valueCheck.check(name, context) }
-            return Array(render(name, context).utf8)
-        }
+        guard let template = compiled[name] else { return Array(render(name, context).utf8) }
         var page = CompiledPage(context)
         template.render(&page)
         return page.bytes
