@@ -1,38 +1,6 @@
 // swift-tools-version:6.0
 import PackageDescription
 
-/// The built-in theme, embedded in the binary so `unionsite` runs from any folder.
-/// `ThemeTests` fails when a file in Render/Theme is missing from this list.
-let themeFiles = [
-    "article-list.mustache",
-    "article.mustache",
-    "chapter.mustache",
-    "glossary.mustache",
-    "guide-index.mustache",
-    "guide-print.mustache",
-    "home.mustache",
-    "layout.mustache",
-    "not-found.mustache",
-    "page.mustache",
-    "partial-article-summary.mustache",
-    "partial-backlinks.mustache",
-    "partial-breadcrumbs.mustache",
-    "partial-contents.mustache",
-    "partial-dates.mustache",
-    "partial-history.mustache",
-    "partial-pagination.mustache",
-    "partial-vacancy-summary.mustache",
-    "principle-document.mustache",
-    "principles.mustache",
-    "search.js",
-    "search.mustache",
-    "site.css",
-    "tags.mustache",
-    "updates.mustache",
-    "vacancy-list.mustache",
-    "vacancy.mustache",
-]
-
 let package = Package(
     name: "unionsite",
     platforms: [.macOS(.v14)],
@@ -76,8 +44,9 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "FlyingFox", package: "FlyingFox"),
                 .product(name: "FlyingSocks", package: "FlyingFox"),
-            ],
-            resources: themeFiles.map { .embedInCode("Render/Theme/\($0)") }
+            ]
+            // The built-in theme is in templates/ at the top level, embedded as a generated
+            // Swift file (Render/ThemeFiles+Embedded.swift, scripts/sync-theme).
         ),
 
         // MARK: - The command line

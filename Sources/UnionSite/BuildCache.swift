@@ -14,6 +14,8 @@ public final class BuildCache: @unchecked Sendable {
     let documents = Memo<String, DocumentInput, Result<SourceDocument, Diagnostics>>()
     /// Load: a vacancy file's records, by path.
     let vacancyFiles = Memo<String, DocumentInput, Result<[SourceRecord], Diagnostics>>()
+    /// Image sizes under content/static/, while the file's stamp is unchanged.
+    let images = Memo<String, FileStamp, Result<PixelSize, ImageHeader.Problem>>()
     /// Model: the item built from a document, by path.
     let items = Memo<String, ItemInput, ItemBuilder.Built>()
     /// Link: a body's headings, links and texts, by source key.
@@ -77,6 +79,7 @@ public final class BuildCache: @unchecked Sendable {
         let key: String
         let source: MarkdownSource
         let hrefs: [String: String]
+        let images: [String: PixelSize]
         let glossaryMatches: [Int: [GlossaryMatcher.Match]]
         /// The glossary and base path, which glossary links depend on.
         let glossary: Int
@@ -115,7 +118,7 @@ public final class BuildCache: @unchecked Sendable {
             pagesRendered = 0
             if bodies.count > 4 * max(pages.count, 64) { bodies = [:] }
             for memo in [documents.prune, vacancyFiles.prune, items.prune, facts.prune, glossaryMatches.prune, checkedLinks.prune, articlePages.prune, articleLists.prune,
-                          bodyWarnings.prune, related.prune, snippets.prune] { memo() }
+                          bodyWarnings.prune, related.prune, snippets.prune, images.prune] { memo() }
             return rendered
         }
     }

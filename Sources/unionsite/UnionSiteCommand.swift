@@ -1,4 +1,5 @@
 import ArgumentParser
+import UnionSite
 
 /// `unionsite`: builds, checks and previews trade-union guidance sites.
 @main
@@ -6,7 +7,9 @@ struct UnionSiteCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "unionsite",
         abstract: "A static site generator for trade-union guidance sites.",
-        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, DeployCommand.self],
+        version: Version.description,
+        subcommands: [BuildCommand.self, CheckCommand.self, ServeCommand.self, NewCommand.self, InitCommand.self,
+                      ThemeCommand.self, DeployCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -183,8 +183,9 @@ def test_nothing_outside_the_site_is_served(apache):
 
 def test_the_documented_caching_headers(apache):
     with urllib.request.urlopen(apache.url_for("")) as page:
-        assert page.headers["Cache-Control"] == "no-cache"
+        assert page.headers["Cache-Control"] == "public, max-age=300"
         assert page.headers["Content-Type"].startswith("text/html")
-    with urllib.request.urlopen(apache.url_for("assets/site.css")) as css:
-        assert css.headers["Cache-Control"] == "public, max-age=3600"
+        css_path = re.search(r'href="/members/(assets/site\.[0-9a-f]{8}\.css)"', page.read().decode()).group(1)
+    with urllib.request.urlopen(apache.url_for(css_path)) as css:
+        assert css.headers["Cache-Control"] == "public, max-age=31536000, immutable"
         assert css.headers["Content-Type"].startswith("text/css")

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -63,6 +64,11 @@ http {{
             alias {site}/;
             index index.html;
             error_page 404 {BASE.mount}404.html;
+            add_header Cache-Control "public, max-age=300";
+            location {BASE.mount}assets/ {{
+                alias {site}/assets/;
+                add_header Cache-Control "public, max-age=31536000, immutable";
+            }}
         }}
     }}
 }}
@@ -119,3 +125,19 @@ def test_search_results_point_into_the_sub_path(nginx):
         assert doc["url"].startswith(BASE.mount), doc["url"]
         with urllib.request.urlopen(nginx.origin + doc["url"]) as page:
             assert page.status == 200
+
+
+def test_assets_are_cached_for_a_year_and_pages_briefly(nginx):
+    """docs/publishing.md's caching rules: hashed asset names, immutable for a year; pages five minutes."""
+    with urllib.request.urlopen(nginx.url_for("")) as page:
+        assert page.headers["Cache-Control"] == "public, max-age=300"
+        html = page.read().decode()
+    match = re.search(r'<link rel="stylesheet" href="([^"]+/assets/site\.[0-9a-f]{8}\.css)">', html)
+    assert match, "the home page links no hashed stylesheet"
+    with urllib.request.urlopen(nginx.origin + match.group(1)) as css:
+        assert css.headers["Cache-Control"] == "public, max-age=31536000, immutable"
+        assert css.headers["Content-Type"].startswith("text/css")
+    for plain in ("assets/site.css", "assets/search.js"):
+        with pytest.raises(HTTPError) as error:
+            urllib.request.urlopen(nginx.url_for(plain))
+        assert error.value.code == 404, plain

@@ -17,5 +17,7 @@ enum WarningCodes {
         "duplicate-change", "vague-change-note", "updated-without-note", "future-change",
         // Languages (issue 20, `Link/LinkChecker.swift`).
         "link-untranslated", "translation-outdated",
+        // The theme and images (issue 18, `Load/TemplateLoader.swift`, `Render/ThemeOverrides.swift`, `Link/ImageSizes.swift`).
+        "template-unknown", "template-missing-value", "image-unreadable",
     ]
 }

@@ -16,6 +16,8 @@ struct LinkChecker: Sendable {
     struct Checked {
         var hrefs: [String: String] = [:]
         var citations: [(String, String?)] = []
+        /// Image destination as written → the file below `content/static/` it shows.
+        var images: [String: String] = [:]
         var problems: [Diagnostic] = []
     }
 
@@ -38,6 +40,7 @@ struct LinkChecker: Sendable {
                                                 + "original", at: link.location, code: "link-untranslated"))
             case .success(let target):
                 result.hrefs[link.destination] = href(for: target)
+                if link.isImage, case .file(let path, _) = target { result.images[link.destination] = path }
                 if let page = target.pageKey {
                     if case .page(_, _, let fragment) = target { result.citations.append((page, fragment)) }
                 }

@@ -31,6 +31,8 @@ struct LinkedDocument: Sendable, Equatable {
     let glossaryMatches: [Int: [GlossaryMatcher.Match]]
     /// Body text outside headings, links and code (`DocumentFacts.texts`), for the search index.
     let texts: [String]
+    /// Image destination as written → its size, for the images under `content/static/` whose size is known.
+    var images: [String: PixelSize] = [:]
 }
 
 /// One page citing another, possibly at a fragment (a principle's anchor).
@@ -49,9 +51,10 @@ struct NavLink: Sendable, Equatable {
 }
 
 extension LinkedDocument {
-    init(facts: DocumentFacts, path: String, hrefs: [String: String], glossaryMatches: [Int: [GlossaryMatcher.Match]]) {
+    init(facts: DocumentFacts, path: String, hrefs: [String: String], glossaryMatches: [Int: [GlossaryMatcher.Match]],
+         images: [String: PixelSize] = [:]) {
         self.init(path: path, headings: facts.headings, links: facts.links, rawHTML: facts.rawHTML,
                   syntaxWarnings: facts.problems.filter { $0.severity == .warning }, extraAnchors: facts.extraAnchors, hrefs: hrefs,
-                  glossaryMatches: glossaryMatches, texts: facts.texts)
+                  glossaryMatches: glossaryMatches, texts: facts.texts, images: images)
     }
 }

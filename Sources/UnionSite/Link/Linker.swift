@@ -35,6 +35,7 @@ public enum Linker {
         var documents: [String: LinkedDocument] = [:]
         var backlinks: [String: [Citation]] = [:]
         var uses: [Int: [String]] = [:]
+        let images = ImageSizes(site.staticFiles)
         // Glossary matching is the costliest scan: once per body, in parallel, here only.
         let glossaryMatches = Parallel.map(sources.all) { source -> [Int: [GlossaryMatcher.Match]]? in
             glossaryExclusions(source, site: site).map { excluded in
@@ -66,7 +67,8 @@ public enum Linker {
             for entry in Set(matches.values.joined().map(\.entry)) {
                 uses[entry, default: []].append(source.key)
             }
-            documents[source.key] = LinkedDocument(facts: fact, path: source.body.path, hrefs: checked.hrefs, glossaryMatches: matches)
+            let sized = images.sizes(checked.images, links: fact.links, problems: &problems)
+            documents[source.key] = LinkedDocument(facts: fact, path: source.body.path, hrefs: checked.hrefs, glossaryMatches: matches, images: sized)
         }
         timer.lap("check")
         let sortedBacklinks = sortedUnique(backlinks)

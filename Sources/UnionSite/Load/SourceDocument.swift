@@ -1,3 +1,5 @@
+import Foundation
+
 /// A Markdown content file split into front matter and body, not yet interpreted.
 public struct SourceDocument: Sendable, Hashable {
     public let path: String
@@ -53,6 +55,25 @@ public struct StaticFile: Sendable, Hashable {
     public let path: String
     /// Where to read it from when writing.
     public let absolutePath: String
+    /// For a PNG, GIF, JPEG, WebP or SVG file: its size, or why it cannot be told (a warning
+    /// where a page shows it). Read here because Load is the stage that reads the disk.
+    let image: Result<PixelSize, ImageHeader.Problem>?
+
+    /// - Parameter cache: kept by `serve`: an image whose stamp is unchanged is not read again.
+    init(path: String, absolutePath: String, cache: BuildCache? = nil) {
+        self.path = path
+        self.absolutePath = absolutePath
+        guard ImageHeader.extensions.contains((path as NSString).pathExtension.lowercased()) else {
+            image = nil
+            return
+        }
+        let read = { ImageHeader.read(path: absolutePath) }
+        guard let cache, let stamp = FileStamp(absolutePath), !stamp.isRecent(window: cache.racyWindow) else {
+            image = read()
+            return
+        }
+        image = cache.images.value(absolutePath, input: stamp, compute: read)
+    }
 }
 
 /// Everything read from disk: the only stage that touches the file system before Write.

@@ -17,9 +17,9 @@ public enum SourceLoader {
         let documents = loadDocuments(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
         let records = loadVacancies(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
-            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path)
+            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, cache: cache)
         }
-        let templates = loadTemplates(root, reader: reader, walker: &walker, problems: &problems)
+        let templates = TemplateLoader.load(root, reader: reader, walker: &walker, problems: &problems)
         problems.append(contentsOf: walker.diagnostics)
         problems.append(contentsOf: strayFiles(root, walker: &walker))
         return SourceTree(settings: settings, settingsPath: root.relativePath(root.settingsFile), documents: documents,
@@ -140,21 +140,6 @@ public enum SourceLoader {
             }
         }
         return records
-    }
-
-    private static func loadTemplates(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      problems: inout Diagnostics) -> [String: SourceFile] {
-        var templates: [String: SourceFile] = [:]
-        let prefix = root.relativePath(root.templates) + "/"
-        for url in walker.files(under: root.templates) where url.pathExtension == "mustache" {
-            switch reader.read(url) {
-            case .failure(let problem): problems.append(problem)
-            case .success(let file):
-                let name = String(file.path.dropFirst(prefix.count).dropLast(".mustache".count))
-                templates[name] = file
-            }
-        }
-        return templates
     }
 
     /// Markdown files outside the folders the content model knows are probably mistakes.

@@ -1,6 +1,6 @@
 /// The passes a parsed body goes through at render time, in order — the one list that
 /// production (`BodyRenderer`) and the fuzz tests both run:
-/// citations, guidance markup, heading ids, link rewriting, glossary links, then cmark's
+/// citations, guidance markup, heading ids, image sizes, link rewriting, glossary links, then cmark's
 /// HTML writer in safe mode.
 enum BodyPasses {
     struct Inputs {
@@ -17,6 +17,8 @@ enum BodyPasses {
         /// The printable guide prefixes ids and nests headings one level deeper.
         var idPrefix = ""
         var headingOffset = 0
+        /// Image destination as written → its size (`LinkedDocument.images`).
+        var imageSizes: [String: PixelSize] = [:]
     }
 
     static func html(_ document: MarkdownDocument, _ inputs: Inputs) -> String {
@@ -25,6 +27,8 @@ enum BodyPasses {
         if let citations = inputs.citations { CitationPass.apply(document, citations: citations) }
         GuidanceMarkup.apply(document, idPrefix: inputs.idPrefix, headingOffset: inputs.headingOffset, headingIDs: inputs.headings.map(\.id))
         HeadingPass.apply(document, headings: inputs.headings, levelOffset: inputs.headingOffset, idPrefix: inputs.idPrefix)
+        // Before link rewriting: sizes are keyed by the destination as written.
+        ImagePass.apply(document, sizes: inputs.imageSizes, resolve: inputs.resolve)
         LinkRewriting.apply(document, resolve: inputs.resolve)
         GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts)
         return document.html()

@@ -38,7 +38,7 @@ struct BodyRenderer {
         guard let cache else { return render(facts, source: source, citations: citations, placement: placement) }
         let principles = facts.headings.filter { $0.principleNumber != nil }.count
         let cacheKey = BuildCache.BodyKey(
-            key: key, source: source, hrefs: facts.hrefs, glossaryMatches: facts.glossaryMatches, glossary: glossaryID,
+            key: key, source: source, hrefs: facts.hrefs, images: facts.images, glossaryMatches: facts.glossaryMatches, glossary: glossaryID,
             placement: "\(placement.headingOffset)|\(placement.idPrefix)|\(placement.mapID)",
             citations: citations.map { c in (0..<principles).map { c($0 + 1) } } ?? [])
         return cache.body(cacheKey) { render(facts, source: source, citations: citations, placement: placement) }
@@ -48,7 +48,7 @@ struct BodyRenderer {
         let inputs = BodyPasses.Inputs(
             headings: facts.headings, texts: facts.texts, glossaryMatches: facts.glossaryMatches, glossaryTags: glossaryTags,
             resolve: { destination in facts.hrefs[destination].map { placement.mapHref?($0) ?? $0 } },
-            citations: citations, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset)
+            citations: citations, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset, imageSizes: facts.images)
         return BodyPasses.html(MarkdownDocument(source), inputs)
     }
 }

@@ -7,6 +7,8 @@ struct RenderWorld: Equatable, Sendable {
     let glossary: [GlossaryTerm]
     let buildDate: Day
     let includeDrafts: Bool
+    /// The theme assets' hashed paths: every page links them.
+    let assetPaths: [String: String]
 }
 
 /// Everything an article's page shows: `serve` renders it again only when one of these changed.

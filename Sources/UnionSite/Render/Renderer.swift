@@ -7,7 +7,8 @@ public enum Renderer {
     public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil,
                               deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
-        let pages = PageFactory(linked: linked, templates: templates, cache: cache, sink: sink)
+        let assets = ThemeOverrides.assets(linked.site.templates)
+        let pages = PageFactory(linked: linked, templates: templates, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
         var output = RenderedSite()
         output.warnings = linked.warnings
         output.basePath = linked.site.settings.basePath
@@ -41,10 +42,11 @@ public enum Renderer {
         Feeds.write(linked.site, into: &output)
         SitemapWriter.write(linked.site, into: &output)
         timer.lap("feeds+sitemap")
-        for (name, bytes) in ThemeFiles.assets { output.files["assets/" + name] = bytes }
+        for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }
         try copyStatic(linked.site, into: &output)
         try Diagnostics(output.collisions).throwIfErrors()
         try sink?.check()
+        output.warnings += templates.valueCheck.warnings
         output.reusable = pages.reusable
         timer.lap("static")
         output.pagesRendered = cache?.endBuild() ?? output.pageCount
@@ -98,23 +100,26 @@ struct PageFactory: Sendable {
         let templates: TemplateSet
         let refs: PageRefs
         let related: RelatedArticles
+        let assetPaths: [String: String]
     }
 
-    var reusable: Reusable { Reusable(templates: templates, refs: refs, related: related) }
+    var reusable: Reusable { Reusable(templates: templates, refs: refs, related: related, assetPaths: context.assetPaths) }
 
     /// - Parameter reusing: the last render's parts, for a body-only rebuild (`BodyEdit`).
-    init(linked: LinkedSite, templates: TemplateSet, cache: BuildCache?, sink: PageSink?, reusing: Reusable? = nil) {
+    /// - Parameter assetPaths: each theme asset's hashed output path, by file name (`AssetNames`).
+    init(linked: LinkedSite, templates: TemplateSet, assetPaths: [String: String], cache: BuildCache?, sink: PageSink?, reusing: Reusable? = nil) {
         self.linked = linked
         self.templates = templates
         self.cache = cache
         self.sink = sink
-        context = SiteContext(settings: linked.site.settings, nav: linked.nav, versions: linked.site.pageVersions)
+        context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
+                              versions: linked.site.pageVersions)
         refs = reusing?.refs ?? PageRefs(linked.site)
         related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
         bodies = BodyRenderer(linked: linked, cache: cache)
         worldVersion = cache?.renderWorlds.version(of: RenderWorld(
             settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,
-            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts))
+            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts, assetPaths: context.assetPaths))
     }
 
     /// A page from `memo` when what it shows (`input`) is what it showed last build; else rendered.
@@ -152,6 +157,7 @@ struct PageFactory: Sendable {
         page["json_ld"] = jsonLD
         data["page"] = page
         data["breadcrumbs"] = crumbs
+        templates.checkValues(template, data)
         let render = { templates.bytes(template, data) }
         let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
         let inSitemap = page["noindex"] == nil

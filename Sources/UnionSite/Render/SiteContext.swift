@@ -3,17 +3,20 @@
 struct SiteContext: Sendable {
     let settings: SiteSettings
     let nav: [NavLink]
+    /// Each theme asset's hashed output path, by file name (`site.css` → `assets/site.3f9a1c2b.css`).
+    let assetPaths: [String: String]
     /// Everything in `site` but the navigation, made once: it is the same on every page.
     private let shared: FrozenTemplateValues
 
     /// Each page's versions in every language (empty on a site of one language).
     let versions: [SitePath: [PageVersion]]
 
-    init(settings: SiteSettings, nav: [NavLink], versions: [SitePath: [PageVersion]] = [:]) {
+    init(settings: SiteSettings, nav: [NavLink], assetPaths: [String: String], versions: [SitePath: [PageVersion]] = [:]) {
         self.settings = settings
         self.nav = nav
+        self.assetPaths = assetPaths
         self.versions = versions
-        shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty))
+        shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty, assetPaths: assetPaths))
     }
 
     func href(_ path: SitePath) -> String { settings.href(path) }
@@ -24,13 +27,14 @@ struct SiteContext: Sendable {
         return site
     }
 
-    private static func shared(_ settings: SiteSettings, hasNav: Bool) -> [String: Any] {
+    private static func shared(_ settings: SiteSettings, hasNav: Bool, assetPaths: [String: String]) -> [String: Any] {
         let href = settings.href
+        // Assets are shared by every language: under the default language's base path.
+        let asset = { (file: String) in settings.sharedHref(SitePath(assetPaths[file] ?? "assets/" + file)) }
         var site: [String: Any] = [
             "title": settings.title, "language": settings.language, "base_path": settings.basePath,
             "base_url": settings.baseURL, "home_href": href(.home),
-            "css_href": settings.sharedHref(SitePath("assets/site.css")),
-            "search_js_href": settings.sharedHref(SitePath("assets/search.js")), "feed_href": href(SitePath("feed.xml")),
+            "css_href": asset("site.css"), "search_js_href": asset("search.js"), "feed_href": href(SitePath("feed.xml")),
             "vacancy_feed_href": href(SitePath("vacancies/feed.xml")),
             "updates_href": href(Routes.site.updates), "updates_feed_href": href(Routes.site.updatesFeed),
             "guide_updates_href": href(Routes.site.guideUpdates),

@@ -17,11 +17,16 @@ struct TemplateSet: Sendable {
     let fingerprint: Int
     /// The templates that run compiled: all of them unless one uses a construct left to swift-mustache.
     let compiled: [String: CompiledTemplate]
+    /// The site's own templates' `page.`/`site.` values, checked on every page they render.
+    let valueCheck: TemplateValueCheck
 
     /// - Parameter compiled: false renders every page through swift-mustache (the tests that
     ///   compare the two ways).
-    static func load(overrides: [String: SourceFile], compiled: Bool = true) throws(Diagnostics) -> TemplateSet {
+    /// - Parameter site: the site's `templates/` files; only those that differ from the built-in
+    ///   ones override (`ThemeOverrides`).
+    static func load(overrides site: [String: SourceFile], compiled: Bool = true) throws(Diagnostics) -> TemplateSet {
         FastHTMLContentType.register()
+        let overrides = ThemeOverrides.templates(site)
         var sources: [String: SourceFile] = ThemeFiles.templates
         for (name, file) in overrides { sources[name] = file }
         var library = MustacheLibrary()
@@ -49,7 +54,8 @@ struct TemplateSet: Sendable {
             hasher.combine(name)
             hasher.combine(file.text)
         }
-        return TemplateSet(library: library, fingerprint: hasher.finalize(), compiled: compiled ? compile(sources, syntax) : [:])
+        return TemplateSet(library: library, fingerprint: hasher.finalize(), compiled: compiled ? compile(sources, syntax) : [:],
+                           valueCheck: TemplateValueCheck(overrides: overrides, all: sources))
     }
 
     private static func compile(_ sources: [String: SourceFile], _ syntax: [String: [TemplateSyntax]]) -> [String: CompiledTemplate] {
@@ -61,6 +67,12 @@ struct TemplateSet: Sendable {
 
     func render(_ name: String, _ context: [String: Any]) -> String {
         library.render(context, withTemplate: name) ?? ""
+    }
+
+    /// Reports the site's own templates' values this page lacks (`TemplateValueCheck`); run
+    /// for every page, cached or not, so `serve` keeps reporting them.
+    func checkValues(_ name: String, _ context: [String: Any]) {
+        if !valueCheck.isEmpty { valueCheck.check(name, context) }
     }
 
     /// The page as UTF-8: by the compiled template, or by swift-mustache when the template was

@@ -1,46 +1,34 @@
-/// The built-in theme, embedded in the binary by SwiftPM (`.embedInCode` in Package.swift),
-/// so `unionsite` needs no files beside it. `ThemeTests` checks this list against the folder.
-enum ThemeFiles {
-    static let bytes: [String: [UInt8]] = [
-        "article-list.mustache": PackageResources.article_list_mustache,
-        "article.mustache": PackageResources.article_mustache,
-        "chapter.mustache": PackageResources.chapter_mustache,
-        "glossary.mustache": PackageResources.glossary_mustache,
-        "guide-index.mustache": PackageResources.guide_index_mustache,
-        "guide-print.mustache": PackageResources.guide_print_mustache,
-        "home.mustache": PackageResources.home_mustache,
-        "layout.mustache": PackageResources.layout_mustache,
-        "not-found.mustache": PackageResources.not_found_mustache,
-        "page.mustache": PackageResources.page_mustache,
-        "partial-article-summary.mustache": PackageResources.partial_article_summary_mustache,
-        "partial-backlinks.mustache": PackageResources.partial_backlinks_mustache,
-        "partial-breadcrumbs.mustache": PackageResources.partial_breadcrumbs_mustache,
-        "partial-contents.mustache": PackageResources.partial_contents_mustache,
-        "partial-dates.mustache": PackageResources.partial_dates_mustache,
-        "partial-history.mustache": PackageResources.partial_history_mustache,
-        "partial-pagination.mustache": PackageResources.partial_pagination_mustache,
-        "partial-vacancy-summary.mustache": PackageResources.partial_vacancy_summary_mustache,
-        "principle-document.mustache": PackageResources.principle_document_mustache,
-        "principles.mustache": PackageResources.principles_mustache,
-        "search.js": PackageResources.search_js,
-        "search.mustache": PackageResources.search_mustache,
-        "site.css": PackageResources.site_css,
-        "tags.mustache": PackageResources.tags_mustache,
-        "updates.mustache": PackageResources.updates_mustache,
-        "vacancy-list.mustache": PackageResources.vacancy_list_mustache,
-        "vacancy.mustache": PackageResources.vacancy_mustache,
-    ]
+/// The built-in theme, embedded in the binary so `unionsite` needs no files beside it.
+///
+/// Its source of truth is the repository's top-level `templates/` folder, the same folder
+/// a site keeps its own templates in. SwiftPM resources must live inside the target's folder,
+/// so `scripts/sync-theme` writes `ThemeFiles+Embedded.swift` (one string literal a file)
+/// instead: plain `swift build` needs no plugin, and `ThemeTests` fails when the generated
+/// file and `templates/` disagree.
+public enum ThemeFiles {
+    static let bytes: [String: [UInt8]] = embedded.mapValues { Array($0.utf8) }
 
     /// The `.mustache` files, by template name (`article`, `partial-contents`).
     static let templates: [String: SourceFile] = {
         var result: [String: SourceFile] = [:]
-        for (file, content) in bytes where file.hasSuffix(".mustache") {
-            let name = String(file.dropLast(".mustache".count))
-            result[name] = SourceFile(path: "(built-in theme)/\(file)", text: String(decoding: content, as: UTF8.self))
+        for (file, content) in embedded where file.hasSuffix(".mustache") {
+            result[templateName(file)] = SourceFile(path: "(built-in theme)/\(file)", text: content)
         }
         return result
     }()
 
-    /// Files copied to `/assets/`.
+    /// Files copied to `/assets/` (under a hashed name, `AssetNames`), by file name.
     static let assets: [String: [UInt8]] = bytes.filter { !$0.key.hasSuffix(".mustache") }
+
+    /// Every file name of the built-in theme, sorted (`theme list`, `theme eject`).
+    public static var fileNames: [String] { embedded.keys.sorted() }
+
+    /// The text of a built-in file, by file name (`layout.mustache`, `site.css`).
+    public static func text(of file: String) -> String? { embedded[file] }
+
+    /// `article.mustache` → `article`.
+    static func templateName(_ file: String) -> String { String(file.dropLast(".mustache".count)) }
+
+    /// Whether a site's `templates/` file by this name replaces a built-in asset.
+    static func isAsset(_ file: String) -> Bool { assets[file] != nil }
 }

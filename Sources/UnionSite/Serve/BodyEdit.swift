@@ -92,7 +92,7 @@ enum BodyEdit {
     /// The changed body's pages rendered again, the search index deferred, the rest kept.
     private static func render(_ items: [ContentItem], linked: LinkedSite, last: RenderedSite, cache: BuildCache?) -> RenderedSite? {
         guard let reusable = last.reusable else { return nil }
-        let pages = PageFactory(linked: linked, templates: reusable.templates, cache: cache, sink: nil, reusing: reusable)
+        let pages = PageFactory(linked: linked, templates: reusable.templates, assetPaths: reusable.assetPaths, cache: cache, sink: nil, reusing: reusable)
         var output = last
         var rendered: [RenderedPage] = []
         for item in items {
@@ -149,7 +149,9 @@ enum BodyEdit {
             let checker = stages.linked.checker
             let checked = checker.check(facts.links, from: linkSource.key, contentPath: linkSource.contentPath)
             guard !checked.problems.contains(where: { $0.severity == .error }), checked.hrefs == oldDocument.hrefs else { return nil }
-            let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches)
+            // Same image destinations (`sameForOtherPages`), so the same files and sizes.
+            let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches,
+                                          images: oldDocument.images)
             let oldChecked = checker.check(oldDocument.links, from: linkSource.key, contentPath: linkSource.contentPath)
             key = linkSource.key
             self.source = source

@@ -61,12 +61,13 @@ struct BilingualSiteTests {
     func languageAndAssets() throws {
         let welsh = try site.page("cy/about/index.html")
         #expect(welsh.contains("<html lang=\"cy\">"))
-        #expect(welsh.contains("<link rel=\"stylesheet\" href=\"/members/assets/site.css\">"))
+        #expect(welsh.contains("<link rel=\"stylesheet\" href=\"/members/assets/site."))
+        #expect(!welsh.contains("/members/cy/assets/"))
         #expect(welsh.contains("Canllaw i aelodau"))
         #expect(welsh.contains("<a href=\"/members/files/leaflet.txt\">daflen</a>"))
         #expect(try site.page("about/index.html").contains("<html lang=\"en-GB\">"))
         #expect(try site.text("cy/feed.xml")?.contains("xml:lang=\"cy\"") == true)
-        #expect(try site.page("cy/search/index.html").contains("<script src=\"/members/assets/search.js\" defer></script>"))
+        #expect(try site.page("cy/search/index.html").contains("<script src=\"/members/assets/search."))
     }
 
     @Test("links between translations stay in the language; translation_key pairs differently named files")

@@ -9,7 +9,7 @@ struct FixtureSiteTests {
     static let minimalFiles = [
         "index.html", "404.html", "sitemap.xml", "robots.txt", "feed.xml", "articles/index.html", "principles/index.html",
         "guide/index.html", "guide/glossary/index.html", "vacancies/index.html", "vacancies/archive/index.html",
-        "vacancies/feed.xml", "vacancies/index.json", "search/index.html", "assets/site.css",
+        "vacancies/feed.xml", "vacancies/index.json", "search/index.html", AssetNames.paths(ThemeFiles.assets)["site.css"]!,
     ]
 
     @Test("a site with only site.yaml builds every generated page")

@@ -18,6 +18,8 @@ import Testing
             "content/guide/index.md": "---\ntitle: Guide\n---\n\nRead [academies](academies.md).\n",
             "content/guide/academies.md": "---\ntitle: Academies\norder: 1\nterms:\n  - term: academy\n    definition: A state school funded directly.\n---\n\n## What an academy is\n\nAn academy is a school.\n",
             "content/pages/about.md": "---\ntitle: About\n---\n\nAbout the [guide](/guide/index.md).\n",
+            "content/pages/chart.md": "---\ntitle: Chart\n---\n\n![A chart](/img/chart.svg)\n",
+            "content/static/img/chart.svg": "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"20\"></svg>\n",
             "content/vacancies/jobs.yaml": "- id: adviser\n  title: Adviser\n  employer: A trust\n  location: Leeds\n  region: Yorkshire\n  posted: 2026-11-01\n  closes: 2026-12-20\n  apply_url: https://example.org/apply\n  description: Work with an academy.\n",
         ]
         for (path, text) in files {
@@ -33,7 +35,7 @@ import Testing
     }
 
     enum Edit: String, CaseIterable, Sendable {
-        case body, add, delete, rename, frontMatter, template, settings, glossary, heading, newLink, vacancy, tags, changeNote
+        case body, add, delete, rename, frontMatter, template, settings, glossary, heading, newLink, vacancy, tags, changeNote, image, stylesheet
     }
 
     func apply(_ edit: Edit, to root: URL) throws {
@@ -57,6 +59,14 @@ import Testing
             try FileManager.default.createDirectory(at: path("templates"), withIntermediateDirectories: true)
             try "{{<layout}}{{$main}}<h1>{{page.title}}</h1><div class=\"mine\">{{{body}}}</div>{{/main}}{{/layout}}"
                 .write(to: path("templates/page.mustache"), atomically: true, encoding: .utf8)
+        case .image:
+            // A new size: the chart page's <img> changes.
+            try "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"300\" height=\"200\"></svg>\n"
+                .write(to: path("content/static/img/chart.svg"), atomically: true, encoding: .utf8)
+        case .stylesheet:
+            // A new hashed stylesheet name on every page, and the old file gone.
+            try FileManager.default.createDirectory(at: path("templates"), withIntermediateDirectories: true)
+            try "body { color: #222 }\n".write(to: path("templates/site.css"), atomically: true, encoding: .utf8)
         case .settings:
             try "title: Renamed site\nbase_url: https://example.org/other/\n".write(to: path("content/site.yaml"), atomically: true, encoding: .utf8)
         case .heading:
@@ -106,6 +116,8 @@ import Testing
             Issue.record("\(edit): \(path) differs from a full build")
         }
         #expect(incremental.copies == full.copies)
+        if edit == .image { #expect(incremental.text("chart/index.html")?.contains("width=\"300\" height=\"200\"") == true) }
+        if edit == .stylesheet { #expect(incremental.files.keys.filter { $0.hasPrefix("assets/site.") }.count == 1) }
         if edit == .body {
             #expect(incremental.pagesRendered < incremental.pageCount / 2,
                     "a body edit re-rendered \(incremental.pagesRendered) of \(incremental.pageCount) pages")

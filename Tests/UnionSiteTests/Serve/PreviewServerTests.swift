@@ -64,7 +64,7 @@ import Testing
             let etag = try #require(headers["etag"])
             let (again, _, _) = try await Self.fetch(base, headers: ["If-None-Match": etag])
             #expect(again == 304)
-            let (css, cssHeaders, _) = try await Self.fetch(base + "assets/site.css")
+            let (css, cssHeaders, _) = try await Self.fetch(base + AssetNames.paths(ThemeFiles.assets)["site.css"]!)
             #expect(css == 200)
             #expect(cssHeaders["content-type"] == "text/css; charset=utf-8")
             let (feed, feedHeaders, _) = try await Self.fetch(base + "feed.xml")
