@@ -69,6 +69,11 @@ http {{
                 alias {site}/assets/;
                 add_header Cache-Control "public, max-age=31536000, immutable";
             }}
+            location {BASE.mount}cy/ {{
+                alias {site}/cy/;
+                error_page 404 {BASE.mount}cy/404.html;
+                add_header Cache-Control "public, max-age=300";
+            }}
         }}
     }}
 }}
@@ -106,6 +111,27 @@ def test_every_link_asset_and_anchor_resolves_under_the_sub_path(nginx):
     problems = [str(p) for p in result.broken + result.bad_fragments]
     assert not problems, "broken under nginx:\n" + "\n".join(problems)
     assert len(result.html_pages) > 40, f"the crawl reached only {len(result.html_pages)} pages"
+
+
+def test_welsh_pages_are_reached_and_link_back_under_the_sub_path(nginx):
+    """The sample site is bilingual: the crawl reaches the Welsh pages from the English home page
+    (the header's language link), and each page's alternates and switcher stay under /members/."""
+    result = crawl(nginx)
+    welsh = [page for page in result.html_pages if page.startswith("cy/")]
+    assert len(welsh) > 10, f"the crawl reached only {len(welsh)} Welsh pages"
+    with urllib.request.urlopen(nginx.url_for("cy/guide/fixed-term-contracts/")) as page:
+        html = page.read().decode()
+    assert '<html lang="cy">' in html
+    assert f'<link rel="alternate" hreflang="en-GB" href="{BASE.url}guide/fixed-term-contracts/">' in html
+    assert f'<a href="{BASE.mount}guide/fixed-term-contracts/" lang="en-GB" hreflang="en-GB">English</a>' in html
+    assert f"{BASE.mount}cy/cy/" not in html and "href=\"/cy/" not in html
+
+
+def test_a_missing_welsh_page_gets_the_welsh_404_page(nginx):
+    with pytest.raises(HTTPError) as error:
+        urllib.request.urlopen(nginx.url_for("cy/dim/tudalen/"))
+    assert error.value.code == 404
+    assert b'<html lang="cy">' in error.value.read()
 
 
 def test_missing_pages_get_the_sites_404_page(nginx):
