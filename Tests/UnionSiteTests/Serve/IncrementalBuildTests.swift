@@ -163,3 +163,29 @@ import Testing
         #expect(second.files["articles/two/index.html"].map { String(decoding: $0, as: UTF8.self).contains("TRUST.") } == true)
     }
 }
+
+/// `serve`'s cached rebuilds on a site of two languages: an edit to a translation or to an
+/// original gives what a full build gives, in both languages.
+@Suite struct BilingualIncrementalTests {
+    @Test(arguments: ["content/pages/about.cy.md", "content/pages/about.md", "content/guide/academies.cy.md"])
+    func incrementalEqualsFull(_ edited: String) throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
+                                         to: root.appendingPathComponent("content"))
+        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
+                                    model: .init(buildDate: testBuildDate))
+        let cache = BuildCache()
+        _ = try Build.render(options, cache: cache)
+        let file = root.appendingPathComponent(edited)
+        try (try String(contentsOf: file, encoding: .utf8) + "\nOne more line, and [a link](/pages/about.md).\n")
+            .write(to: file, atomically: true, encoding: .utf8)
+        var incremental = try Build.render(options, cache: cache, deferSearch: true)
+        if let deferred = incremental.deferred { incremental.files.merge(deferred.files()) { _, new in new } }
+        let full = try Build.render(options)
+        #expect(incremental.files.keys.sorted() == full.files.keys.sorted())
+        for (path, bytes) in full.files where incremental.files[path] != bytes {
+            Issue.record("\(edited): \(path) differs from a full build")
+        }
+    }
+}
