@@ -116,3 +116,33 @@ import Testing
         #expect(differing.isEmpty, "differ from a full build: \(differing)")
     }
 }
+
+/// The body-only path on a site of two languages: it may take an edit to an original (whose
+/// translation and the Welsh pages stay as they were) and must decline a translation's, which
+/// lives in another language's site; either way the result equals a full build.
+@Suite struct BilingualBodyEditTests {
+    @Test(arguments: [("content/pages/join.md", true), ("content/pages/about.cy.md", false)])
+    func bodyEditEqualsFullBuild(_ edited: String, _ quickExpected: Bool) throws {
+        let root = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: root) }
+        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
+                                         to: root.appendingPathComponent("content"))
+        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
+                                    model: .init(buildDate: testBuildDate))
+        let cache = BuildCache()
+        let last = try Build.stages(options, cache: cache, deferSearch: true)
+        let file = root.appendingPathComponent(edited)
+        try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "today", with: "this week")
+            .replacingOccurrences(of: "Undeb llafur", with: "Undeb")
+            .write(to: file, atomically: true, encoding: .utf8)
+        let quick = BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: cache)
+        #expect((quick != nil) == quickExpected)
+        guard var rendered = quick?.rendered else { return }
+        if let deferred = rendered.deferred { rendered.files.merge(deferred.files()) { _, new in new } }
+        let full = try Build.render(options)
+        #expect(rendered.files.keys.sorted() == full.files.keys.sorted())
+        for (path, bytes) in full.files where rendered.files[path] != bytes {
+            Issue.record("\(edited): \(path) differs from a full build")
+        }
+    }
+}
