@@ -50,6 +50,10 @@ enum LanguageReader {
                         at: entry.keyLocation, code: "settings-language")
             return nil
         }
+        // `cy: Cymraeg` is the short form of `cy: { name: Cymraeg }`.
+        if let name = entry.value.string, !entry.value.isBlank {
+            return SiteLanguage(code: code, name: name.trimmed, title: nil, description: nil, nav: nil, location: entry.keyLocation)
+        }
         guard entry.value.entries != nil || entry.value.isBlank else {
             fields.fail("`languages.\(code)` must be a mapping {name, title, description, nav}, found \(entry.value.kindName)",
                         at: entry.value.location, code: "wrong-type")
