@@ -1,0 +1,97 @@
+import Foundation
+
+/// The text of one fragment (a table's cells), built as UTF-8 line by line, with where each
+/// line came from.
+///
+/// Bytes, not `String`s: joining strings and reading cells `Character` by `Character` cost
+/// more than cmark's parse of the fragment. Cells that are all ASCII (nearly all) are read byte
+/// by byte; in ASCII a byte is a `Character` (a cell holds no line feed, so no CR LF), so the
+/// result is the same. Any other cell goes the `Character` way.
+struct FragmentText {
+    private(set) var bytes: [UInt8] = []
+    private(set) var origins: [LineOrigin] = []
+
+    /// Adds a line as it is; returns its 1-based number.
+    @discardableResult
+    mutating func add(_ line: some Collection<UInt8>, at origin: LineOrigin) -> Int {
+        if !origins.isEmpty { bytes.append(10) }
+        bytes.append(contentsOf: line)
+        origins.append(origin)
+        return origins.count
+    }
+
+    /// Adds a cell's text so that it can only be a paragraph: a start that would open a block
+    /// (`# `, `> `, `- `, `1. `, a fence or rule, a reference definition) is escaped.
+    mutating func addInline(_ text: String, at origin: LineOrigin) -> Int {
+        let ascii = ASCIIBytes.isASCII(text)
+        if ascii ? Self.opensBlock(ascii: Array(text.utf8)) : Self.opensBlock(text) {
+            return add([UInt8(ascii: "\\")] + Array(text.utf8), at: LineOrigin(line: origin.line, shift: origin.shift - 1))
+        }
+        if let digits = ascii ? Self.orderedListDigits(ascii: Array(text.utf8)) : Self.orderedListDigits(text) {
+            let utf8 = Array(text.utf8)
+            let prefix = ascii ? digits : String(text.prefix(digits)).utf8.count
+            return add(utf8[..<prefix] + [UInt8(ascii: "\\")] + utf8[prefix...], at: origin)
+        }
+        return add(text.utf8, at: origin)
+    }
+
+    /// A blank line between two parts, so each is its own paragraph.
+    mutating func gap() {
+        add(EmptyCollection(), at: origins.last ?? LineOrigin(line: 1, shift: 0))
+    }
+
+    private static func opensBlock(ascii text: [UInt8]) -> Bool {
+        guard let first = text.first else { return false }
+        let second = text.count > 1 ? text[1] : nil
+        switch first {
+        case UInt8(ascii: ">"): return true
+        case UInt8(ascii: "#"):
+            let hashes = text.prefix { $0 == first }.count
+            return hashes <= 6 && (hashes == text.count || text[hashes] == 32 || text[hashes] == 9)
+        case UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "*"), UInt8(ascii: "_"):
+            let isRule = text.allSatisfy { $0 == first || $0 == 32 || $0 == 9 } && text.filter { $0 == first }.count >= 3
+            return isRule || (first != UInt8(ascii: "_") && (second == nil || second == 32 || second == 9))
+        case UInt8(ascii: "`"), UInt8(ascii: "~"): return text.count >= 3 && text[1] == first && text[2] == first
+        case UInt8(ascii: "["): return contains(text, "]:") && !contains(text, "](")
+        default: return false
+        }
+    }
+
+    private static func contains(_ text: [UInt8], _ pair: StaticString) -> Bool {
+        let a = pair.utf8Start[0], b = pair.utf8Start[1]
+        return text.indices.dropLast().contains { text[$0] == a && text[$0 + 1] == b }
+    }
+
+    /// `12.` or `3)` followed by a space or the end: the digits' count, where the escape goes.
+    private static func orderedListDigits(ascii text: [UInt8]) -> Int? {
+        let digits = text.prefix { (48...57).contains($0) }.count
+        guard digits > 0, digits <= 9, digits < text.count, text[digits] == UInt8(ascii: ".") || text[digits] == UInt8(ascii: ")") else { return nil }
+        return digits + 1 == text.count || text[digits + 1] == 32 || text[digits + 1] == 9 ? digits : nil
+    }
+
+    /// `opensBlock(ascii:)` for text with other characters, `Character` by `Character`.
+    private static func opensBlock(_ text: String) -> Bool {
+        guard let first = text.first else { return false }
+        let second = text.dropFirst().first
+        switch first {
+        case ">": return true
+        case "#": return text.prefix { $0 == "#" }.count <= 6 && (text.drop { $0 == "#" }.first.map { $0 == " " || $0 == "\t" } ?? true)
+        case "-", "+", "*", "_":
+            let isRule = text.filter { $0 != " " && $0 != "\t" }.allSatisfy { $0 == first } && text.filter { $0 == first }.count >= 3
+            return isRule || (first != "_" && (second == nil || second == " " || second == "\t"))
+        case "`", "~": return text.hasPrefix(String(repeating: first, count: 3))
+        case "[": return text.range(of: "]:") != nil && !text.contains("](")
+        default: return false
+        }
+    }
+
+    /// `orderedListDigits(ascii:)`, `Character` by `Character`.
+    private static func orderedListDigits(_ text: String) -> Int? {
+        let digits = text.prefix { $0.isASCII && $0.isNumber }.count
+        guard digits > 0, digits <= 9 else { return nil }
+        let rest = text.dropFirst(digits)
+        guard let mark = rest.first, mark == "." || mark == ")" else { return nil }
+        let after = rest.dropFirst().first
+        return after == nil || after == " " || after == "\t" ? digits : nil
+    }
+}
