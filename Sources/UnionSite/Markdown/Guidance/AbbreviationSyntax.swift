@@ -64,8 +64,9 @@ enum AbbreviationSyntax {
     }
 
     /// Matches on UTF-8 bytes (a form's first byte picks the candidates; UTF-8 makes byte
-    /// equality scalar equality), deciding word boundaries on the scalars either side.
-    struct Matcher {
+    /// equality scalar equality), deciding word boundaries on the scalars either side. A class:
+    /// it is handed to every text node's match, and copying its arrays cost retains.
+    final class Matcher {
         struct Match {
             /// Byte offsets in the text.
             let range: Range<Int>
@@ -76,21 +77,23 @@ enum AbbreviationSyntax {
 
         /// Longest first, so `HRM` is tried before `HR`.
         private let forms: [(bytes: [UInt8], expansion: String, openingTag: String)]
-        private var startsForm = [Bool](repeating: false, count: 256)
-        private let firstBytes: [UInt8]
+        fileprivate let startsForm: [Bool]
+        fileprivate let firstBytes: [UInt8]
 
         init(_ abbreviations: [String: String]) {
-            forms = abbreviations.map { (Array($0.key.utf8), $0.value, "<abbr title=\"\(HTML.attribute($0.value))\">") }
+            let forms = abbreviations.map { (bytes: Array($0.key.utf8), expansion: $0.value, openingTag: "<abbr title=\"\(HTML.attribute($0.value))\">") }
                 .sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.bytes.lexicographicallyPrecedes($1.bytes) }
-            for form in forms { if let first = form.bytes.first { startsForm[Int(first)] = true } }
-            let starts = startsForm
+            var starts = [Bool](repeating: false, count: 256)
+            for form in forms { if let first = form.bytes.first { starts[Int(first)] = true } }
+            self.forms = forms
+            startsForm = starts
             firstBytes = (0..<256).filter { starts[$0] }.map(UInt8.init)
         }
 
         /// Left to right, never overlapping.
         func matches(in bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
             var found: [Match] = []
-            var candidates = Candidates(firstBytes: firstBytes, startsForm: startsForm, in: bytes)
+            var candidates = Candidates(matcher: self, in: bytes)
             while let index = candidates.next() {
                 guard !Self.wordEnds(before: index, in: bytes),
                       let form = forms.first(where: { form in
@@ -108,30 +111,28 @@ enum AbbreviationSyntax {
         /// defines a handful of abbreviations) each is found with memchr and its next
         /// occurrence remembered, so the text is read at memchr's speed; else byte by byte.
         private struct Candidates {
-            let firstBytes: [UInt8]
-            let startsForm: [Bool]
+            unowned(unsafe) let matcher: Matcher
             let bytes: UnsafeBufferPointer<UInt8>
-            private var nextOf: [Int]
+            /// Per first byte (at most four), its next offset at or after `index`, or -1.
+            private var nextOf = SIMD4<Int>(repeating: -1)
             private var index = 0
 
-            init(firstBytes: [UInt8], startsForm: [Bool], in bytes: UnsafeBufferPointer<UInt8>) {
-                self.firstBytes = firstBytes
-                self.startsForm = startsForm
+            init(matcher: Matcher, in bytes: UnsafeBufferPointer<UInt8>) {
+                self.matcher = matcher
                 self.bytes = bytes
-                nextOf = Array(repeating: -1, count: firstBytes.count)
             }
 
             mutating func skip(to offset: Int) { index = offset }
 
             mutating func next() -> Int? {
                 guard index < bytes.count, let base = bytes.baseAddress else { return nil }
-                guard firstBytes.count <= 4 else {
-                    while index < bytes.count, !startsForm[Int(bytes[index])] { index += 1 }
+                guard matcher.firstBytes.count <= 4 else {
+                    while index < bytes.count, !matcher.startsForm[Int(bytes[index])] { index += 1 }
                     defer { index += 1 }
                     return index < bytes.count ? index : nil
                 }
                 var nearest = bytes.count
-                for (slot, byte) in firstBytes.enumerated() {
+                for (slot, byte) in matcher.firstBytes.enumerated() {
                     if nextOf[slot] < index {
                         nextOf[slot] = memchr(base + index, Int32(byte), bytes.count - index).map { UnsafeRawPointer($0) - UnsafeRawPointer(base) } ?? bytes.count
                     }

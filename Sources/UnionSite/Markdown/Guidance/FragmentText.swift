@@ -14,8 +14,13 @@ struct FragmentText {
     /// Adds a line as it is; returns its 1-based number.
     @discardableResult
     mutating func add(_ line: some Collection<UInt8>, at origin: LineOrigin) -> Int {
-        if !origins.isEmpty { bytes.append(10) }
+        let number = startLine(at: origin)
         bytes.append(contentsOf: line)
+        return number
+    }
+
+    private mutating func startLine(at origin: LineOrigin) -> Int {
+        if !origins.isEmpty { bytes.append(10) }
         origins.append(origin)
         return origins.count
     }
@@ -23,14 +28,29 @@ struct FragmentText {
     /// Adds a cell's text so that it can only be a paragraph: a start that would open a block
     /// (`# `, `> `, `- `, `1. `, a fence or rule, a reference definition) is escaped.
     mutating func addInline(_ text: String, at origin: LineOrigin) -> Int {
-        let ascii = ASCIIBytes.isASCII(text)
-        if ascii ? Self.opensBlock(ascii: Array(text.utf8)) : Self.opensBlock(text) {
-            return add([UInt8(ascii: "\\")] + Array(text.utf8), at: LineOrigin(line: origin.line, shift: origin.shift - 1))
+        guard ASCIIBytes.isASCII(text) else { return addInline(characters: text, at: origin) }
+        var text = text
+        return text.withUTF8 { utf8 in
+            if Self.opensBlock(ascii: utf8) {
+                let number = startLine(at: LineOrigin(line: origin.line, shift: origin.shift - 1))
+                bytes.append(UInt8(ascii: "\\"))
+                bytes.append(contentsOf: utf8)
+                return number
+            }
+            guard let digits = Self.orderedListDigits(ascii: utf8) else { return add(utf8, at: origin) }
+            let number = startLine(at: origin)
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<digits]))
+            bytes.append(UInt8(ascii: "\\"))
+            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[digits...]))
+            return number
         }
-        if let digits = ascii ? Self.orderedListDigits(ascii: Array(text.utf8)) : Self.orderedListDigits(text) {
-            let utf8 = Array(text.utf8)
-            let prefix = ascii ? digits : String(text.prefix(digits)).utf8.count
-            return add(utf8[..<prefix] + [UInt8(ascii: "\\")] + utf8[prefix...], at: origin)
+    }
+
+    /// `addInline` for a cell with other characters than ASCII, `Character` by `Character`.
+    private mutating func addInline(characters text: String, at origin: LineOrigin) -> Int {
+        if Self.opensBlock(text) { return add(("\\" + text).utf8, at: LineOrigin(line: origin.line, shift: origin.shift - 1)) }
+        if let digits = Self.orderedListDigits(text) {
+            return add((String(text.prefix(digits)) + "\\" + text.dropFirst(digits)).utf8, at: origin)
         }
         return add(text.utf8, at: origin)
     }
@@ -40,7 +60,7 @@ struct FragmentText {
         add(EmptyCollection(), at: origins.last ?? LineOrigin(line: 1, shift: 0))
     }
 
-    private static func opensBlock(ascii text: [UInt8]) -> Bool {
+    private static func opensBlock(ascii text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first else { return false }
         let second = text.count > 1 ? text[1] : nil
         switch first {
@@ -57,13 +77,13 @@ struct FragmentText {
         }
     }
 
-    private static func contains(_ text: [UInt8], _ pair: StaticString) -> Bool {
+    private static func contains(_ text: UnsafeBufferPointer<UInt8>, _ pair: StaticString) -> Bool {
         let a = pair.utf8Start[0], b = pair.utf8Start[1]
         return text.indices.dropLast().contains { text[$0] == a && text[$0 + 1] == b }
     }
 
     /// `12.` or `3)` followed by a space or the end: the digits' count, where the escape goes.
-    private static func orderedListDigits(ascii text: [UInt8]) -> Int? {
+    private static func orderedListDigits(ascii text: UnsafeBufferPointer<UInt8>) -> Int? {
         let digits = text.prefix { (48...57).contains($0) }.count
         guard digits > 0, digits <= 9, digits < text.count, text[digits] == UInt8(ascii: ".") || text[digits] == UInt8(ascii: ")") else { return nil }
         return digits + 1 == text.count || text[digits + 1] == 32 || text[digits + 1] == 9 ? digits : nil

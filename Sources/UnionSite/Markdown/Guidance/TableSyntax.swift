@@ -74,6 +74,8 @@ enum TableSyntax {
         }
         let head = container("<thead>\n<tr>", "</tr>\n</thead>")
         let classes = table.alignments.map(\.classAttribute)
+        // Made once per column, not once per cell.
+        let dataCells = classes.map { "<td\($0)>" }
         for (index, line) in header.enumerated() {
             let cell = inlineContainer("<th scope=\"col\"\(classes[index])>", "</th>")
             fill(cell, from: blocks[line], in: parsed, document: document)
@@ -85,13 +87,12 @@ enum TableSyntax {
             for row in rows {
                 let tr = container("<tr>", "</tr>")
                 for column in header.indices {
-                    let alignment = classes[column]
                     guard column < row.count else {
-                        tr.append(inlineContainer("<td\(alignment)>", "</td>"))
+                        tr.append(inlineContainer(dataCells[column], "</td>"))
                         continue
                     }
                     let (line, isRowHeader) = row[column]
-                    let cell = isRowHeader ? inlineContainer("<th scope=\"row\"\(alignment)>", "</th>") : inlineContainer("<td\(alignment)>", "</td>")
+                    let cell = isRowHeader ? inlineContainer("<th scope=\"row\"\(classes[column])>", "</th>") : inlineContainer(dataCells[column], "</td>")
                     fill(cell, from: blocks[line], in: parsed, document: document)
                     tr.append(cell)
                 }
