@@ -18,6 +18,7 @@ struct PipeTableRow: Equatable {
     /// Nil when the line has no unescaped pipe: then it is no table row.
     init?(_ line: ArraySlice<UInt8>) {
         var bounds: [Int] = []
+        bounds.reserveCapacity(8)
         var index = line.startIndex
         while index < line.endIndex {
             if line[index] == UInt8(ascii: "\\") {
