@@ -11,16 +11,27 @@ enum BodyText {
     ///   never wrapped twice).
     static func nodes(_ document: MarkdownDocument, skipAbbreviations: Bool = false,
                       _ visit: (MarkdownNode, MarkdownDocument) -> Void) {
+        walk(document) { node, origin, inAbbreviation in
+            if !(skipAbbreviations && inAbbreviation) { visit(node, origin) }
+        }
+    }
+
+    /// Every body text node, and whether it is inside an `<abbr>`: one walk for the passes
+    /// that read text both ways (footnote references, then abbreviations in the same text).
+    static func walk(_ document: MarkdownDocument, _ visit: (MarkdownNode, MarkdownDocument, _ inAbbreviation: Bool) -> Void) {
         // Nesting is tracked on enter/exit instead of walking up from each node, so deep
         // nesting stays linear.
         var excludedDepth = 0
+        var abbreviationDepth = 0
         document.walkWithOrigin { event, origin in
             let node = event.node
             let type = node.type
-            if excludes(node, type: type, skipAbbreviations: skipAbbreviations) {
+            if excludes(node, type: type, skipAbbreviations: false) {
                 excludedDepth += event.entering ? 1 : -1
+            } else if type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_CUSTOM_BLOCK, node.role == .abbreviation {
+                abbreviationDepth += event.entering ? 1 : -1
             } else if event.entering, type == CMARK_NODE_TEXT, excludedDepth == 0 {
-                visit(node, origin)
+                visit(node, origin, abbreviationDepth > 0)
             }
         }
     }

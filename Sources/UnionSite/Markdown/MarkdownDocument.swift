@@ -43,22 +43,27 @@ final class MarkdownDocument {
     /// The body of a file, parsed with the guidance syntax.
     convenience init(_ source: MarkdownSource) {
         let definitions = Definitions.extract(source.text)
-        self.init(text: definitions.text, source: source, origin: .source)
+        self.init(bytes: definitions.bytes, source: source, origin: .source)
         GuidanceSyntax.apply(to: self, definitions: definitions)
     }
 
     /// Text cut from `parent` (a table's cells, a footnote's lines), parsed on its own.
     /// - Parameter lines: where each line of `text` is in `parent`.
     convenience init(fragment text: String, lines: [LineOrigin], parent: MarkdownDocument) {
-        self.init(text: text, source: parent.source, origin: .fragment(parent: Unowned(document: parent), lines: lines))
+        self.init(fragment: Array(text.utf8), lines: lines, parent: parent)
     }
 
-    private init(text: String, source: MarkdownSource, origin: Origin) {
+    /// The same, from UTF-8 already assembled (a table's cells).
+    convenience init(fragment bytes: [UInt8], lines: [LineOrigin], parent: MarkdownDocument) {
+        self.init(bytes: bytes, source: parent.source, origin: .fragment(parent: Unowned(document: parent), lines: lines))
+    }
+
+    private init(bytes: [UInt8], source: MarkdownSource, origin: Origin) {
         self.source = source
         self.origin = origin
         // Passed as bytes with their count: a NUL inside the text (a YAML `\0` escape) must not
         // cut the body short, as `strlen` would; cmark turns it into U+FFFD.
-        bytes = Array(text.utf8)
+        self.bytes = bytes
         arena = CmarkArena.current
         arena.retainDocument()
         let parser = cmark_parser_new_with_mem(Self.options, CmarkArena.mem)
@@ -107,15 +112,17 @@ final class MarkdownDocument {
     /// False only when the text cannot hold a code block: no fence, no indented line.
     var mayHoldCodeBlocks: Bool {
         SourceLines.contains(bytes, "```") || SourceLines.contains(bytes, "~~~") || SourceLines.contains(bytes, "\n    ")
-            || bytes.contains(9) || (bytes.starts(with: Array("    ".utf8)))
+            || SourceLines.contains(bytes, byte: 9) || (bytes.starts(with: Array("    ".utf8)))
     }
 
     /// Whether the source lines of a block hold a byte (a quick test before reading them).
     func linesContain(_ byte: UInt8, _ node: MarkdownNode) -> Bool {
         let first = node.startLine, last = min(node.endLine, lineCount)
         guard first >= 1, first <= last else { return false }
-        let end = last < lineStarts.count ? lineStarts[last] : bytes.count
-        return bytes[lineStarts[first - 1]..<end].contains(byte)
+        let start = lineStarts[first - 1], end = last < lineStarts.count ? lineStarts[last] : bytes.count
+        guard end > start else { return false }
+        // memchr: this runs over every paragraph of more than one line in a body with a pipe.
+        return bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + start, Int32(byte), end - start) != nil }
     }
 
     /// HTML for the (possibly rewritten) tree. Safe mode: raw HTML becomes a comment and
@@ -140,13 +147,22 @@ final class MarkdownDocument {
 
     /// `walk`, with the document each node's positions belong to (this one, or the fragment a
     /// table cell or footnote was parsed from). Linear: a stack, not a walk up from each node.
+    /// The stack holds unretained references (the fragments live as long as `self`), and each
+    /// is lent to `visit` without a retain: retaining the document for every node was a third
+    /// of the walks over bodies with tables and footnotes.
     func walkWithOrigin(_ visit: (MarkdownEvent, MarkdownDocument) -> Void) {
         guard !fragments.isEmpty else { return walk { visit($0, self) } }
-        var stack: [MarkdownDocument] = [self]
-        walk { event in
-            let fragment = event.node.isFragmentRoot ? fragments[event.node.pointer] : nil
+        var stack = [Unmanaged.passUnretained(self)]
+        let iterator = cmark_iter_new(root)
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let type = cmark_iter_next(iterator)
+            if type == CMARK_EVENT_DONE { break }
+            guard let pointer = cmark_iter_get_node(iterator) else { continue }
+            let event = MarkdownEvent(node: MarkdownNode(pointer), entering: type == CMARK_EVENT_ENTER)
+            let fragment = event.node.isFragmentRoot ? fragments[pointer].map(Unmanaged.passUnretained) : nil
             if event.entering, let fragment { stack.append(fragment) }
-            visit(event, stack[stack.count - 1])
+            stack[stack.count - 1]._withUnsafeGuaranteedRef { visit(event, $0) }
             if !event.entering, fragment != nil { stack.removeLast() }
         }
     }

@@ -19,13 +19,10 @@ enum AlertSyntax {
         }
     }
 
+    /// - Parameter quotes: the document's block quotes, in order (`GuidanceSyntax` gathers them
+    ///   in the walk that also finds tables).
     /// - Parameter allowed: false inside a footnote: a marker there is only reported.
-    static func apply(to document: MarkdownDocument, allowed: Bool) {
-        guard SourceLines.contains(document.bytes, "[!") else { return }
-        var quotes: [MarkdownNode] = []
-        document.walk { event in
-            if event.entering, event.node.type == CMARK_NODE_BLOCK_QUOTE { quotes.append(event.node) }
-        }
+    static func apply(_ quotes: [MarkdownNode], in document: MarkdownDocument, allowed: Bool) {
         for quote in quotes {
             guard let marker = Marker(quote, in: document) else { continue }
             let location = document.location(line: quote.startLine, column: marker.column)

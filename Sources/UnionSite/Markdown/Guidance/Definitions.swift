@@ -25,17 +25,19 @@ struct Definitions {
         let column: Int
     }
 
-    /// The body with the definitions' lines blanked.
-    var text: String
+    /// The body's UTF-8 with the definitions' lines blanked, as cmark is fed it (no `String`
+    /// made in between).
+    var bytes: [UInt8]
     var footnotes: [Footnote] = []
     var abbreviations: [Abbreviation] = []
 
     static func extract(_ text: String) -> Definitions {
-        var result = Definitions(text: text)
+        var result = Definitions(bytes: Array(text.utf8))
         // Nearly every body has neither: no line is looked at.
-        guard SourceLines.contains(text, "[^") || SourceLines.contains(text, "*[") else { return result }
-        let lines = SourceLines.split(text)
-        var blanked = Set<Int>()
+        guard SourceLines.contains(result.bytes, "[^") || SourceLines.contains(result.bytes, "*[") else { return result }
+        let lines = SourceLines.split(result.bytes)
+        // Ascending line indices.
+        var blanked: [Int] = []
         var fences = FenceTracker()
         var index = 0
         while index < lines.count {
@@ -53,23 +55,25 @@ struct Definitions {
             }
             if let abbreviation = abbreviation(in: line, number: index + 1) {
                 result.abbreviations.append(abbreviation)
-                blanked.insert(index)
+                blanked.append(index)
             } else if let (footnote, used) = footnote(in: lines, at: index) {
                 result.footnotes.append(footnote)
-                blanked.formUnion(index..<(index + used))
+                blanked.append(contentsOf: index..<(index + used))
                 index += used
                 continue
             }
             index += 1
         }
-        if !blanked.isEmpty { result.text = SourceLines.join(lines, blanking: blanked) }
+        if !blanked.isEmpty { result.bytes = SourceLines.removing(blanked, from: lines, of: result.bytes) }
         return result
     }
 
     /// `*[ABBR]: expansion`, indented at most three spaces.
     private static func abbreviation(in line: ArraySlice<UInt8>, number: Int) -> Abbreviation? {
-        guard let (label, rest, column) = labelled(line, opener: Array("*[".utf8)) else { return nil }
-        let expansion = String(decoding: rest, as: UTF8.self).trimmed
+        guard let (label, rest, column) = labelled(line, opener: abbreviationOpener) else { return nil }
+        // ASCII spaces cut here, so that `trimmed` finds nothing to do (Foundation's trimming,
+        // which it falls back on, cost more than the rest of finding definitions).
+        let expansion = String(decoding: SourceLines.trimmingASCIISpaces(rest), as: UTF8.self).trimmed
         return Abbreviation(abbreviation: label, expansion: expansion, line: number, column: column)
     }
 
@@ -77,7 +81,7 @@ struct Definitions {
     /// and lazy ones straight after the note's text.
     private static func footnote(in lines: [ArraySlice<UInt8>], at index: Int) -> (Footnote, Int)? {
         let first = lines[index]
-        guard let (label, rest, column) = labelled(first, opener: Array("[^".utf8)), !label.contains(where: \.isWhitespace) else { return nil }
+        guard let (label, rest, column) = labelled(first, opener: footnoteOpener), !label.contains(where: \.isWhitespace) else { return nil }
         var text = [String(decoding: rest.drop { $0 == 32 || $0 == 9 }, as: UTF8.self)]
         var origins = [LineOrigin(line: index + 1, shift: rest.startIndex - first.startIndex + (rest.prefix { $0 == 32 || $0 == 9 }.count))]
         var used = 1
@@ -112,6 +116,9 @@ struct Definitions {
                                 line: index + 1, column: column)
         return (footnote, used)
     }
+
+    private static let abbreviationOpener = Array("*[".utf8)
+    private static let footnoteOpener = Array("[^".utf8)
 
     /// `opener label]:` at the start of a line indented at most three spaces: the label, what
     /// follows the colon, and the opener's column.

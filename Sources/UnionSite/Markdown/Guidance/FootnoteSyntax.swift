@@ -24,8 +24,7 @@ enum FootnoteSyntax {
             }
             seen[definition.key] = definition
             let fragment = MarkdownDocument(fragment: definition.text, lines: definition.lines, parent: document)
-            TableSyntax.apply(to: fragment)
-            AlertSyntax.apply(to: fragment, allowed: false)
+            GuidanceSyntax.applyBlocks(to: fragment, alertsAllowed: false)
             notes.append(Note(definition: definition, fragment: fragment))
         }
         return notes
@@ -33,16 +32,21 @@ enum FootnoteSyntax {
 
     /// Turns references into links (in the body, then in the notes they reach), and lists the
     /// referenced notes at the end of the body.
-    static func link(_ notes: [Note], in document: MarkdownDocument) {
-        guard !notes.isEmpty || SourceLines.contains(document.bytes, "[^") else { return }
+    /// - Parameter abbreviations: wrapped in the same walk, in the text the references leave
+    ///   (one walk of the body's text instead of two).
+    static func link(_ notes: [Note], in document: MarkdownDocument, abbreviations: AbbreviationSyntax.Matcher? = nil) {
+        guard !notes.isEmpty || SourceLines.contains(document.bytes, "[^") else {
+            if let abbreviations { AbbreviationSyntax.apply(abbreviations, to: document) }
+            return
+        }
         let index = Dictionary(notes.enumerated().map { ($1.definition.key, $0) }, uniquingKeysWith: { first, _ in first })
         var numbering = Numbering()
         var references: [(node: MarkdownNode, note: Int)] = []
-        references += self.references(in: document, notes: notes, index: index, numbering: &numbering)
+        references += self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
         var done = 0
         while done < numbering.order.count {
             let note = notes[numbering.order[done]]
-            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering)
+            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
             done += 1
         }
         for (position, note) in notes.enumerated() where numbering.number[position] == nil {
@@ -65,38 +69,71 @@ enum FootnoteSyntax {
         }
     }
 
-    /// Every `[^label]` in a document's body text, replaced by a reference node.
-    private static func references(in document: MarkdownDocument, notes: [Note], index: [String: Int],
-                                   numbering: inout Numbering) -> [(node: MarkdownNode, note: Int)] {
-        guard SourceLines.contains(document.bytes, "[^") else { return [] }
-        var found: [(MarkdownNode, MarkdownDocument, [Label])] = []
-        BodyText.nodes(document) { node, origin in
+    /// Every `[^label]` in a document's body text, replaced by a reference node; abbreviations
+    /// wrapped in the text around them (not inside an author's `<abbr>`).
+    private static func references(in document: MarkdownDocument, notes: [Note], index: [String: Int], numbering: inout Numbering,
+                                   abbreviations: AbbreviationSyntax.Matcher?) -> [(node: MarkdownNode, note: Int)] {
+        guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
+        var found: [(node: MarkdownNode, origin: MarkdownDocument, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
+        BodyText.walk(document) { node, origin, inAbbreviation in
+            let wrap = inAbbreviation ? nil : abbreviations
             let labels = node.withLiteralBytes { Label.all(in: $0) }
-            if !labels.isEmpty { found.append((node, origin, labels)) }
+            if !labels.isEmpty || (wrap.map { wrap in node.withLiteralBytes { !wrap.matches(in: $0).isEmpty } } ?? false) {
+                found.append((node, origin, labels, wrap))
+            }
         }
         var references: [(node: MarkdownNode, note: Int)] = []
-        for (node, origin, labels) in found {
-            var pieces: [BodyText.Piece] = []
-            let text = node.withLiteralBytes { Array($0) }
-            var cursor = 0
-            for label in labels {
+        for entry in found {
+            let text = entry.node.withLiteralBytes { Array($0) }
+            var pieces = Pieces(text: text, wrap: entry.wrap)
+            for label in entry.labels {
                 guard let note = index[label.text.lowercased()] else {
                     document.problems.append(.error("footnote `[^\(label.text)]` has no definition: add a line `[^\(label.text)]: …`",
-                                                    at: origin.location(of: Array("[^\(label.text)]".utf8), near: node), code: "footnote-missing"))
+                                                    at: entry.origin.location(of: Array("[^\(label.text)]".utf8), near: entry.node), code: "footnote-missing"))
                     continue
                 }
                 numbering.assign(note)
-                pieces.append(.text(String(decoding: text[cursor..<label.range.lowerBound], as: UTF8.self)))
                 let reference = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE, enter: "", exit: "")
-                pieces.append(.node(reference))
+                pieces.add(upTo: label.range, node: reference)
                 references.append((reference, note))
-                cursor = label.range.upperBound
             }
-            guard cursor > 0 else { continue }
-            pieces.append(.text(String(decoding: text[cursor...], as: UTF8.self)))
-            BodyText.split(node, into: pieces)
+            // No reference made: the node is split only for its abbreviations (if any).
+            if let split = pieces.finish() { BodyText.split(entry.node, into: split) }
         }
         return references
+    }
+
+    /// A text node's replacement: text between references, with abbreviations wrapped in it.
+    private struct Pieces {
+        let text: [UInt8]
+        let wrap: AbbreviationSyntax.Matcher?
+        private var pieces: [BodyText.Piece] = []
+        private var cursor = 0
+        private var references = 0
+
+        init(text: [UInt8], wrap: AbbreviationSyntax.Matcher?) {
+            self.text = text
+            self.wrap = wrap
+        }
+
+        /// The text before `range`, then `node` in place of the range.
+        mutating func add(upTo range: Range<Int>, node: MarkdownNode) {
+            addText(cursor..<range.lowerBound)
+            pieces.append(.node(node))
+            cursor = range.upperBound
+            references += 1
+        }
+
+        /// All pieces, or nil when nothing in the text changes.
+        mutating func finish() -> [BodyText.Piece]? {
+            addText(cursor..<text.count)
+            return references > 0 || pieces.contains(where: { if case .node = $0 { true } else { false } }) ? pieces : nil
+        }
+
+        private mutating func addText(_ range: Range<Int>) {
+            let wrapped = wrap.flatMap { wrap in text.withUnsafeBufferPointer { AbbreviationSyntax.pieces(of: UnsafeBufferPointer(rebasing: $0[range]), matcher: wrap) } }
+            pieces += wrapped ?? [.text(String(decoding: text[range], as: UTF8.self))]
+        }
     }
 
     /// The "Footnotes" list at the end of the body, each note's blocks moved into its item.

@@ -10,17 +10,45 @@ import Ccmark
 enum GuidanceSyntax {
     static func apply(to document: MarkdownDocument, definitions: Definitions) {
         let notes = FootnoteSyntax.parse(definitions.footnotes, in: document)
-        TableSyntax.apply(to: document)
-        AlertSyntax.apply(to: document, allowed: true)
+        applyBlocks(to: document, alertsAllowed: true)
         // Dropping a tag leaves its text beside its neighbours': one text node again, as the
         // glossary expects.
         if InlineHTMLSyntax.apply(to: document) { cmark_consolidate_text_nodes(document.root) }
         for note in notes where InlineHTMLSyntax.apply(to: note.fragment) {
             cmark_consolidate_text_nodes(note.fragment.root)
         }
-        FootnoteSyntax.link(notes, in: document)
+        let (abbreviations, abbreviationProblems) = AbbreviationSyntax.matcher(definitions.abbreviations, in: document)
+        FootnoteSyntax.link(notes, in: document, abbreviations: abbreviations)
         for note in notes { document.problems += note.fragment.problems }
-        AbbreviationSyntax.apply(definitions.abbreviations, to: document)
+        document.problems += abbreviationProblems
+    }
+
+    /// Tables, then alerts, from one walk that gathers both paragraphs and block quotes (a walk
+    /// each cost more than finding the constructs). Lines above a table parsed again as
+    /// blocks of their own were not in that walk: then the quotes are gathered again.
+    static func applyBlocks(to document: MarkdownDocument, alertsAllowed: Bool) {
+        let mayHoldTable = SourceLines.contains(document.bytes, byte: UInt8(ascii: "|"))
+        let mayHoldAlert = SourceLines.contains(document.bytes, "[!")
+        guard mayHoldTable || mayHoldAlert else { return }
+        let found = blocks(of: document, paragraphs: mayHoldTable, quotes: mayHoldAlert)
+        var quotes = found.quotes
+        if TableSyntax.apply(found.paragraphs, in: document), mayHoldAlert {
+            quotes = blocks(of: document, paragraphs: false, quotes: true).quotes
+        }
+        if mayHoldAlert { AlertSyntax.apply(quotes, in: document, allowed: alertsAllowed) }
+    }
+
+    private static func blocks(of document: MarkdownDocument, paragraphs: Bool, quotes: Bool) -> (paragraphs: [MarkdownNode], quotes: [MarkdownNode]) {
+        var found: (paragraphs: [MarkdownNode], quotes: [MarkdownNode]) = ([], [])
+        document.walk { event in
+            guard event.entering else { return }
+            switch event.node.type {
+            case CMARK_NODE_PARAGRAPH where paragraphs: found.paragraphs.append(event.node)
+            case CMARK_NODE_BLOCK_QUOTE where quotes: found.quotes.append(event.node)
+            default: break
+            }
+        }
+        return found
     }
 }
 

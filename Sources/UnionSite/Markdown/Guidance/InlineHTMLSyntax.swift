@@ -10,7 +10,7 @@ enum InlineHTMLSyntax {
     @discardableResult
     static func apply(to document: MarkdownDocument) -> Bool {
         // No `<`, no tag (a table's cells are cut from the same text).
-        guard document.bytes.contains(UInt8(ascii: "<")) else { return false }
+        guard SourceLines.contains(document.bytes, byte: UInt8(ascii: "<")) else { return false }
         var groups: [OpaquePointer: [(MarkdownNode, MarkdownDocument)]] = [:]
         var parents: [OpaquePointer] = []
         document.walkWithOrigin { event, origin in

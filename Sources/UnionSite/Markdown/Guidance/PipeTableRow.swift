@@ -18,6 +18,7 @@ struct PipeTableRow: Equatable {
     /// Nil when the line has no unescaped pipe: then it is no table row.
     init?(_ line: ArraySlice<UInt8>) {
         var bounds: [Int] = []
+        bounds.reserveCapacity(8)
         var index = line.startIndex
         while index < line.endIndex {
             if line[index] == UInt8(ascii: "\\") {
@@ -42,14 +43,15 @@ struct PipeTableRow: Equatable {
     }
 
     /// The delimiter row's alignments (`:---`, `:---:`, `---:`), or nil when this is not one.
+    /// Read as bytes: a cell with any other byte than `:` and `-` is no delimiter either way.
     var alignments: [Alignment]? {
         var result: [Alignment] = []
         for cell in cells {
-            let text = cell.text
-            let left = text.hasPrefix(":")
-            let right = text.hasSuffix(":") && text.count > 1
+            let text = cell.text.utf8
+            let left = text.first == UInt8(ascii: ":")
+            let right = text.last == UInt8(ascii: ":") && text.count > 1
             let dashes = text.dropFirst(left ? 1 : 0).dropLast(right ? 1 : 0)
-            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == "-" }) else { return nil }
+            guard !dashes.isEmpty, dashes.allSatisfy({ $0 == UInt8(ascii: "-") }) else { return nil }
             result.append(left && right ? .centre : right ? .right : left ? .left : .none)
         }
         return result.isEmpty ? nil : result
@@ -62,7 +64,11 @@ struct PipeTableRow: Equatable {
     private static func cell(_ bytes: ArraySlice<UInt8>, lineStart: Int) -> Cell {
         let trimmedStart = bytes.firstIndex { $0 != 32 && $0 != 9 } ?? bytes.endIndex
         var end = bytes.endIndex
-        while end > trimmedStart, [32, 9, 13].contains(bytes[end - 1]) { end -= 1 }
+        while end > trimmedStart, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 13 { end -= 1 }
+        let content = bytes[trimmedStart..<end]
+        let offset = trimmedStart - lineStart
+        // Most cells have no backslash: their bytes are the text.
+        guard content.contains(UInt8(ascii: "\\")) else { return Cell(text: String(decoding: content, as: UTF8.self), offset: offset) }
         var text: [UInt8] = []
         var index = trimmedStart
         while index < end {
@@ -73,6 +79,6 @@ struct PipeTableRow: Equatable {
             text.append(bytes[index])
             index += 1
         }
-        return Cell(text: String(decoding: text, as: UTF8.self), offset: trimmedStart - lineStart)
+        return Cell(text: String(decoding: text, as: UTF8.self), offset: offset)
     }
 }

@@ -24,8 +24,7 @@ struct TableLines {
 
     init?(_ paragraph: MarkdownNode, in document: MarkdownDocument) {
         let lines = Self.lines(of: paragraph, in: document)
-        guard let start = Self.headerIndex(in: lines), let header = PipeTableRow(lines[start].text),
-              let alignments = PipeTableRow(lines[start + 1].text)?.alignments else { return nil }
+        guard let (start, header, alignments) = Self.header(in: lines) else { return nil }
         self.header = Row(cells: header.cells, line: lines[start].origin.line, shift: lines[start].origin.shift)
         self.alignments = alignments
         rows = lines[(start + 2)...].map { line in
@@ -62,13 +61,13 @@ struct TableLines {
         }
     }
 
-    /// The first line that is a row followed by a delimiter row with as many cells.
-    private static func headerIndex(in lines: [(text: ArraySlice<UInt8>, origin: LineOrigin)]) -> Int? {
+    /// The first line that is a row followed by a delimiter row with as many cells, parsed.
+    private static func header(in lines: [(text: ArraySlice<UInt8>, origin: LineOrigin)]) -> (Int, PipeTableRow, [PipeTableRow.Alignment])? {
         guard lines.count >= 2 else { return nil }
         for index in 0..<(lines.count - 1) where lines[index + 1].text.contains(UInt8(ascii: "-")) {
             guard let header = PipeTableRow(lines[index].text), let delimiter = PipeTableRow(lines[index + 1].text),
                   let alignments = delimiter.alignments, alignments.count == header.cells.count else { continue }
-            return index
+            return (index, header, alignments)
         }
         return nil
     }

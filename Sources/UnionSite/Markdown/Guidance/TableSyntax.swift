@@ -8,20 +8,24 @@ import Ccmark
 /// Each cell's Markdown is parsed on its own line of one fragment per table (so `*a | b*`
 /// cannot run across cells), and its inline nodes move into the cell.
 enum TableSyntax {
-    static func apply(to document: MarkdownDocument) {
-        guard document.bytes.contains(UInt8(ascii: "|")) else { return }
-        var paragraphs: [MarkdownNode] = []
-        document.walk { event in
-            if event.entering, event.node.type == CMARK_NODE_PARAGRAPH { paragraphs.append(event.node) }
-        }
+    /// - Parameter paragraphs: the document's paragraphs, in order (`GuidanceSyntax` gathers
+    ///   them in the walk that also finds alerts).
+    /// - Returns: whether lines above a table were parsed again as blocks of their own (which
+    ///   a walk made before this one has not seen).
+    @discardableResult
+    static func apply(_ paragraphs: [MarkdownNode], in document: MarkdownDocument) -> Bool {
+        var movedBlocks = false
         for paragraph in paragraphs where paragraph.endLine > paragraph.startLine && document.linesContain(UInt8(ascii: "|"), paragraph) {
-            if let table = TableLines(paragraph, in: document) { build(table, replacing: paragraph, in: document) }
+            guard let table = TableLines(paragraph, in: document) else { continue }
+            movedBlocks = movedBlocks || !table.pre.isEmpty
+            build(table, replacing: paragraph, in: document)
         }
+        return movedBlocks
     }
 
     private static func build(_ table: TableLines, replacing paragraph: MarkdownNode, in document: MarkdownDocument) {
         var fragment = FragmentText()
-        let preLines = table.pre.map { fragment.add($0.text, at: $0.origin) }
+        let preLines = table.pre.map { fragment.add($0.text.utf8, at: $0.origin) }
         fragment.gap()
         let captionLine = table.caption.map { caption in
             let line = fragment.addInline(caption.text, at: caption.origin)
@@ -43,21 +47,14 @@ enum TableSyntax {
                     at: document.location(line: row.origin(of: first).line, column: row.origin(of: first).shift + 1), code: "table-cells"))
             }
             rows.append(row.cells.prefix(header.count).enumerated().map { index, cell in
-                let isRowHeader = index == 0 && cell.text.hasPrefix("# ")
-                var text = cell.text
-                var origin = row.origin(of: cell)
-                if isRowHeader {
-                    let marker = text.prefix { $0 == "#" || $0 == " " }.utf8.count
-                    text = String(text.dropFirst(text.prefix { $0 == "#" || $0 == " " }.count))
-                    origin = LineOrigin(line: origin.line, shift: origin.shift + marker)
-                }
+                let (text, origin, isRowHeader) = index == 0 ? rowHeader(cell, at: row.origin(of: cell)) : (cell.text, row.origin(of: cell), false)
                 let line = fragment.addInline(text, at: origin)
                 fragment.gap()
                 return (line, isRowHeader)
             })
         }
-        let parsed = MarkdownDocument(fragment: fragment.text, lines: fragment.origins, parent: document)
-        let blocks = Dictionary(MarkdownNode(parsed.root).children.map { ($0.startLine, $0) }, uniquingKeysWith: { first, _ in first })
+        let parsed = MarkdownDocument(fragment: fragment.bytes, lines: fragment.origins, parent: document)
+        let blocks = Blocks(parsed)
 
         for line in preLines {
             guard let block = blocks[line] else { continue }
@@ -76,8 +73,11 @@ enum TableSyntax {
             captionNode = caption
         }
         let head = container("<thead>\n<tr>", "</tr>\n</thead>")
+        let classes = table.alignments.map(\.classAttribute)
+        // Made once per column, not once per cell.
+        let dataCells = classes.map { "<td\($0)>" }
         for (index, line) in header.enumerated() {
-            let cell = inlineContainer("<th scope=\"col\"\(table.alignments[index].classAttribute)>", "</th>")
+            let cell = inlineContainer("<th scope=\"col\"\(classes[index])>", "</th>")
             fill(cell, from: blocks[line], in: parsed, document: document)
             head.append(cell)
         }
@@ -87,13 +87,12 @@ enum TableSyntax {
             for row in rows {
                 let tr = container("<tr>", "</tr>")
                 for column in header.indices {
-                    let alignment = table.alignments[column].classAttribute
                     guard column < row.count else {
-                        tr.append(inlineContainer("<td\(alignment)>", "</td>"))
+                        tr.append(inlineContainer(dataCells[column], "</td>"))
                         continue
                     }
                     let (line, isRowHeader) = row[column]
-                    let cell = isRowHeader ? inlineContainer("<th scope=\"row\"\(alignment)>", "</th>") : inlineContainer("<td\(alignment)>", "</td>")
+                    let cell = isRowHeader ? inlineContainer("<th scope=\"row\"\(classes[column])>", "</th>") : inlineContainer(dataCells[column], "</td>")
                     fill(cell, from: blocks[line], in: parsed, document: document)
                     tr.append(cell)
                 }
@@ -104,6 +103,36 @@ enum TableSyntax {
         paragraph.unlink()
         table.captionParagraph?.unlink()
         document.anchored.tables.append(.init(region: region, caption: captionNode))
+    }
+
+    /// A first-column cell starting `# ` is a row header: its text without the marker, and the
+    /// origin moved past it.
+    private static func rowHeader(_ cell: PipeTableRow.Cell, at origin: LineOrigin) -> (String, LineOrigin, Bool) {
+        let text = cell.text
+        let isRowHeader = ASCIIBytes.isASCII(text) ? text.utf8.starts(with: [35, 32]) : text.hasPrefix("# ")
+        guard isRowHeader else { return (text, origin, false) }
+        if ASCIIBytes.isASCII(text) {
+            let marker = text.utf8.prefix { $0 == 35 || $0 == 32 }.count
+            return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
+        }
+        let marker = text.prefix { $0 == "#" || $0 == " " }
+        return (String(text.dropFirst(marker.count)), LineOrigin(line: origin.line, shift: origin.shift + marker.utf8.count), true)
+    }
+
+    /// The fragment's top-level blocks by their first line (the first block on a line wins).
+    private struct Blocks {
+        private var byLine: [MarkdownNode?]
+
+        init(_ parsed: MarkdownDocument) {
+            byLine = Array(repeating: nil, count: parsed.lineCount + 2)
+            var child = MarkdownNode(parsed.root).firstChild
+            while let block = child {
+                if block.startLine >= 0, block.startLine < byLine.count, byLine[block.startLine] == nil { byLine[block.startLine] = block }
+                child = block.next
+            }
+        }
+
+        subscript(line: Int) -> MarkdownNode? { line >= 0 && line < byLine.count ? byLine[line] : nil }
     }
 
     private static func container(_ enter: String, _ exit: String) -> MarkdownNode {
@@ -136,61 +165,5 @@ extension PipeTableRow.Alignment {
         case .centre: " class=\"centre\""
         case .left, .none: ""
         }
-    }
-}
-
-/// The text of one fragment, line by line, with where each line came from.
-struct FragmentText {
-    private(set) var lines: [String] = []
-    private(set) var origins: [LineOrigin] = []
-
-    var text: String { lines.joined(separator: "\n") }
-
-    /// Adds a line as it is; returns its 1-based number.
-    mutating func add(_ line: String, at origin: LineOrigin) -> Int {
-        lines.append(line)
-        origins.append(origin)
-        return lines.count
-    }
-
-    /// Adds a cell's text so that it can only be a paragraph: a start that would open a block
-    /// (`# `, `> `, `- `, `1. `, a fence or rule, a reference definition) is escaped.
-    mutating func addInline(_ text: String, at origin: LineOrigin) -> Int {
-        if Self.opensBlock(text) { return add("\\" + text, at: LineOrigin(line: origin.line, shift: origin.shift - 1)) }
-        if let digits = Self.orderedListDigits(text) {
-            return add(String(text.prefix(digits)) + "\\" + text.dropFirst(digits), at: origin)
-        }
-        return add(text, at: origin)
-    }
-
-    /// A blank line between two parts, so each is its own paragraph.
-    mutating func gap() {
-        lines.append("")
-        origins.append(origins.last ?? LineOrigin(line: 1, shift: 0))
-    }
-
-    private static func opensBlock(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        let second = text.dropFirst().first
-        switch first {
-        case ">": return true
-        case "#": return text.prefix { $0 == "#" }.count <= 6 && (text.drop { $0 == "#" }.first.map { $0 == " " || $0 == "\t" } ?? true)
-        case "-", "+", "*", "_":
-            let isRule = text.filter { $0 != " " && $0 != "\t" }.allSatisfy { $0 == first } && text.filter { $0 == first }.count >= 3
-            return isRule || (first != "_" && (second == nil || second == " " || second == "\t"))
-        case "`", "~": return text.hasPrefix(String(repeating: first, count: 3))
-        case "[": return text.range(of: "]:") != nil && !text.contains("](")
-        default: return false
-        }
-    }
-
-    /// `12.` or `3)` followed by a space or the end: the digits' count, where the escape goes.
-    private static func orderedListDigits(_ text: String) -> Int? {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }.count
-        guard digits > 0, digits <= 9 else { return nil }
-        let rest = text.dropFirst(digits)
-        guard let mark = rest.first, mark == "." || mark == ")" else { return nil }
-        let after = rest.dropFirst().first
-        return after == nil || after == " " || after == "\t" ? digits : nil
     }
 }
