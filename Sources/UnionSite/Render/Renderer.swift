@@ -119,7 +119,7 @@ struct PageFactory: Sendable {
         self.sink = sink
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
                               strings: reusing?.strings ?? strings, versions: linked.site.pageVersions)
-        refs = reusing?.refs ?? PageRefs(linked.site)
+        refs = reusing?.refs ?? PageRefs(linked.site, strings: context.strings)
         related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
         bodies = BodyRenderer(linked: linked, cache: cache, strings: context.strings)
         worldVersion = cache?.renderWorlds.version(of: RenderWorld(

@@ -56,7 +56,7 @@ extension PageFactory {
             }, render: {
                 let title = index == 0 ? t["articles"] : t.format("articles_page_of", ["number": String(index + 1), "count": String(chunks.count)])
                 let page = context.page(title: title, path: paths[index], kind: "article-list",
-                                        extra: ["summary": "News and guidance, newest first."])
+                                        extra: ["summary": t["articles_summary"]])
                 let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
                 return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [(t["home"], .home)],
                               owner: "the article list")

@@ -19,7 +19,7 @@ extension PageFactory {
         if guide { crumbs.append((t["member_guide"], Routes.site.guide)) }
         for (index, chunk) in chunks.enumerated() {
             let title = index == 0 ? name : "\(name), page \(index + 1) of \(chunks.count)"
-            let summary = guide ? "Every change to the member guide, newest first." : "Every change to this site's guidance, newest first."
+            let summary = guide ? t["guide_updates_summary"] : t["updates_summary"]
             let page = context.page(title: title, path: paths[index], kind: "updates", extra: ["summary": summary])
             let values: [String: Any] = ["days": updateDays(chunk), "pagination": pagination(paths, current: index),
                                          "is_guide": guide]

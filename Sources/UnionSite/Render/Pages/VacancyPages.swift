@@ -6,7 +6,7 @@ extension PageFactory {
         let open = site.openVacancies
         let facets = VacancyFacets(open)
         var lists = [ListPage(path: Routes.site.vacancies, title: t["vacancies"], vacancies: open,
-                              summary: "Open posts in school improvement and educational development, closing soonest first.")]
+                              summary: t["vacancies_summary"])]
         for facet in facets.all {
             for value in facet.values {
                 lists.append(ListPage(path: value.path, title: t["vacancies"] + ": " + value.label, vacancies: open.filter(value.matches),
@@ -16,11 +16,11 @@ extension PageFactory {
         for page in Parallel.map(lists, minimum: 2, { listPage($0, facets: facets) }) { output.add(page) }
         let archive = Routes.site.vacancyArchive
         var page = context.page(title: t["closed_vacancies"], path: archive, kind: "vacancy-archive",
-                                extra: ["summary": "Vacancies whose closing date has passed, most recently closed first."])
+                                extra: ["summary": t["closed_vacancies_summary"]])
         page["noindex"] = true
         emit("vacancy-list", path: archive, page: page,
              values: ["vacancies": site.closedVacancies.map(vacancySummary), "open_href": context.href(Routes.site.vacancies),
-                      "empty_message": "There are no closed vacancies."],
+                      "empty_message": t["no_closed_vacancies"]],
              breadcrumbs: [(t["home"], .home), (t["vacancies"], Routes.site.vacancies)], owner: "the vacancy archive", into: &output)
     }
 
@@ -38,7 +38,7 @@ extension PageFactory {
         let values: [String: Any] = [
             "vacancies": vacancies.map(vacancySummary), "facets": facets.context(current: path, href: context.href),
             "show_filters": !facets.all.isEmpty, "archive_href": context.href(Routes.site.vacancyArchive),
-            "empty_message": "There are no open vacancies here at the moment.",
+            "empty_message": t["no_open_vacancies"],
         ]
         let crumbs: [(String, SitePath)] = path == Routes.site.vacancies ? [(t["home"], .home)] : [(t["home"], .home), (t["vacancies"], Routes.site.vacancies)]
         return render("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list")
