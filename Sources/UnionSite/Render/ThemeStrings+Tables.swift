@@ -1,7 +1,8 @@
 /// Loads a language's string table: the built-in one (`templates/strings/<code>.yaml` of the
 /// theme), with the site's own `templates/strings/<code>.yaml` merged over it key by key.
 ///
-/// English's keys are the theme's keys. A configured language whose table lacks one is an
+/// English's keys are the theme's keys (the built-in table's, plus any a site's own
+/// `strings/en.yaml` adds for its templates). A configured language whose table lacks one is an
 /// error naming the key and the language, never a silent fallback to English: a Welsh page
 /// with English words in its chrome reads as broken, and nobody would notice at build time.
 extension ThemeStrings {
@@ -20,7 +21,15 @@ extension ThemeStrings {
         var table = builtIn ?? StringTable()
         if let siteFile { table.merge(try StringTable.parse(siteFile.text, path: siteFile.path)) }
         let location = SourceLocation(path: siteFile?.path ?? "site.yaml")
-        return try table.strings(language: language, rule: PluralRule.forLanguage(language), missingAt: location)
+        return try table.strings(language: language, rule: PluralRule.forLanguage(language), keys: try englishKeys(site: templates),
+                                 missingAt: location)
+    }
+
+    /// The keys every table needs: the built-in English table's, and any a site's English table adds.
+    private static func englishKeys(site templates: [String: SourceFile]) throws(Diagnostics) -> StringTable {
+        var english = BuiltInStringTables.englishTable
+        if let file = templates[tableFile("en")] { english.merge(try StringTable.parse(file.text, path: file.path)) }
+        return english
     }
 }
 
@@ -70,8 +79,7 @@ struct StringTable: Sendable {
     }
 
     /// The checked table: every English key, every plural form the language's rule needs.
-    func strings(language: String, rule: PluralRule, missingAt location: SourceLocation) throws(Diagnostics) -> ThemeStrings {
-        let english = BuiltInStringTables.englishTable
+    func strings(language: String, rule: PluralRule, keys english: StringTable, missingAt location: SourceLocation) throws(Diagnostics) -> ThemeStrings {
         var missing: [String] = english.words.keys.filter { words[$0] == nil }
         for key in english.plurals.keys {
             missing += rule.categories.filter { plurals[key]?[$0] == nil }.map { "\(key).\($0.rawValue)" }

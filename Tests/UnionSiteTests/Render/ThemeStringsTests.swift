@@ -78,3 +78,22 @@ struct ThemeStringsTests {
         #expect(lines.first?.hasPrefix("templates/strings/en.yaml:1:1: error: `months` should be a list of the 12 month names") == true, "\(lines)")
     }
 }
+
+/// A site's own keys, for its own templates.
+@Suite("Theme strings: a site's own keys")
+struct SiteStringKeysTests {
+    @Test("a key a site adds to its English table is in site.t, and every other language's table must give it")
+    func ownKey() throws {
+        let files = ["content/site.yaml": TestSite.defaultSettings + "languages:\n  cy:\n    name: Cymraeg\n    title: Prawf\n",
+                     "templates/strings/en.yaml": "banner: Ballot open now\n",
+                     "templates/partial-breadcrumbs.mustache": "<p class=\"banner\">{{site.t.banner}}</p>\n",
+                     "content/pages/about.md": "---\ntitle: About\n---\nText"]
+        let missing = try TestSite(files)
+        #expect(try missing.diagnostics().first?.contains("string table for language `cy` has no key `banner`") == true)
+        var complete = files
+        complete["templates/strings/cy.yaml"] = "banner: Pleidlais ar agor nawr\n"
+        let rendered = try TestSite(complete).render()
+        #expect(rendered.text("about/index.html")?.contains("<p class=\"banner\">Ballot open now</p>") == true)
+        #expect(rendered.text("cy/index.html")?.contains("<p class=\"banner\">Pleidlais ar agor nawr</p>") == true)
+    }
+}
