@@ -40,7 +40,7 @@ public enum Renderer {
             for (path, bytes) in search.files() { output.add(path, bytes, owner: "the search index") }
         }
         timer.lap("search (wait)")
-        Feeds.write(linked.site, into: &output)
+        Feeds.write(linked.site, strings: strings, into: &output)
         SitemapWriter.write(linked.site, into: &output)
         timer.lap("feeds+sitemap")
         for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }

@@ -36,6 +36,14 @@ struct ThemeStringsTests {
         #expect(ThemeStrings.english.plural("more_pages", 6) == "and 6 more pages")
     }
 
+    @Test("vacancy filter names and labels come from the table")
+    func vacancyLabels() throws {
+        let welsh = try ThemeStrings.load(language: "cy", site: [:])
+        #expect(VacancyFacets.label(.permanent, in: welsh) == "Parhaol" && VacancyFacets.label(.partTime, in: welsh) == "Rhan amser")
+        #expect(VacancyFacets.label(.fixedTerm, in: .english) == "Fixed-term")
+        #expect(welsh.format("vacancy_filter_summary", ["facet": "rhanbarth", "value": "De Cymru"]) == "Swyddi gwag agored – rhanbarth: De Cymru.")
+    }
+
     @Test("a site's table is merged over the built-in one, key by key")
     func siteOverride() throws {
         let site = try TestSite(["templates/strings/en.yaml": "skip_to_main: Skip to the guidance\n",

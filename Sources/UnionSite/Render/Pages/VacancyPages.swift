@@ -4,13 +4,13 @@ extension PageFactory {
     func vacancies(into output: inout RenderedSite) {
         for page in Parallel.map(site.vacancies, vacancyPage) { output.add(page) }
         let open = site.openVacancies
-        let facets = VacancyFacets(open)
+        let facets = VacancyFacets(open, strings: t)
         var lists = [ListPage(path: Routes.site.vacancies, title: t["vacancies"], vacancies: open,
                               summary: t["vacancies_summary"])]
         for facet in facets.all {
             for value in facet.values {
                 lists.append(ListPage(path: value.path, title: t["vacancies"] + ": " + value.label, vacancies: open.filter(value.matches),
-                                      summary: "Open vacancies where \(facet.name.lowercased()) is \(value.label)."))
+                                      summary: t.format("vacancy_filter_summary", ["facet": facet.name.lowercased(), "value": value.label])))
             }
         }
         for page in Parallel.map(lists, minimum: 2, { listPage($0, facets: facets) }) { output.add(page) }
@@ -78,7 +78,7 @@ extension PageFactory {
         ]
         let optional: [String: String?] = [
             "summary": vacancy.summary, "region": vacancy.region, "duration": vacancy.duration, "salary": vacancy.salary,
-            "contract": vacancy.contract.map(VacancyFacets.label), "hours": vacancy.hours.map(VacancyFacets.label),
+            "contract": vacancy.contract.map { VacancyFacets.label($0, in: t) }, "hours": vacancy.hours.map { VacancyFacets.label($0, in: t) },
         ]
         for case let (key, value?) in optional { entry[key] = value }
         if let posted = vacancy.posted { entry["posted"] = date(posted) }
