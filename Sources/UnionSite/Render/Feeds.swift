@@ -17,7 +17,7 @@ enum Feeds {
         let vacancies = site.openVacancies.map { vacancy in
             Entry(title: "\(vacancy.title), \(vacancy.employer)", path: vacancy.url, published: (vacancy.posted ?? vacancy.closes).description + "T00:00:00Z",
                   updated: (vacancy.posted ?? vacancy.closes).description + "T00:00:00Z",
-                  summary: vacancy.summary ?? "Closes \(vacancy.closes.longForm). \(vacancy.place).")
+                  summary: vacancy.summary ?? "\(strings["closes"]) \(strings.date(vacancy.closes)). \(vacancy.place).")
         }
         output.add("vacancies/feed.xml", atom(title: "\(settings.title): \(strings["feed_vacancies"])", feedPath: SitePath("vacancies/feed.xml"), entries: vacancies, site: site),
                    owner: "the vacancy feed")

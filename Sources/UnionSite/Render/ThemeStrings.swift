@@ -36,7 +36,8 @@ struct ThemeStrings: Sendable, Hashable {
         return Self.fill(text, ["count": String(count)])
     }
 
-    /// A day as the page's language writes it: "29 November 2026", "29 Tachwedd 2026".
+    /// A day as the page's language writes it (day, month name, year, as GOV.UK writes dates):
+    /// "29 November 2026", "29 Tachwedd 2026".
     func date(_ day: Day) -> String {
         "\(day.day) \(months[day.month - 1]) \(day.year)"
     }

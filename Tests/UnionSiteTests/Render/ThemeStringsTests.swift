@@ -104,4 +104,12 @@ struct SiteStringKeysTests {
         #expect(rendered.text("about/index.html")?.contains("<p class=\"banner\">Ballot open now</p>") == true)
         #expect(rendered.text("cy/index.html")?.contains("<p class=\"banner\">Pleidlais ar agor nawr</p>") == true)
     }
+
+    @Test("a misspelt key in a site template is the missing-value warning at the tag")
+    func misspeltKey() throws {
+        let site = try TestSite(["templates/partial-breadcrumbs.mustache": "<p>{{site.t.contnets}}</p>\n",
+                                 "content/pages/about.md": "---\ntitle: About\n---\nText"])
+        let warnings = try site.render().warnings.filter { $0.code == "template-missing-value" }
+        #expect(warnings.first?.description.contains("templates/partial-breadcrumbs.mustache:1:4") == true, "\(warnings)")
+    }
 }
