@@ -8,10 +8,11 @@ public enum Renderer {
                               deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
         let assets = ThemeOverrides.assets(linked.site.templates)
-        let strings = try ThemeStrings.load(language: linked.site.settings.language, site: linked.site.templates)
+        var stringWarnings: [Diagnostic] = []
+        let strings = try ThemeStrings.load(language: linked.site.settings.language, site: linked.site.templates, warnings: &stringWarnings)
         let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
         var output = RenderedSite()
-        output.warnings = linked.warnings
+        output.warnings = linked.warnings + stringWarnings
         output.basePath = linked.site.settings.basePath
         output.buildDate = linked.site.buildDate
         output.reviewsDue = linked.site.reviewsDue

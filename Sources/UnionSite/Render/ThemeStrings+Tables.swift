@@ -10,19 +10,30 @@ extension ThemeStrings {
     static func tableFile(_ code: String) -> String { "strings/\(code).yaml" }
 
     static func load(language: String, site templates: [String: SourceFile]) throws(Diagnostics) -> ThemeStrings {
+        var warnings: [Diagnostic] = []
+        return try load(language: language, site: templates, warnings: &warnings)
+    }
+
+    /// - Parameter warnings: gets a `strings-unknown-key` warning for each key of the site's
+    ///   table that English does not have: a misspelt override would otherwise change nothing.
+    static func load(language: String, site templates: [String: SourceFile], warnings: inout [Diagnostic]) throws(Diagnostics) -> ThemeStrings {
         let primary = StringTableLanguage.primary(language)
         let siteFile = [language.lowercased(), primary].lazy.compactMap { templates[tableFile($0)] }.first
         let builtIn = BuiltInStringTables.tables[primary]
         guard builtIn != nil || siteFile != nil else {
             throw Diagnostics.error("the theme has no words for language `\(language)`: add templates/\(tableFile(primary)) "
                                     + "with every key of the built-in English table (`unionsite theme eject \(tableFile("en"))`)",
-                                    at: SourceLocation(path: "site.yaml"), code: "strings-missing")
+                                    at: SourceLocation(path: "content/site.yaml"), code: "strings-missing")
         }
         var table = builtIn ?? StringTable()
-        if let siteFile { table.merge(try StringTable.parse(siteFile.text, path: siteFile.path)) }
-        let location = SourceLocation(path: siteFile?.path ?? "site.yaml")
-        return try table.strings(language: language, rule: PluralRule.forLanguage(language), keys: try englishKeys(site: templates),
-                                 missingAt: location)
+        let english = try englishKeys(site: templates)
+        if let siteFile {
+            let own = try StringTable.parse(siteFile.text, path: siteFile.path)
+            warnings += own.unknownKeys(english)
+            table.merge(own)
+        }
+        let location = SourceLocation(path: siteFile?.path ?? "content/site.yaml")
+        return try table.strings(language: language, rule: PluralRule.forLanguage(language), keys: english, missingAt: location)
     }
 
     /// The keys every table needs: the built-in English table's, and any a site's English table adds.
@@ -38,6 +49,8 @@ struct StringTable: Sendable {
     var words: [String: String] = [:]
     var plurals: [String: [PluralRule.Category: String]] = [:]
     var months: [String]? = nil
+    /// Where each key is written, for warnings.
+    var locations: [String: SourceLocation] = [:]
 
     mutating func merge(_ other: StringTable) {
         words.merge(other.words) { _, new in new }
@@ -58,6 +71,7 @@ struct StringTable: Sendable {
     }
 
     private mutating func read(_ entry: YAMLEntry, problems: inout Diagnostics) {
+        locations[entry.key] = entry.keyLocation
         switch entry.value.value {
         case .scalar(let text, _) where entry.key != "months":
             words[entry.key] = text
@@ -75,6 +89,16 @@ struct StringTable: Sendable {
         default:
             let expected = entry.key == "months" ? "a list of the 12 month names, January first" : "text, or a mapping of plural forms"
             problems.append(.error("`\(entry.key)` should be \(expected)", at: entry.keyLocation, code: "strings-invalid"))
+        }
+    }
+
+    /// Keys English has neither as a word, a count nor `months`.
+    func unknownKeys(_ english: StringTable) -> [Diagnostic] {
+        let known = Set(english.words.keys).union(english.plurals.keys).union(["months"])
+        return locations.filter { !known.contains($0.key) }.sorted { $0.key < $1.key }.map { key, location in
+            let hint = EditDistance.suggestion(for: key, among: Array(known)).map { " (did you mean `\($0)`?)" } ?? ""
+            return .warning("`\(key)` is no key of the theme's English table, so no template uses it\(hint)",
+                            at: location, code: "strings-unknown-key")
         }
     }
 

@@ -112,4 +112,17 @@ struct SiteStringKeysTests {
         let warnings = try site.render().warnings.filter { $0.code == "template-missing-value" }
         #expect(warnings.first?.description.contains("templates/partial-breadcrumbs.mustache:1:4") == true, "\(warnings)")
     }
+
+    @Test("a key of a site's table that English does not have is a warning at its line, with the nearest key")
+    func unknownKey() throws {
+        let site = try TestSite(["content/site.yaml": TestSite.defaultSettings + "language: cy\n",
+                                 "templates/strings/cy.yaml": "home: Hafan\ncontnets: Cynnwys y dudalen\n",
+                                 "content/pages/about.md": "---\ntitle: About\n---\nText"])
+        let rendered = try site.render()
+        #expect(rendered.warnings.filter { $0.code == "strings-unknown-key" }.map(\.description) == [
+            "templates/strings/cy.yaml:2:1: warning: `contnets` is no key of the theme's English table, so no template uses it "
+                + "(did you mean `contents`?)",
+        ])
+        #expect(rendered.text("about/index.html")?.contains(">Hafan</a>") == true)
+    }
 }
