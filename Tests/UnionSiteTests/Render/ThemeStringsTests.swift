@@ -125,4 +125,15 @@ struct SiteStringKeysTests {
         ])
         #expect(rendered.text("about/index.html")?.contains(">Hafan</a>") == true)
     }
+
+    @Test("Markdown labels (alerts, footnotes, unnamed tables) are in the page's language")
+    func markdownLabels() throws {
+        let body = "> [!NOTE]\n> Darllenwch hwn.\n\nTestun[^a].\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n[^a]: Nodyn.\n"
+        let site = try TestSite(["content/site.yaml": TestSite.defaultSettings + "language: cy\n",
+                                 "content/pages/about.md": "---\ntitle: Amdanom\n---\n" + body])
+        let page = try #require(try site.render().text("about/index.html"))
+        for label in ["<p class=\"alert-title\">Nodyn</p>", ">Troednodiadau</h2>", ">[troednodyn 1]</a>", "aria-label=\"Tabl 1\"", ">Yn ôl i’r testun</a>"] {
+            #expect(page.contains(label), "\(label) missing")
+        }
+    }
 }
