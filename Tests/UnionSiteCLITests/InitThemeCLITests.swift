@@ -73,7 +73,7 @@ extension CLITests {
         #expect(unknown.status != 0)
         #expect(unknown.stderr.contains("no built-in theme file is called `partial-footer`; the names are: article-list.mustache"))
         let list = try run(["theme", "list"])
-        #expect(list.stdoutLines.count == 27 && list.stdout.contains("layout.mustache"))
+        #expect(list.stdoutLines.count == 29 && list.stdout.contains("layout.mustache"))
     }
 
     @Test("--version names unionsite's version and the cmark it links")

@@ -19,5 +19,7 @@ enum WarningCodes {
         "link-untranslated", "translation-outdated",
         // The theme and images (issue 18, `Load/TemplateLoader.swift`, `Render/ThemeOverrides.swift`, `Link/ImageSizes.swift`).
         "template-unknown", "template-missing-value", "image-unreadable",
+        // The theme's string tables (issue 20, `Render/ThemeStrings+Tables.swift`).
+        "strings-unknown-key",
     ]
 }

@@ -2,7 +2,8 @@ import Foundation
 
 /// Reads the site's `templates/` folder: Mustache templates by name (`partial-contents`),
 /// and the theme's assets (`site.css`, `search.js`) by file name, both replacing the built-in
-/// file of the same name (`ThemeOverrides`).
+/// file of the same name (`ThemeOverrides`); and string tables (`strings/cy.yaml`, by that
+/// path), merged over the built-in ones (`ThemeStrings.load`).
 ///
 /// A file that matches no built-in name is almost always a misspelt or guessed override that
 /// would otherwise be silently ignored, so it is a warning naming the file — unless it is a
@@ -17,7 +18,7 @@ enum TemplateLoader {
             let relative = String(root.relativePath(url).dropFirst(prefix.count))
             let isTemplate = url.pathExtension == "mustache"
             let name = isTemplate ? ThemeFiles.templateName(relative) : relative
-            guard isTemplate || ThemeFiles.isAsset(relative) else {
+            guard isTemplate || ThemeFiles.isAsset(relative) || ThemeFiles.isStringTable(relative) else {
                 unknown.append((relative, root.relativePath(url)))
                 continue
             }

@@ -19,13 +19,16 @@ enum BodyPasses {
         var headingOffset = 0
         /// Image destination as written → its size (`LinkedDocument.images`).
         var imageSizes: [String: PixelSize] = [:]
+        /// The theme's words in the page's language: footnote, table and alert labels.
+        var strings: ThemeStrings = .english
     }
 
     static func html(_ document: MarkdownDocument, _ inputs: Inputs) -> String {
         // Citations find principles by their `##` headings, so they go before the heading pass;
         // guidance markup names tables after headings, so it goes before it too.
         if let citations = inputs.citations { CitationPass.apply(document, citations: citations) }
-        GuidanceMarkup.apply(document, idPrefix: inputs.idPrefix, headingOffset: inputs.headingOffset, headingIDs: inputs.headings.map(\.id))
+        GuidanceMarkup.apply(document, idPrefix: inputs.idPrefix, headingOffset: inputs.headingOffset, headingIDs: inputs.headings.map(\.id),
+                             strings: inputs.strings)
         HeadingPass.apply(document, headings: inputs.headings, levelOffset: inputs.headingOffset, idPrefix: inputs.idPrefix)
         // Before link rewriting: sizes are keyed by the destination as written.
         ImagePass.apply(document, sizes: inputs.imageSizes, resolve: inputs.resolve)

@@ -51,14 +51,6 @@ public struct Day: Hashable, Comparable, Sendable, CustomStringConvertible {
         return era * 146097 + doe - 719468
     }
 
-    /// "14 March 2025", as GOV.UK writes dates.
-    var longForm: String {
-        "\(day) \(Day.monthNames[month - 1]) \(year)"
-    }
-
-    static let monthNames = ["January", "February", "March", "April", "May", "June", "July",
-                             "August", "September", "October", "November", "December"]
-
     public static func < (a: Day, b: Day) -> Bool { (a.year, a.month, a.day) < (b.year, b.month, b.day) }
 
     static func length(of month: Int, in year: Int) -> Int {

@@ -42,7 +42,9 @@ public enum ModelBuilder {
                               problems: &problems)
         }
         problems.append(contentsOf: Translations.check(site))
-        problems.append(contentsOf: Translations.outdated(site))
+        let outdated = Translations.markOutdated(site)
+        problems.append(contentsOf: outdated.warnings)
+        site.translations = outdated.translations
         try problems.throwIfErrors()
         site.warnings = problems.warnings
         return site.withPageVersions()

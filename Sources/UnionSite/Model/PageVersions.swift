@@ -8,6 +8,12 @@ public struct PageVersion: Sendable, Hashable {
     /// Root-relative, with the base path: `/members/cy/about/`.
     public let href: String
     public let absoluteURL: String
+
+    /// The original a translation was made from: its address and language.
+    public struct Original: Sendable, Hashable {
+        public let href: String
+        public let language: String
+    }
 }
 
 extension Site {

@@ -27,6 +27,9 @@ public struct Site: Sendable {
     /// Every language's version of a page of this site, by the page's path; empty on a site of
     /// one language (see `withPageVersions`).
     public internal(set) var pageVersions: [SitePath: [PageVersion]] = [:]
+    /// A translation's pages older than their original's newest change, by source file, with
+    /// the original to read instead: they carry a "may be out of date" notice.
+    public internal(set) var outdatedTranslations: [String: PageVersion.Original] = [:]
 
     /// Every Markdown-backed item, in a stable order.
     public var items: [ContentItem] {

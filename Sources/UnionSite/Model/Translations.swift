@@ -51,11 +51,14 @@ enum Translations {
 
 extension Translations {
     /// A translation last changed (or published) before its original's newest change may not
-    /// say what the original now says: a warning, until the translation gets a change note.
-    static func outdated(_ site: Site) -> [Diagnostic] {
+    /// say what the original now says: a warning, until the translation gets a change note,
+    /// and a notice on the page (`Site.outdatedTranslations`), so readers know it too.
+    /// - Returns: the warnings, and each translation's site with its outdated pages marked.
+    static func markOutdated(_ site: Site) -> (warnings: [Diagnostic], translations: [Site]) {
         let originals = Dictionary(site.items.map { ($0.translationKey, $0) }, uniquingKeysWith: { first, _ in first })
         var problems: [Diagnostic] = []
-        for translation in site.translations {
+        var marked = site.translations
+        for (index, translation) in site.translations.enumerated() {
             let published = Dictionary(translation.articles.map { ($0.item.id, $0.date.day) }, uniquingKeysWith: { a, _ in a })
             for item in translation.items {
                 guard let original = originals[item.translationKey], let changed = site.changes(of: original).first else { continue }
@@ -64,9 +67,11 @@ extension Translations {
                 problems.append(.warning("\(original.location.path) changed on \(changed.date.day) (\(changed.note)), after this translation "
                                          + "was last updated: bring it up to date and add a change note", at: item.location,
                                          code: "translation-outdated"))
+                marked[index].outdatedTranslations[item.location.path] = PageVersion.Original(
+                    href: site.settings.href(original.url), language: site.settings.language)
             }
         }
-        return problems
+        return (problems, marked)
     }
 }
 

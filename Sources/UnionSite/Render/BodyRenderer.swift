@@ -3,13 +3,16 @@
 struct BodyRenderer {
     let linked: LinkedSite
     let cache: BuildCache?
-    /// Identifies the glossary (terms and base path) for cache keys.
+    /// The theme's words in the site's language, for labels the Markdown passes write.
+    let strings: ThemeStrings
+    /// Identifies the glossary (terms and base path) and the words for cache keys.
     private let glossaryID: Int
     /// Each glossary entry's opening link tag, made once per build rather than once per use.
     private let glossaryTags: [String]
 
-    init(linked: LinkedSite, cache: BuildCache?) {
+    init(linked: LinkedSite, cache: BuildCache?, strings: ThemeStrings = .english) {
         self.linked = linked
+        self.strings = strings
         self.cache = cache
         let settings = linked.site.settings
         glossaryTags = linked.site.glossary.map { term in
@@ -19,6 +22,7 @@ struct BodyRenderer {
         var hasher = Hasher()
         hasher.combine(linked.site.glossary)
         hasher.combine(linked.site.settings.basePath)
+        hasher.combine(strings)
         glossaryID = hasher.finalize()
     }
 
@@ -48,7 +52,7 @@ struct BodyRenderer {
         let inputs = BodyPasses.Inputs(
             headings: facts.headings, texts: facts.texts, glossaryMatches: facts.glossaryMatches, glossaryTags: glossaryTags,
             resolve: { destination in facts.hrefs[destination].map { placement.mapHref?($0) ?? $0 } },
-            citations: citations, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset, imageSizes: facts.images)
+            citations: citations, idPrefix: placement.idPrefix, headingOffset: placement.headingOffset, imageSizes: facts.images, strings: strings)
         return BodyPasses.html(MarkdownDocument(source), inputs)
     }
 }

@@ -1,10 +1,21 @@
-/// How templates receive a date: `{iso, text}` for `<time datetime="…">…</time>`.
+/// How templates receive a date: `{iso, text}` for `<time datetime="…">…</time>`, the text in
+/// the page's language (month names from its string table, never the OS locale).
 enum DateContext {
-    static func of(_ day: Day) -> [String: Any] {
-        ["iso": day.description, "text": day.longForm]
+    static func of(_ day: Day, in strings: ThemeStrings) -> [String: Any] {
+        ["iso": day.description, "text": strings.date(day)]
     }
 
-    static func of(_ date: ContentDate) -> [String: Any] {
-        ["iso": date.timestamp.count > 10 ? date.timestamp : date.day.description, "text": date.day.longForm]
+    static func of(_ date: ContentDate, in strings: ThemeStrings) -> [String: Any] {
+        ["iso": date.timestamp.count > 10 ? date.timestamp : date.day.description, "text": strings.date(date.day)]
     }
+}
+
+extension PageFactory {
+    /// The theme's words in this site's language.
+    var t: ThemeStrings { context.strings }
+
+    /// A date for templates, in this site's language.
+    func date(_ day: Day) -> [String: Any] { DateContext.of(day, in: context.strings) }
+
+    func date(_ date: ContentDate) -> [String: Any] { DateContext.of(date, in: context.strings) }
 }

@@ -6,7 +6,8 @@ import Foundation
 enum Feeds {
     static let articleLimit = 20
 
-    static func write(_ site: Site, into output: inout RenderedSite) {
+    /// - Parameter strings: the feed titles' words, in the site's language.
+    static func write(_ site: Site, strings: ThemeStrings = .english, into output: inout RenderedSite) {
         let settings = site.settings
         let articles = site.articles.prefix(articleLimit).map { article in
             Entry(title: article.item.title, path: article.item.url, published: article.date.timestamp,
@@ -16,12 +17,12 @@ enum Feeds {
         let vacancies = site.openVacancies.map { vacancy in
             Entry(title: "\(vacancy.title), \(vacancy.employer)", path: vacancy.url, published: (vacancy.posted ?? vacancy.closes).description + "T00:00:00Z",
                   updated: (vacancy.posted ?? vacancy.closes).description + "T00:00:00Z",
-                  summary: vacancy.summary ?? "Closes \(vacancy.closes.longForm). \(vacancy.place).")
+                  summary: vacancy.summary ?? "\(strings["closes"]) \(strings.date(vacancy.closes)). \(vacancy.place).")
         }
-        output.add("vacancies/feed.xml", atom(title: "\(settings.title): vacancies", feedPath: SitePath("vacancies/feed.xml"), entries: vacancies, site: site),
+        output.add("vacancies/feed.xml", atom(title: "\(settings.title): \(strings["feed_vacancies"])", feedPath: SitePath("vacancies/feed.xml"), entries: vacancies, site: site),
                    owner: "the vacancy feed")
         output.add("vacancies/index.json", VacancyExport.json(site), owner: "the vacancy export")
-        output.add(Routes.site.updatesFeed.value, atom(title: "\(settings.title): updates", feedPath: Routes.site.updatesFeed,
+        output.add(Routes.site.updatesFeed.value, atom(title: "\(settings.title): \(strings["feed_updates"])", feedPath: Routes.site.updatesFeed,
                                                        entries: updateEntries(site), site: site), owner: "the updates feed")
     }
 

@@ -11,13 +11,15 @@ struct PageRefs: Sendable {
     /// Each page's backlinks-list entry, made once per build rather than once per citing page.
     private let entries: [String: FrozenTemplateValues]
 
-    init(_ site: Site) {
+    /// - Parameter strings: each kind's noun ("guide chapter") is in the site's language.
+    init(_ site: Site, strings: ThemeStrings = .english) {
         var refs: [String: Ref] = [:]
+        let noun = { (name: String) in strings["kind_" + name.replacingOccurrences(of: " ", with: "_")] }
         for item in site.items {
-            refs[item.id] = Ref(title: item.title, path: item.url, kind: item.id == "guide/index.md" ? "member guide" : item.kind.noun)
+            refs[item.id] = Ref(title: item.title, path: item.url, kind: noun(item.id == "guide/index.md" ? "member guide" : item.kind.noun))
         }
         for vacancy in site.vacancies {
-            refs[PageKey.vacancy(vacancy.id)] = Ref(title: vacancy.title, path: vacancy.url, kind: "vacancy")
+            refs[PageKey.vacancy(vacancy.id)] = Ref(title: vacancy.title, path: vacancy.url, kind: noun("vacancy"))
         }
         self.refs = refs
         entries = refs.mapValues { FrozenTemplateValues(values: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }

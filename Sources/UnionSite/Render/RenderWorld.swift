@@ -9,6 +9,10 @@ struct RenderWorld: Equatable, Sendable {
     let includeDrafts: Bool
     /// The theme assets' hashed paths: every page links them.
     let assetPaths: [String: String]
+    /// The theme's words in the site's language: every page prints some.
+    let strings: ThemeStrings
+    /// Translations carrying a "may be out of date" notice: a change to an original adds one.
+    let outdatedTranslations: [String: PageVersion.Original]
 }
 
 /// Everything an article's page shows: `serve` renders it again only when one of these changed.

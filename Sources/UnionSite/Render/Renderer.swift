@@ -8,9 +8,11 @@ public enum Renderer {
                               deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
         let assets = ThemeOverrides.assets(linked.site.templates)
-        let pages = PageFactory(linked: linked, templates: templates, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
+        var stringWarnings: [Diagnostic] = []
+        let strings = try ThemeStrings.load(language: linked.site.settings.language, site: linked.site.templates, warnings: &stringWarnings)
+        let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
         var output = RenderedSite()
-        output.warnings = linked.warnings
+        output.warnings = linked.warnings + stringWarnings
         output.basePath = linked.site.settings.basePath
         output.buildDate = linked.site.buildDate
         output.reviewsDue = linked.site.reviewsDue
@@ -39,7 +41,7 @@ public enum Renderer {
             for (path, bytes) in search.files() { output.add(path, bytes, owner: "the search index") }
         }
         timer.lap("search (wait)")
-        Feeds.write(linked.site, into: &output)
+        Feeds.write(linked.site, strings: strings, into: &output)
         SitemapWriter.write(linked.site, into: &output)
         timer.lap("feeds+sitemap")
         for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }
@@ -101,25 +103,30 @@ struct PageFactory: Sendable {
         let refs: PageRefs
         let related: RelatedArticles
         let assetPaths: [String: String]
+        let strings: ThemeStrings
     }
 
-    var reusable: Reusable { Reusable(templates: templates, refs: refs, related: related, assetPaths: context.assetPaths) }
+    var reusable: Reusable {
+        Reusable(templates: templates, refs: refs, related: related, assetPaths: context.assetPaths, strings: context.strings)
+    }
 
     /// - Parameter reusing: the last render's parts, for a body-only rebuild (`BodyEdit`).
     /// - Parameter assetPaths: each theme asset's hashed output path, by file name (`AssetNames`).
-    init(linked: LinkedSite, templates: TemplateSet, assetPaths: [String: String], cache: BuildCache?, sink: PageSink?, reusing: Reusable? = nil) {
+    init(linked: LinkedSite, templates: TemplateSet, strings: ThemeStrings, assetPaths: [String: String], cache: BuildCache?,
+         sink: PageSink?, reusing: Reusable? = nil) {
         self.linked = linked
         self.templates = templates
         self.cache = cache
         self.sink = sink
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
-                              versions: linked.site.pageVersions)
-        refs = reusing?.refs ?? PageRefs(linked.site)
+                              strings: reusing?.strings ?? strings, versions: linked.site.pageVersions)
+        refs = reusing?.refs ?? PageRefs(linked.site, strings: context.strings)
         related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
-        bodies = BodyRenderer(linked: linked, cache: cache)
+        bodies = BodyRenderer(linked: linked, cache: cache, strings: context.strings)
         worldVersion = cache?.renderWorlds.version(of: RenderWorld(
             settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,
-            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts, assetPaths: context.assetPaths))
+            buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts, assetPaths: context.assetPaths,
+            strings: context.strings, outdatedTranslations: linked.site.outdatedTranslations))
     }
 
     /// A page from `memo` when what it shows (`input`) is what it showed last build; else rendered.
@@ -185,8 +192,11 @@ struct PageFactory: Sendable {
     func itemPage(_ item: ContentItem, kind: String? = nil, extra: [String: Any] = [:]) -> [String: Any] {
         var more: [String: Any] = ["params": TemplateValue.of(item.params)]
         if let summary = item.summary { more["summary"] = summary }
+        if let original = site.outdatedTranslations[item.location.path] {
+            more["outdated_translation"] = ["original_href": original.href, "original_language": original.language]
+        }
         if let review = item.reviewBy {
-            more["review_by"] = DateContext.of(review)
+            more["review_by"] = date(review)
             if site.isReviewDue(item) { more["review_due"] = true }
         }
         more.merge(extra) { _, new in new }

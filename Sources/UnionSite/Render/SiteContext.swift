@@ -5,18 +5,24 @@ struct SiteContext: Sendable {
     let nav: [NavLink]
     /// Each theme asset's hashed output path, by file name (`site.css` → `assets/site.3f9a1c2b.css`).
     let assetPaths: [String: String]
+    /// The theme's words in this site's language (`site.t` in templates).
+    let strings: ThemeStrings
     /// Everything in `site` but the navigation, made once: it is the same on every page.
     private let shared: FrozenTemplateValues
 
     /// Each page's versions in every language (empty on a site of one language).
     let versions: [SitePath: [PageVersion]]
 
-    init(settings: SiteSettings, nav: [NavLink], assetPaths: [String: String], versions: [SitePath: [PageVersion]] = [:]) {
+    init(settings: SiteSettings, nav: [NavLink], assetPaths: [String: String], strings: ThemeStrings = .english,
+         versions: [SitePath: [PageVersion]] = [:]) {
         self.settings = settings
+        self.strings = strings
         self.nav = nav
         self.assetPaths = assetPaths
         self.versions = versions
-        shared = FrozenTemplateValues(values: Self.shared(settings, hasNav: !nav.isEmpty, assetPaths: assetPaths))
+        var shared = Self.shared(settings, hasNav: !nav.isEmpty, assetPaths: assetPaths)
+        shared["t"] = strings.templateValues
+        self.shared = FrozenTemplateValues(values: shared)
     }
 
     func href(_ path: SitePath) -> String { settings.href(path) }

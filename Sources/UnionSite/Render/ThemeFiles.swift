@@ -18,7 +18,10 @@ public enum ThemeFiles {
     }()
 
     /// Files copied to `/assets/` (under a hashed name, `AssetNames`), by file name.
-    static let assets: [String: [UInt8]] = bytes.filter { !$0.key.hasSuffix(".mustache") }
+    static let assets: [String: [UInt8]] = bytes.filter { !$0.key.hasSuffix(".mustache") && !isStringTable($0.key) }
+
+    /// `strings/cy.yaml`: a language's words (`ThemeStrings`), read at build time, never published.
+    static func isStringTable(_ file: String) -> Bool { file.hasPrefix("strings/") && file.hasSuffix(".yaml") }
 
     /// Every file name of the built-in theme, sorted (`theme list`, `theme eject`).
     public static var fileNames: [String] { embedded.keys.sorted() }

@@ -6,7 +6,9 @@
 enum ThemeOverrides {
     /// The site's Mustache templates that differ from the built-in ones, by template name.
     static func templates(_ site: [String: SourceFile]) -> [String: SourceFile] {
-        site.filter { name, file in !ThemeFiles.isAsset(name) && ThemeFiles.templates[name]?.text != file.text }
+        site.filter { name, file in
+            !ThemeFiles.isAsset(name) && !ThemeFiles.isStringTable(name) && ThemeFiles.templates[name]?.text != file.text
+        }
     }
 
     /// The theme's assets as this site publishes them: built-in, or the site's own by the same name.

@@ -1,28 +1,73 @@
-/// The words the theme prints around an author's content, in one place (a second language
-/// adds a table of its own).
-struct ThemeStrings: Sendable {
-    static let english = ThemeStrings()
+/// The words the theme prints around an author's content, in one language, from the string
+/// tables in `templates/strings/` (`ThemeStrings+Tables.swift` loads and checks them).
+///
+/// Every piece of fixed text, in templates (`{{site.t.KEY}}`) and in Swift (page titles,
+/// breadcrumbs, footnote and alert labels), is looked up here, so a language is one table,
+/// and month names and plural rules come from these fixed tables rather than the operating
+/// system's locale data: the output is the same on every machine.
+struct ThemeStrings: Sendable, Hashable {
+    /// The table's language, as configured (`en-GB`, `cy`).
+    let language: String
+    /// Plain words and sentences, by key.
+    let words: [String: String]
+    /// Each count's forms, by key, then by plural category.
+    let plurals: [String: [PluralRule.Category: String]]
+    /// January first.
+    let months: [String]
+    let rule: PluralRule
 
-    func alertTitle(_ kind: AlertSyntax.Kind) -> String {
-        switch kind {
-        case .note: "Note"
-        case .tip: "Tip"
-        case .important: "Important"
-        case .warning: "Warning"
-        case .caution: "Caution"
-        }
+    /// The built-in English table: what Markdown labels use when no page language is given.
+    static let english: ThemeStrings = BuiltInStringTables.english
+
+    /// A word by key. Keys are checked when the table loads, so a key missing here is a theme bug.
+    subscript(key: String) -> String {
+        words[key] ?? "[\(key)]"
     }
 
-    let footnotes = "Footnotes"
+    /// A sentence with its `{name}` placeholders filled in (`chapter_of` with `number`, `count`).
+    func format(_ key: String, _ values: [String: String]) -> String {
+        Self.fill(self[key], values)
+    }
+
+    /// A count in the plural form its language uses for it (`more_pages`, 3 → "and 3 more pages").
+    func plural(_ key: String, _ count: Int) -> String {
+        let forms = plurals[key] ?? [:]
+        let text = forms[rule.category(of: count)] ?? forms[.other] ?? "[\(key)]"
+        return Self.fill(text, ["count": String(count)])
+    }
+
+    /// A day as the page's language writes it (day, month name, year, as GOV.UK writes dates):
+    /// "29 November 2026", "29 Tachwedd 2026".
+    func date(_ day: Day) -> String {
+        "\(day.day) \(months[day.month - 1]) \(day.year)"
+    }
+
+    /// The `site.t` value templates read: every word, and each plural key's `other` form.
+    var templateValues: [String: Any] {
+        var values: [String: Any] = words
+        for (key, forms) in plurals { values[key] = forms[.other] ?? "" }
+        return values
+    }
+
+    func alertTitle(_ kind: AlertSyntax.Kind) -> String { self[kind.rawValue] }
+
+    var footnotes: String { self["footnotes"] }
 
     /// A footnote reference's visible text: it says what it is, not a bare number.
-    func footnoteReference(_ number: Int) -> String { "[footnote \(number)]" }
+    func footnoteReference(_ number: Int) -> String { format("footnote_reference", ["number": String(number)]) }
 
     /// The link from a note back to one of its references.
     func backToReference(_ occurrence: Int, of count: Int) -> String {
-        count == 1 ? "Back to text" : "Back to reference \(occurrence)"
+        count == 1 ? self["back_to_text"] : format("back_to_reference", ["number": String(occurrence)])
     }
 
     /// The name of a table with neither caption nor heading above it.
-    func table(_ number: Int) -> String { "Table \(number)" }
+    func table(_ number: Int) -> String { format("table", ["number": String(number)]) }
+
+    private static func fill(_ text: String, _ values: [String: String]) -> String {
+        guard text.contains("{") else { return text }
+        var result = text
+        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
+        return result
+    }
 }

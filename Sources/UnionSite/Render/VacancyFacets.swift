@@ -1,5 +1,6 @@
 /// The filters on `/vacancies/`: one static page per region, contract type and hours, so
-/// filtering works without JavaScript and each filtered list has its own address.
+/// filtering works without JavaScript and each filtered list has its own address. Names and
+/// labels are in the site's language; the addresses are the same in every language.
 struct VacancyFacets {
     struct Value {
         let label: String
@@ -15,18 +16,18 @@ struct VacancyFacets {
 
     let all: [Facet]
 
-    init(_ open: [Vacancy]) {
+    init(_ open: [Vacancy], strings: ThemeStrings = .english) {
         let regions = Set(open.compactMap(\.region)).sorted()
-        let region = Facet(name: "Region", values: regions.map { name in
+        let region = Facet(name: strings["region"], values: regions.map { name in
             Value(label: name, path: Routes.site.vacancyFilter(.region, Slug.from(name)), count: open.filter { $0.region == name }.count) { $0.region == name }
         })
-        let contract = Facet(name: "Contract", values: Vacancy.Contract.allCases.compactMap { kind in
+        let contract = Facet(name: strings["contract"], values: Vacancy.Contract.allCases.compactMap { kind in
             let count = open.filter { $0.contract == kind }.count
-            return count == 0 ? nil : Value(label: Self.label(kind), path: Routes.site.vacancyFilter(.contract, kind.rawValue), count: count) { $0.contract == kind }
+            return count == 0 ? nil : Value(label: Self.label(kind, in: strings), path: Routes.site.vacancyFilter(.contract, kind.rawValue), count: count) { $0.contract == kind }
         })
-        let hours = Facet(name: "Hours", values: Vacancy.Hours.allCases.compactMap { kind in
+        let hours = Facet(name: strings["hours"], values: Vacancy.Hours.allCases.compactMap { kind in
             let count = open.filter { $0.hours == kind }.count
-            return count == 0 ? nil : Value(label: Self.label(kind), path: Routes.site.vacancyFilter(.hours, kind.rawValue), count: count) { $0.hours == kind }
+            return count == 0 ? nil : Value(label: Self.label(kind, in: strings), path: Routes.site.vacancyFilter(.hours, kind.rawValue), count: count) { $0.hours == kind }
         })
         all = [region, contract, hours].filter { !$0.values.isEmpty }
     }
@@ -41,18 +42,18 @@ struct VacancyFacets {
         }
     }
 
-    static func label(_ contract: Vacancy.Contract) -> String {
+    static func label(_ contract: Vacancy.Contract, in strings: ThemeStrings) -> String {
         switch contract {
-        case .permanent: "Permanent"
-        case .fixedTerm: "Fixed-term"
-        case .secondment: "Secondment"
+        case .permanent: strings["contract_permanent"]
+        case .fixedTerm: strings["contract_fixed_term"]
+        case .secondment: strings["contract_secondment"]
         }
     }
 
-    static func label(_ hours: Vacancy.Hours) -> String {
+    static func label(_ hours: Vacancy.Hours, in strings: ThemeStrings) -> String {
         switch hours {
-        case .fullTime: "Full-time"
-        case .partTime: "Part-time"
+        case .fullTime: strings["hours_full_time"]
+        case .partTime: strings["hours_part_time"]
         }
     }
 }

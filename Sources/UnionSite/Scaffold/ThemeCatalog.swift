@@ -32,6 +32,8 @@ public enum ThemeCatalog {
         "partial-pagination.mustache": "links between pages of a list",
         "site.css": "the stylesheet (published as /assets/site.<hash>.css)",
         "search.js": "the search page's script (published as /assets/search.<hash>.js)",
+        "strings/en.yaml": "the theme's words in English: every key a language's table needs",
+        "strings/cy.yaml": "the theme's words in Welsh (Cymraeg)",
     ]
 
 
@@ -50,6 +52,7 @@ public enum ThemeCatalog {
                     result.append((path, false))
                     continue
                 }
+                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try Data((ThemeFiles.text(of: file) ?? "").utf8).write(to: url, options: .withoutOverwriting)
                 result.append((path, true))
             }

@@ -92,7 +92,7 @@ enum BodyEdit {
     /// The changed body's pages rendered again, the search index deferred, the rest kept.
     private static func render(_ items: [ContentItem], linked: LinkedSite, last: RenderedSite, cache: BuildCache?) -> RenderedSite? {
         guard let reusable = last.reusable else { return nil }
-        let pages = PageFactory(linked: linked, templates: reusable.templates, assetPaths: reusable.assetPaths, cache: cache, sink: nil, reusing: reusable)
+        let pages = PageFactory(linked: linked, templates: reusable.templates, strings: reusable.strings, assetPaths: reusable.assetPaths, cache: cache, sink: nil, reusing: reusable)
         var output = last
         var rendered: [RenderedPage] = []
         for item in items {

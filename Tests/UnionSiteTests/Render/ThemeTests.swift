@@ -11,9 +11,11 @@ struct ThemeTests {
 
     @Test("the embedded theme is exactly templates/ (run scripts/sync-theme after editing it)")
     func embeddedMatchesFolder() throws {
-        let names = try FileManager.default.contentsOfDirectory(atPath: Self.templatesFolder.path).filter { !$0.hasPrefix(".") }.sorted()
-        #expect(names == ThemeFiles.fileNames)
-        for name in names {
+        let strings = try FileManager.default.contentsOfDirectory(atPath: Self.templatesFolder.appendingPathComponent("strings").path)
+        let names = try FileManager.default.contentsOfDirectory(atPath: Self.templatesFolder.path).filter { !$0.hasPrefix(".") && $0 != "strings" }
+        let all = (names + strings.filter { $0.hasSuffix(".yaml") }.map { "strings/" + $0 }).sorted()
+        #expect(all == ThemeFiles.fileNames)
+        for name in all {
             let bytes = try Data(contentsOf: Self.templatesFolder.appendingPathComponent(name))
             #expect(ThemeFiles.bytes[name] == Array(bytes), "\(name) differs from the embedded copy: run scripts/sync-theme")
         }
@@ -99,7 +101,7 @@ struct ThemeEjectTests {
         let before = try site.render()
         let siteRoot = try SiteRoot(root: site.root.path)
         let ejected = try ThemeCatalog.eject(ThemeFiles.fileNames, root: siteRoot)
-        #expect(ejected.count == 27 && ejected.allSatisfy(\.written))
+        #expect(ejected.count == 29 && ejected.allSatisfy(\.written))
         let after = try site.render()
         #expect(after.files == before.files)
         #expect(after.warnings.isEmpty)

@@ -8,10 +8,10 @@ enum AlertSyntax {
     enum Kind: String, CaseIterable {
         case note, tip, important, warning, caution
 
-        var title: String { ThemeStrings.english.alertTitle(self) }
         var isWarning: Bool { self == .warning || self == .caution }
 
-        var enter: String {
+        /// - Parameter title: the title in the page's language, HTML-escaped (`GuidanceMarkup`).
+        func enter(_ title: String) -> String {
             if isWarning {
                 return "<div class=\"alert alert-warning\" role=\"note\">\n<p class=\"alert-title\"><span class=\"alert-icon\" aria-hidden=\"true\">!</span> \(title)</p>"
             }
@@ -41,11 +41,11 @@ enum AlertSyntax {
                                                   at: location, code: "alert-placement"))
                 continue
             }
-            replace(quote, kind: kind)
+            replace(quote, kind: kind, in: document)
         }
     }
 
-    private static func replace(_ quote: MarkdownNode, kind: Kind) {
+    private static func replace(_ quote: MarkdownNode, kind: Kind, in document: MarkdownDocument) {
         // The marker is the first paragraph's first line: drop it, and the paragraph if that was all.
         if let paragraph = quote.firstChild, paragraph.type == CMARK_NODE_PARAGRAPH {
             var node = paragraph.firstChild
@@ -57,7 +57,10 @@ enum AlertSyntax {
             }
             if paragraph.firstChild == nil { paragraph.unlink() }
         }
-        let alert = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: kind.enter, exit: "</div>", role: .container)
+        // English until `GuidanceMarkup` writes the title in the page's language.
+        let title = HTML.escape(ThemeStrings.english.alertTitle(kind))
+        let alert = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: kind.enter(title), exit: "</div>", role: .container)
+        document.anchored.alerts.append((alert, kind))
         alert.place(before: quote)
         alert.adoptChildren(of: quote)
         quote.unlink()

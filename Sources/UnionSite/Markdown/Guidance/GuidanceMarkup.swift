@@ -2,7 +2,8 @@ import Ccmark
 
 /// Writes the markup of the guidance nodes that carry ids, for the page a body lands on: the
 /// printable guide prefixes every id and nests headings one level deeper. Also makes code
-/// blocks keyboard-scrollable (`<pre tabindex="0">`).
+/// blocks keyboard-scrollable (`<pre tabindex="0">`). Labels (alert titles, "Footnotes",
+/// "Table 1") are in the page's language (`strings`).
 ///
 /// Runs before `HeadingPass`, while headings are still heading nodes: a table without a
 /// caption is named by the nearest heading above it.
@@ -11,7 +12,11 @@ enum GuidanceMarkup {
     static func apply(_ document: MarkdownDocument, idPrefix: String, headingOffset: Int, headingIDs: [String],
                       strings: ThemeStrings = .english) {
         // Most bodies have no table, footnote or code block: no walk for them.
-        guard !document.anchored.tables.isEmpty || document.anchored.footnotes != nil || document.mayHoldCodeBlocks else { return }
+        guard !document.anchored.tables.isEmpty || document.anchored.footnotes != nil || !document.anchored.alerts.isEmpty
+                || document.mayHoldCodeBlocks else { return }
+        for (node, kind) in document.anchored.alerts {
+            node.setMarkup(enter: kind.enter(HTML.escape(strings.alertTitle(kind))), exit: "</div>")
+        }
         let tables = Dictionary(document.anchored.tables.enumerated().map { ($1.region.pointer, $0) }, uniquingKeysWith: { first, _ in first })
         var headings = 0
         var codeBlocks: [MarkdownNode] = []
@@ -58,19 +63,19 @@ enum GuidanceMarkup {
 
     private static func footnotes(_ footnotes: AnchoredNodes.Footnotes, idPrefix: String, level: Int, strings: ThemeStrings) {
         let headingID = HTML.attribute(idPrefix + AnchoredNodes.footnotesID)
-        footnotes.section.setMarkup(enter: "<section class=\"footnotes\" aria-labelledby=\"\(headingID)\">\n<h\(level) id=\"\(headingID)\">\(strings.footnotes)</h\(level)>\n<ol>",
+        footnotes.section.setMarkup(enter: "<section class=\"footnotes\" aria-labelledby=\"\(headingID)\">\n<h\(level) id=\"\(headingID)\">\(HTML.escape(strings.footnotes))</h\(level)>\n<ol>",
                                     exit: "</ol>\n</section>")
         for reference in footnotes.references {
             let note = footnotes.notes[reference.note]
             let noteID = HTML.attribute(idPrefix + AnchoredNodes.noteID(note.slug))
             let referenceID = HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: reference.occurrence))
-            reference.node.setMarkup(enter: "<sup class=\"footnote-ref\"><a href=\"#\(noteID)\" id=\"\(referenceID)\">\(strings.footnoteReference(reference.note + 1))</a></sup>", exit: "")
+            reference.node.setMarkup(enter: "<sup class=\"footnote-ref\"><a href=\"#\(noteID)\" id=\"\(referenceID)\">\(HTML.escape(strings.footnoteReference(reference.note + 1)))</a></sup>", exit: "")
         }
         for note in footnotes.notes {
             note.item.setMarkup(enter: "<li id=\"\(HTML.attribute(idPrefix + AnchoredNodes.noteID(note.slug)))\">", exit: "</li>")
             let links = (1...max(1, note.references)).map { occurrence in
                 let id = HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: occurrence))
-                return "<a href=\"#\(id)\" class=\"footnote-back\">\(strings.backToReference(occurrence, of: note.references))</a>"
+                return "<a href=\"#\(id)\" class=\"footnote-back\">\(HTML.escape(strings.backToReference(occurrence, of: note.references)))</a>"
             }.joined(separator: " ")
             note.backlinks.setMarkup(enter: note.backlinks.type == CMARK_NODE_CUSTOM_INLINE ? " " + links : "<p>\(links)</p>", exit: "")
         }

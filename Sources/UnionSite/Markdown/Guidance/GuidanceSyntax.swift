@@ -84,6 +84,8 @@ struct AnchoredNodes {
 
     var tables: [Table] = []
     var footnotes: Footnotes?
+    /// Alerts, whose titles are written in the page's language.
+    var alerts: [(node: MarkdownNode, kind: AlertSyntax.Kind)] = []
 
     static let footnotesID = "footnotes"
     static func tableID(_ number: Int) -> String { "table-\(number)" }

@@ -33,13 +33,13 @@ extension PageFactory {
             "body": bodies.html(key: item.id, source: item.body),
             "contents": contents(item.id),
             "backlinks": backlinks(item.id),
-            "published": DateContext.of(article.date),
+            "published": date(article.date),
             "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] },
             "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
         ]
         values.merge(historyValues(item, published: article.date.day, updated: article.updated)) { _, new in new }
         if let author = article.author { values["author"] = author }
-        return render(item.kind.descriptor.template, path: item.url, page: page, values: values, breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
+        return render(item.kind.descriptor.template, path: item.url, page: page, values: values, breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)],
                       lastModified: site.modified(article).day.description, owner: item.location.path)
     }
 
@@ -54,11 +54,11 @@ extension PageFactory {
             return memoized(cache?.articleLists, paths[index], input: { world in
                 ArticleListInput(world: world, articles: chunk, index: index, pageCount: chunks.count)
             }, render: {
-                let title = index == 0 ? "Articles" : "Articles, page \(index + 1) of \(chunks.count)"
+                let title = index == 0 ? t["articles"] : t.format("articles_page_of", ["number": String(index + 1), "count": String(chunks.count)])
                 let page = context.page(title: title, path: paths[index], kind: "article-list",
-                                        extra: ["summary": "News and guidance, newest first."])
+                                        extra: ["summary": t["articles_summary"]])
                 let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
-                return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [("Home", .home)],
+                return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [(t["home"], .home)],
                               owner: "the article list")
             })
         }
@@ -90,17 +90,17 @@ extension PageFactory {
             return memoized(cache?.articleLists, path, input: { world in
                 ArticleListInput(world: world, articles: articles, index: 0, pageCount: 1)
             }, render: {
-                let page = context.page(title: "Articles tagged “\(tag)”", path: path, kind: "tag",
+                let page = context.page(title: t.format("articles_tagged", ["tag": tag]), path: path, kind: "tag",
                                         extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
                 return render("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
-                              breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)], owner: "the tag \(tag)")
+                              breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)], owner: "the tag \(tag)")
             })
         }
         for page in pages { output.add(page) }
         let index = Routes.site.tags
-        let page = context.page(title: "Tags", path: index, kind: "tags")
+        let page = context.page(title: t["tags"], path: index, kind: "tags")
         let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(Routes.site.tag($0)), "count": byTag[$0]!.count] as [String: Any] }
-        emit("tags", path: index, page: page, values: ["tags": tags], breadcrumbs: [("Home", .home), ("Articles", Routes.site.articles)],
+        emit("tags", path: index, page: page, values: ["tags": tags], breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)],
              owner: "the tag index", into: &output)
     }
 }

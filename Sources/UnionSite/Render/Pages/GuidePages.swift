@@ -18,9 +18,9 @@ extension PageFactory {
             values["backlinks"] = backlinks(index.item.id)
             values.merge(historyValues(index.item, published: nil)) { _, new in new }
         } else {
-            page = context.page(title: "Member guide", path: path, kind: "guide-index")
+            page = context.page(title: t["member_guide"], path: path, kind: "guide-index")
         }
-        return render("guide-index", path: path, page: page, values: values, breadcrumbs: [("Home", .home)],
+        return render("guide-index", path: path, page: page, values: values, breadcrumbs: [(t["home"], .home)],
                       owner: site.guideIndex?.item.location.path ?? "the guide index")
     }
 
@@ -32,6 +32,7 @@ extension PageFactory {
             "body": bodies.html(key: item.id, source: item.body),
             "contents": contents(item.id), "backlinks": backlinks(item.id),
             "number": index + 1, "chapter_count": site.chapters.count,
+            "chapter_of": t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)]),
             "chapters": site.chapters.map { chapterLink($0, current: item.url) },
             "terms": chapter.terms.map { ["term": $0.term, "href": context.href(glossaryPath) + "#" + $0.anchor] },
         ]
@@ -39,7 +40,7 @@ extension PageFactory {
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
         values.merge(historyValues(item, published: nil)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
-                      breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)],
+                      breadcrumbs: [(t["home"], .home), (t["member_guide"], Routes.site.guide)],
                       lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
     }
 
@@ -62,12 +63,15 @@ extension PageFactory {
             if !used.isEmpty { used[used.count - 1]["last"] = true }
             entry["used_in"] = used
             entry["has_used_in"] = !used.isEmpty
-            if users.count > Self.usedInLimit { entry["used_in_more"] = users.count - Self.usedInLimit }
+            if users.count > Self.usedInLimit {
+                entry["used_in_more"] = users.count - Self.usedInLimit
+                entry["more_pages"] = t.plural("more_pages", users.count - Self.usedInLimit)
+            }
             if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
         }
         let values: [String: Any] = ["letters": letters.map { ["letter": $0.0, "id": HeadingID.base(for: $0.0), "terms": $0.1] }]
-        emit("glossary", path: path, page: context.page(title: "Glossary", path: path, kind: "glossary"), values: values,
-             breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: "the glossary", into: &output)
+        emit("glossary", path: path, page: context.page(title: t["glossary"], path: path, kind: "glossary"), values: values,
+             breadcrumbs: [(t["home"], .home), (t["member_guide"], Routes.site.guide)], owner: "the glossary", into: &output)
     }
 
     func printPage() -> RenderedPage {
@@ -83,9 +87,9 @@ extension PageFactory {
                                                 open: true)) { old, _ in old }
         }
         let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] }
-        return render("guide-print", path: path, page: context.page(title: "Member guide: print version", path: path, kind: "guide-print"),
+        return render("guide-print", path: path, page: context.page(title: t["guide_print"], path: path, kind: "guide-print"),
                       values: ["chapters": chapters, "contents": contents],
-                      breadcrumbs: [("Home", .home), ("Member guide", Routes.site.guide)], owner: "the guide print page")
+                      breadcrumbs: [(t["home"], .home), (t["member_guide"], Routes.site.guide)], owner: "the guide print page")
     }
 
     /// A link to a chapter becomes `#chapter-slug`; to a heading in it, `#slug--heading`.

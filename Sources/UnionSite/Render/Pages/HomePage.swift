@@ -17,7 +17,7 @@ extension PageFactory {
     }
 
     func articleSummary(_ article: Article) -> [String: Any] {
-        var entry: [String: Any] = ["title": article.item.title, "href": context.href(article.item.url), "date": DateContext.of(article.date)]
+        var entry: [String: Any] = ["title": article.item.title, "href": context.href(article.item.url), "date": date(article.date)]
         if let summary = article.item.summary { entry["summary"] = summary }
         return entry
     }

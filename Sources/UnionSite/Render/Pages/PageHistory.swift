@@ -13,13 +13,13 @@ extension PageFactory {
         let changes = site.changes(of: item)
         var values: [String: Any] = ["has_history": !changes.isEmpty]
         if let last = site.lastUpdated(item, updated: updated), published.map({ last.day > $0 }) ?? true {
-            values["updated"] = DateContext.of(last)
+            values["updated"] = date(last)
             values["has_dates"] = true
         }
         if published != nil { values["has_dates"] = true }
         guard !changes.isEmpty else { return values }
         values["history"] = changes.map(change)
-        values["first_published"] = published.map(DateContext.of) ?? [String: Any]()
+        values["first_published"] = published.map { date($0) } ?? [String: Any]()
         values["history_id"] = idPrefix + Routes.historyAnchor
         values["history_heading"] = "h\(headingLevel)"
         if open { values["history_open"] = true }
@@ -27,7 +27,7 @@ extension PageFactory {
     }
 
     private func change(_ change: Change) -> [String: Any] {
-        var value = DateContext.of(change.date)
+        var value = date(change.date)
         value["note"] = change.note
         if let version = change.version { value["change_version"] = version }
         return value

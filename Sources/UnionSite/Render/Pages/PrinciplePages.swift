@@ -13,8 +13,8 @@ extension PageFactory {
             }
             return entry
         }
-        emit("principles", path: path, page: context.page(title: "Principles", path: path, kind: "principles"),
-             values: ["documents": documents], breadcrumbs: [("Home", .home)], owner: "the principles index", into: &output)
+        emit("principles", path: path, page: context.page(title: t["principles"], path: path, kind: "principles"),
+             values: ["documents": documents], breadcrumbs: [(t["home"], .home)], owner: "the principles index", into: &output)
     }
 
     func principleDocumentPage(_ document: PrincipleDocument) -> RenderedPage {
@@ -26,10 +26,10 @@ extension PageFactory {
             "backlinks": backlinks(item.id),
         ]
         if let version = document.version { values["version"] = version }
-        if let adopted = document.adopted { values["adopted"] = DateContext.of(adopted) }
+        if let adopted = document.adopted { values["adopted"] = date(adopted) }
         values.merge(historyValues(item, published: document.adopted)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
-                      breadcrumbs: [("Home", .home), ("Principles", Routes.site.principles)],
+                      breadcrumbs: [(t["home"], .home), (t["principles"], Routes.site.principles)],
                       lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
     }
 

@@ -10,17 +10,17 @@ extension PageFactory {
                                      "contents": contents(item.id), "backlinks": backlinks(item.id)]
         values.merge(historyValues(item, published: nil)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
-                      breadcrumbs: [("Home", .home)], lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
+                      breadcrumbs: [(t["home"], .home)], lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)
     }
 
     /// `/404.html` and `/search/`.
     func special(into output: inout RenderedSite) {
         let notFound = SitePath("404.html")
-        var page = context.page(title: "Page not found", path: notFound, kind: "not-found")
+        var page = context.page(title: t["page_not_found"], path: notFound, kind: "not-found")
         page["noindex"] = true
         emit("not-found", path: notFound, page: page, owner: "the 404 page", into: &output)
         let search = Routes.site.search
-        emit("search", path: search, page: context.page(title: "Search", path: search, kind: "search"),
-             breadcrumbs: [("Home", .home)], owner: "the search page", into: &output)
+        emit("search", path: search, page: context.page(title: t["search"], path: search, kind: "search"),
+             breadcrumbs: [(t["home"], .home)], owner: "the search page", into: &output)
     }
 }

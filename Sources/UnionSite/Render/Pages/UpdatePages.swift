@@ -14,12 +14,12 @@ extension PageFactory {
             Array(updates[$0..<min($0 + Self.updatesPerPage, updates.count)])
         }
         let paths = chunks.indices.map { Routes.site.updates(guide: guide, page: $0 + 1) }
-        let name = guide ? "Member guide updates" : "Updates"
-        var crumbs: [(String, SitePath)] = [("Home", .home)]
-        if guide { crumbs.append(("Member guide", Routes.site.guide)) }
+        let name = guide ? t["guide_updates"] : t["updates"]
+        var crumbs: [(String, SitePath)] = [(t["home"], .home)]
+        if guide { crumbs.append((t["member_guide"], Routes.site.guide)) }
         for (index, chunk) in chunks.enumerated() {
             let title = index == 0 ? name : "\(name), page \(index + 1) of \(chunks.count)"
-            let summary = guide ? "Every change to the member guide, newest first." : "Every change to this site's guidance, newest first."
+            let summary = guide ? t["guide_updates_summary"] : t["updates_summary"]
             let page = context.page(title: title, path: paths[index], kind: "updates", extra: ["summary": summary])
             let values: [String: Any] = ["days": updateDays(chunk), "pagination": pagination(paths, current: index),
                                          "is_guide": guide]
@@ -34,7 +34,7 @@ extension PageFactory {
         var current: Day?
         var entries: [[String: Any]] = []
         func close() {
-            if let current { days.append(["date": DateContext.of(current), "updates": entries]) }
+            if let current { days.append(["date": date(current), "updates": entries]) }
         }
         for update in updates {
             if update.change.date.day != current {
@@ -49,6 +49,6 @@ extension PageFactory {
 
     func updateEntry(_ update: PageUpdate) -> [String: Any] {
         ["title": update.item.title, "href": context.href(update.item.url) + "#" + Routes.historyAnchor, "note": update.change.note,
-         "date": DateContext.of(update.change.date)]
+         "date": date(update.change.date)]
     }
 }

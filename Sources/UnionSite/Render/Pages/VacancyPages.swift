@@ -4,24 +4,24 @@ extension PageFactory {
     func vacancies(into output: inout RenderedSite) {
         for page in Parallel.map(site.vacancies, vacancyPage) { output.add(page) }
         let open = site.openVacancies
-        let facets = VacancyFacets(open)
-        var lists = [ListPage(path: Routes.site.vacancies, title: "Vacancies", vacancies: open,
-                              summary: "Open posts in school improvement and educational development, closing soonest first.")]
+        let facets = VacancyFacets(open, strings: t)
+        var lists = [ListPage(path: Routes.site.vacancies, title: t["vacancies"], vacancies: open,
+                              summary: t["vacancies_summary"])]
         for facet in facets.all {
             for value in facet.values {
-                lists.append(ListPage(path: value.path, title: "Vacancies: \(value.label)", vacancies: open.filter(value.matches),
-                                      summary: "Open vacancies where \(facet.name.lowercased()) is \(value.label)."))
+                lists.append(ListPage(path: value.path, title: t["vacancies"] + ": " + value.label, vacancies: open.filter(value.matches),
+                                      summary: t.format("vacancy_filter_summary", ["facet": facet.name.lowercased(), "value": value.label])))
             }
         }
         for page in Parallel.map(lists, minimum: 2, { listPage($0, facets: facets) }) { output.add(page) }
         let archive = Routes.site.vacancyArchive
-        var page = context.page(title: "Closed vacancies", path: archive, kind: "vacancy-archive",
-                                extra: ["summary": "Vacancies whose closing date has passed, most recently closed first."])
+        var page = context.page(title: t["closed_vacancies"], path: archive, kind: "vacancy-archive",
+                                extra: ["summary": t["closed_vacancies_summary"]])
         page["noindex"] = true
         emit("vacancy-list", path: archive, page: page,
              values: ["vacancies": site.closedVacancies.map(vacancySummary), "open_href": context.href(Routes.site.vacancies),
-                      "empty_message": "There are no closed vacancies."],
-             breadcrumbs: [("Home", .home), ("Vacancies", Routes.site.vacancies)], owner: "the vacancy archive", into: &output)
+                      "empty_message": t["no_closed_vacancies"]],
+             breadcrumbs: [(t["home"], .home), (t["vacancies"], Routes.site.vacancies)], owner: "the vacancy archive", into: &output)
     }
 
     /// One page of open vacancies: all of them, or one filter's.
@@ -38,9 +38,9 @@ extension PageFactory {
         let values: [String: Any] = [
             "vacancies": vacancies.map(vacancySummary), "facets": facets.context(current: path, href: context.href),
             "show_filters": !facets.all.isEmpty, "archive_href": context.href(Routes.site.vacancyArchive),
-            "empty_message": "There are no open vacancies here at the moment.",
+            "empty_message": t["no_open_vacancies"],
         ]
-        let crumbs: [(String, SitePath)] = path == Routes.site.vacancies ? [("Home", .home)] : [("Home", .home), ("Vacancies", Routes.site.vacancies)]
+        let crumbs: [(String, SitePath)] = path == Routes.site.vacancies ? [(t["home"], .home)] : [(t["home"], .home), (t["vacancies"], Routes.site.vacancies)]
         return render("vacancy-list", path: path, page: page, values: values, breadcrumbs: crumbs, owner: "the vacancy list")
     }
 
@@ -60,7 +60,7 @@ extension PageFactory {
         var values: [String: Any] = ["vacancy": vacancyContext(vacancy), "backlinks": backlinks(key)]
         if let body { values["body"] = body }
         return render("vacancy", path: vacancy.url, page: page, values: values,
-                      breadcrumbs: [("Home", .home), ("Vacancies", Routes.site.vacancies)],
+                      breadcrumbs: [(t["home"], .home), (t["vacancies"], Routes.site.vacancies)],
                       lastModified: vacancy.posted?.description, owner: vacancy.location.description)
     }
 
@@ -73,15 +73,15 @@ extension PageFactory {
     private func vacancyContext(_ vacancy: Vacancy) -> [String: Any] {
         var entry: [String: Any] = [
             "id": vacancy.id, "title": vacancy.title, "employer": vacancy.employer, "place": vacancy.place,
-            "closes": DateContext.of(vacancy.closes), "apply_url": vacancy.applyURL, "tags": vacancy.tags, "has_tags": !vacancy.tags.isEmpty,
+            "closes": date(vacancy.closes), "apply_url": vacancy.applyURL, "tags": vacancy.tags, "has_tags": !vacancy.tags.isEmpty,
             "open": site.status(of: vacancy).isOpen, "closing_soon": site.status(of: vacancy) == .closingSoon,
         ]
         let optional: [String: String?] = [
             "summary": vacancy.summary, "region": vacancy.region, "duration": vacancy.duration, "salary": vacancy.salary,
-            "contract": vacancy.contract.map(VacancyFacets.label), "hours": vacancy.hours.map(VacancyFacets.label),
+            "contract": vacancy.contract.map { VacancyFacets.label($0, in: t) }, "hours": vacancy.hours.map { VacancyFacets.label($0, in: t) },
         ]
         for case let (key, value?) in optional { entry[key] = value }
-        if let posted = vacancy.posted { entry["posted"] = DateContext.of(posted) }
+        if let posted = vacancy.posted { entry["posted"] = date(posted) }
         return entry
     }
 }
