@@ -41,9 +41,14 @@ import Testing
                 esac
                 exit 0
                 """
-            let url = folder.appendingPathComponent("rclone")
-            try script.write(to: url, atomically: true, encoding: .utf8)
-            try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: url.path)
+            // Written through a descriptor closed on exec: a process another test spawns at the
+            // same moment must not inherit it, or running the script fails with "text file busy".
+            let fd = open(folder.appendingPathComponent("rclone").path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o755)
+            guard fd >= 0 else { throw CocoaError(.fileWriteUnknown) }
+            let bytes = Array(script.utf8)
+            let written = bytes.withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            close(fd)
+            guard written == bytes.count else { throw CocoaError(.fileWriteUnknown) }
         }
 
         var calls: [String] {
