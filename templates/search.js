@@ -16,16 +16,51 @@
   var more = document.getElementById("search-more");
   var moreButton = more.querySelector("button");
 
+  /* ---- Words: the page's language's, from its string table (ThemeStrings.searchScriptJSON);
+     English when a site's own search page template does not give them. ---- */
+  var STRINGS = {
+    unsupported: "Search does not work in this browser. Browse the guide, principles, articles and vacancies from the menu instead.",
+    unavailable: "Search is not available at the moment. Browse the guide, principles, articles and vacancies from the menu instead.",
+    no_words: "No words to search for in {query}: try a more particular word.",
+    results: { one: "{count} result", other: "{count} results" },
+    or_more: "{count} or more results",
+    none: "No results for {query}. Try another word, or browse the guide, principles, articles and vacancies from the menu",
+    all_for: "{count} for {query}",
+    some_for: "{count} for {query} in the kinds chosen ({total} in all)",
+    total_or_more: "{count} or more",
+    showing: ", showing the first {count}",
+    kinds: { article: "Article", principle: "Principle document", guide: "Member guide", page: "Page", vacancy: "Vacancy" },
+    rule: "one-other"
+  };
+  try {
+    var given = document.getElementById("search-strings");
+    if (given) STRINGS = JSON.parse(given.textContent);
+  } catch (e) { /* keep English */ }
+
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, function (whole, name) { return name in values ? values[name] : whole; });
+  }
+
+  /** CLDR's plural category, by the same fixed rules as PluralRule.swift. */
+  function category(count) {
+    if (STRINGS.rule === "welsh") return { 0: "zero", 1: "one", 2: "two", 3: "few", 6: "many" }[count] || "other";
+    return count === 1 ? "one" : "other";
+  }
+
+  function results(count) {
+    return fill(STRINGS.results[category(count)] || STRINGS.results.other, { count: count });
+  }
+
   var WORD_SPLIT, WORD_PART;
   try {
     WORD_SPLIT = new RegExp("[^\\p{L}\\p{M}\\p{N}]+", "u");
     WORD_PART = new RegExp("([\\p{L}\\p{M}\\p{N}]+)", "u");
   } catch (e) {
-    status.textContent = "Search does not work in this browser. Browse the guide, principles, articles and vacancies from the menu instead.";
+    status.textContent = STRINGS.unsupported;
     return;
   }
   if (!window.fetch || !window.Promise || !String.prototype.normalize || !window.Map || !window.Set) {
-    status.textContent = "Search does not work in this browser. Browse the guide, principles, articles and vacancies from the menu instead.";
+    status.textContent = STRINGS.unsupported;
     return;
   }
   form.hidden = false;
@@ -143,7 +178,6 @@
   var PAGE = 20;
   /** Stems looked up per query: each costs one shard, so this bounds a query's download. */
   var MAX_STEMS = 8;
-  var LABELS = { article: "Article", principle: "Principle document", guide: "Member guide", page: "Page", vacancy: "Vacancy" };
   var state = null;
   var run = 0;
   var renders = 0;
@@ -164,8 +198,6 @@
 
   function quoted(query) { return "\u201c" + query + "\u201d"; }
 
-  function plural(count, one, many) { return count + " " + (count === 1 ? one : many); }
-
   function search(query) {
     var current = ++run;
     var terms = stems(query).slice(0, MAX_STEMS);
@@ -177,7 +209,7 @@
       return;
     }
     if (!terms.length) {
-      status.textContent = "No words to search for in " + quoted(query) + ": try a more particular word.";
+      status.textContent = fill(STRINGS.no_words, { query: quoted(query) });
       return;
     }
     load("meta.json").then(function (meta) {
@@ -202,7 +234,7 @@
       });
     }).catch(function () {
       if (current !== run) return;
-      status.textContent = "Search is not available at the moment. Browse the guide, principles, articles and vacancies from the menu instead.";
+      status.textContent = STRINGS.unavailable;
     });
   }
 
@@ -227,19 +259,20 @@
         if (entry) list.appendChild(result(entry, state.terms));
       });
       var total = state.docs.length;
-      var orMore = state.capped ? " or more" : "";
-      var count = state.capped ? total + " or more results" : plural(total, "result", "results");
+      var query = quoted(state.query);
+      var count = state.capped ? fill(STRINGS.or_more, { count: total }) : results(total);
+      var all = state.capped ? fill(STRINGS.total_or_more, { count: total }) : String(total);
       var text;
-      if (!total) text = "No results for " + quoted(state.query) + ". Try another word, or browse the guide, principles, articles and vacancies from the menu";
-      else if (visible.length === total) text = count + " for " + quoted(state.query);
-      else text = plural(visible.length, "result", "results") + " for " + quoted(state.query) + " in the kinds chosen (" + total + orMore + " in all)";
-      if (shown.length < visible.length) text += ", showing the first " + shown.length;
+      if (!total) text = fill(STRINGS.none, { query: query });
+      else if (visible.length === total) text = fill(STRINGS.all_for, { count: count, query: query });
+      else text = fill(STRINGS.some_for, { count: results(visible.length), query: query, total: all });
+      if (shown.length < visible.length) text += fill(STRINGS.showing, { count: shown.length });
       status.textContent = text + ".";
       more.hidden = shown.length >= visible.length;
       if (focusFrom !== false && list.children[focusFrom]) list.children[focusFrom].querySelector("a").focus();
     }).catch(function () {
       if (state !== shownState || render !== renders) return;
-      status.textContent = "Search is not available at the moment. Browse the guide, principles, articles and vacancies from the menu instead.";
+      status.textContent = STRINGS.unavailable;
     });
   }
 
@@ -254,7 +287,7 @@
     heading.appendChild(link);
     var kind = document.createElement("p");
     kind.className = "search-result__kind";
-    kind.textContent = LABELS[entry.kind] || entry.kind;
+    kind.textContent = STRINGS.kinds[entry.kind] || entry.kind;
     var snippet = document.createElement("p");
     snippet.className = "search-result__snippet";
     highlight(snippet, entry.snippet || "", terms);

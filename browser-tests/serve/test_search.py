@@ -146,6 +146,25 @@ def test_keyboard_search_finds_the_chapter_and_its_link_works(browser, http):
     assert (path, 200) in http.requests, http.requests[-5:]
 
 
+def test_welsh_search_speaks_welsh_and_finds_welsh_pages_only(browser, http):
+    """/cy/search/ searches the Welsh index (accents folded) and says so in Welsh, with Welsh
+    plural forms (1 canlyniad; a kind label from the Welsh table)."""
+    browser.get(http.url + "cy/search/?q=contractau")
+    status = browser.find_element(By.ID, "search-status")
+    WebDriverWait(browser, 10).until(lambda _: "\u201ccontractau\u201d" in status.text)
+    assert status.text == "1 canlyniad ar gyfer \u201ccontractau\u201d.", status.text
+    assert result_titles(browser) == ["Contractau cyfnod penodol"]
+    kinds = [p.text for p in browser.find_elements(By.CSS_SELECTOR, "#search-results .search-result__kind")]
+    assert kinds == ["Canllaw i aelodau"], kinds
+    browser.get(http.url + "cy/search/?q=academies")
+    WebDriverWait(browser, 10).until(lambda _: "\u201cacademies\u201d" in status_text(browser))
+    assert status_text(browser).startswith("Dim canlyniadau ar gyfer"), status_text(browser)
+
+
+def status_text(browser) -> str:
+    return browser.find_element(By.ID, "search-status").text
+
+
 def test_kind_filter_hides_other_kinds_without_refetching_shards(browser, http):
     browser.get(http.url + "search/?q=academies")
     wait_for_results(browser, "\u201cacademies\u201d")

@@ -71,3 +71,19 @@ struct ThemeStrings: Sendable, Hashable {
         return result
     }
 }
+
+extension ThemeStrings {
+    /// What `search.js` says, in this language, as the JSON the search page hands it
+    /// (`<script type="application/json" id="search-strings">`): the script has no table of its
+    /// own, so the page's language decides its words and its plural rule.
+    var searchScriptJSON: String {
+        var object: [String: Any] = [:]
+        for key in ["unsupported", "unavailable", "no_words", "or_more", "none", "all_for", "some_for", "total_or_more", "showing"] {
+            object[key] = self["search_js_" + key]
+        }
+        object["results"] = Dictionary(uniqueKeysWithValues: (plurals["search_js_results"] ?? [:]).map { ($0.key.rawValue, $0.value) })
+        object["kinds"] = Dictionary(uniqueKeysWithValues: SearchDocument.Kind.allCases.map { ($0.rawValue, self["search_kind_" + $0.rawValue]) })
+        object["rule"] = rule == .welsh ? "welsh" : "one-other"
+        return JSONWriter.string(object)
+    }
+}

@@ -53,8 +53,9 @@ struct EscapingTests {
             for needle in ["<script>alert", "<img src=x", "<div onclick", " onclick=\"alert", "href=\"javascript:"] {
                 #expect(!html.contains(needle), "\(path) contains \(needle)")
             }
-            // Every <script> is our own: JSON-LD, or the search page's script from the theme.
+            // Every <script> is our own: JSON-LD, the search page's script from the theme and its words.
             let ours = html.occurrences(of: "<script type=\"application/ld+json\">") + html.occurrences(of: "<script src=\"/x/assets/")
+                + html.occurrences(of: "<script type=\"application/json\" id=\"search-strings\">")
             #expect(html.occurrences(of: "<script") == ours, "\(path) has a foreign script")
         }
         let article = try #require(rendered.text("articles/a/index.html"))

@@ -21,6 +21,7 @@ extension PageFactory {
         emit("not-found", path: notFound, page: page, owner: "the 404 page", into: &output)
         let search = Routes.site.search
         emit("search", path: search, page: context.page(title: t["search"], path: search, kind: "search"),
+             values: ["search_strings": t.searchScriptJSON],
              breadcrumbs: [(t["home"], .home)], owner: "the search page", into: &output)
     }
 }
