@@ -20,6 +20,6 @@ enum WarningCodes {
         // The theme and images (issue 18, `Load/TemplateLoader.swift`, `Render/ThemeOverrides.swift`, `Link/ImageSizes.swift`).
         "template-unknown", "template-missing-value", "image-unreadable",
         // The theme's string tables (issue 20, `Render/ThemeStrings+Tables.swift`).
-        "strings-unknown-key",
+        "strings-unknown-key", "strings-unused-table",
     ]
 }

@@ -10,6 +10,9 @@ public enum Renderer {
         let assets = ThemeOverrides.assets(linked.site.templates)
         var stringWarnings: [Diagnostic] = []
         let strings = try ThemeStrings.load(language: linked.site.settings.language, site: linked.site.templates, warnings: &stringWarnings)
+        if linked.site.settings.languageCode == nil {
+            stringWarnings += ThemeStrings.unusedTables(site: linked.site.templates, settings: linked.site.settings)
+        }
         let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
         var output = RenderedSite()
         output.warnings = linked.warnings + stringWarnings

@@ -126,6 +126,19 @@ struct SiteStringKeysTests {
         #expect(rendered.text("about/index.html")?.contains(">Hafan</a>") == true)
     }
 
+    @Test("a site table for a language no page is in is a warning naming the file; tables in use are not")
+    func unusedTable() throws {
+        let site = try TestSite(["content/site.yaml": TestSite.defaultSettings + "languages:\n  cy: Cymraeg\n",
+                                 "templates/strings/cy.yaml": "home: Hafan\n",
+                                 "templates/strings/en.yaml": "home: Home page\n",
+                                 "templates/strings/fr.yaml": "home: Accueil\n",
+                                 "content/pages/about.md": "---\ntitle: About\n---\nText"])
+        let rendered = try site.render()
+        #expect(rendered.warnings.filter { $0.code == "strings-unused-table" }.map(\.description) == [
+            "templates/strings/fr.yaml:1:1: warning: no page is in `fr` (site.yaml's `language` and `languages`), so this string table is not used",
+        ])
+    }
+
     @Test("Markdown labels (alerts, footnotes, unnamed tables) are in the page's language")
     func markdownLabels() throws {
         let body = "> [!NOTE]\n> Darllenwch hwn.\n\nTestun[^a].\n\n| A | B |\n|---|---|\n| 1 | 2 |\n\n[^a]: Nodyn.\n"
