@@ -142,14 +142,15 @@ enum BuiltInStringTables {
 extension ThemeStrings {
     /// A site table no page uses (`templates/strings/fr.yaml` on a site of English and Welsh):
     /// its words would be ignored without a word, so it is a warning naming the file. English's
-    /// is always read (it may add keys for the site's own templates).
+    /// is always read (it may add keys for the site's own templates), and an unedited copy of a
+    /// built-in table (`theme eject --all`) overrides nothing, like an unedited template.
     static func unusedTables(site templates: [String: SourceFile], settings: SiteSettings) -> [Diagnostic] {
         let languages = [settings.defaultLanguage] + settings.languages.map(\.code)
         let used = Set(["en"] + languages.flatMap { [$0.lowercased(), StringTableLanguage.primary($0)] })
         return templates.keys.sorted().compactMap { name -> Diagnostic? in
             guard name.hasPrefix("strings/"), name.hasSuffix(".yaml"), let file = templates[name] else { return nil }
             let code = String(name.dropFirst("strings/".count).dropLast(".yaml".count))
-            guard !used.contains(code) else { return nil }
+            guard !used.contains(code), ThemeFiles.text(of: name) != file.text else { return nil }
             return .warning("no page is in `\(code)` (site.yaml's `language` and `languages`), so this string table is not used",
                             at: SourceLocation(path: file.path), code: "strings-unused-table")
         }
