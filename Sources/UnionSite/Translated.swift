@@ -26,7 +26,7 @@ enum Translated {
             let prefix = (translation.settings.languageCode ?? "") + "/"
             for (path, list) in translation.pageVersions { versions[SitePath(prefix + path.value)] = list }
         }
-        output.files["sitemap.xml"] = Array(SitemapWriter.xml(site, entries: output.sitemap, versions: versions).utf8)
+        SitemapWriter.write(site, versions: versions, into: &output)
     }
 
     /// A translated principle document has as many principles as its original, so that
@@ -50,19 +50,14 @@ enum Translated {
         (linked.documents[id]?.headings ?? []).filter { $0.principleNumber != nil }.count
     }
 
-    /// A language's pages under `/<code>/`; its copies of the shared files are dropped.
+    /// A language's files under `/<code>/` (its render writes none of the shared files).
     static func merge(_ rendered: RenderedSite, under code: String, into output: inout RenderedSite) {
         let prefix = code + "/"
-        for (path, bytes) in rendered.files where !isShared(path) {
+        for (path, bytes) in rendered.files {
             output.add(prefix + path, bytes, owner: rendered.owners[path] ?? "the \(code) site")
         }
         for path in rendered.streamed { output.streamed.insert(prefix + path) }
         output.sitemap += rendered.sitemap.map { (SitePath(prefix + $0.path.value), $0.lastModified) }
         output.warnings += rendered.warnings
-    }
-
-    /// Written once for every language, at the root.
-    static func isShared(_ path: String) -> Bool {
-        path.hasPrefix("assets/") || path == "sitemap.xml" || path == "robots.txt"
     }
 }

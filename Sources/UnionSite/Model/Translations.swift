@@ -14,19 +14,23 @@ enum Translations {
 
     /// A translated chapter without an `order` of its own takes its original's.
     static func inheritingOrder(_ items: [ItemBuilder.Built.Item], from original: Site) -> [ItemBuilder.Built.Item] {
-        let orders = Dictionary(original.chapters.compactMap { chapter in chapter.order.map { (chapter.item.translationKey, $0) } },
-                                uniquingKeysWith: { first, _ in first })
+        let orders = chapterOrders(original)
         return items.map { item in
             guard case .chapter(let chapter) = item, chapter.order == nil, let order = orders[chapter.item.translationKey] else { return item }
             return .chapter(GuideChapter(item: chapter.item, order: order, terms: chapter.terms))
         }
     }
 
+    /// Each chapter's `order`, by translation key.
+    private static func chapterOrders(_ site: Site) -> [String: Int] {
+        Dictionary(site.chapters.compactMap { chapter in chapter.order.map { (chapter.item.translationKey, $0) } },
+                   uniquingKeysWith: { first, _ in first })
+    }
+
     /// Two files claiming one page in one language, and chapters whose versions disagree on `order`.
     static func check(_ site: Site) -> [Diagnostic] {
         var problems: [Diagnostic] = []
-        let orders = Dictionary(site.chapters.compactMap { chapter in chapter.order.map { (chapter.item.translationKey, $0) } },
-                                uniquingKeysWith: { first, _ in first })
+        let orders = chapterOrders(site)
         for language in [site] + site.translations {
             var owners: [String: SourceLocation] = [:]
             for item in language.items {

@@ -4,9 +4,9 @@ public struct Vacancy: Sendable, Hashable {
     public enum Hours: String, Sendable, CaseIterable { case fullTime = "full-time", partTime = "part-time" }
 
     public let id: String
-    public let title: String
+    public internal(set) var title: String
     public let employer: String
-    public let place: String
+    public internal(set) var place: String
     public let closes: Day
     public let applyURL: String
     public let posted: Day?
@@ -15,9 +15,9 @@ public struct Vacancy: Sendable, Hashable {
     public let hours: Hours?
     public let salary: String?
     public let region: String?
-    public let summary: String?
+    public internal(set) var summary: String?
     public let tags: [String]
-    public let description: MarkdownSource?
+    public internal(set) var description: MarkdownSource?
     /// The record's place in its file.
     public let location: SourceLocation
     /// Its words in further languages (`cy: {title, summary, description, location}`), by code.
@@ -34,10 +34,13 @@ public struct Vacancy: Sendable, Hashable {
     /// The vacancy as a further language's site lists it: nil when it has no words in `code`.
     func translated(to code: String) -> Vacancy? {
         guard let text = translations[code] else { return nil }
-        return Vacancy(id: id, title: text.title ?? title, employer: employer, place: text.place ?? place, closes: closes,
-                       applyURL: applyURL, posted: posted, contract: contract, duration: duration, hours: hours, salary: salary,
-                       region: region, summary: text.summary ?? summary, tags: tags, description: text.description ?? description,
-                       location: location)
+        var vacancy = self
+        vacancy.title = text.title ?? title
+        vacancy.place = text.place ?? place
+        vacancy.summary = text.summary ?? summary
+        vacancy.description = text.description ?? description
+        vacancy.translations = [:]
+        return vacancy
     }
     public var url: SitePath { Routes.site.vacancy(id) }
 

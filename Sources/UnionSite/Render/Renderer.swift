@@ -45,10 +45,16 @@ public enum Renderer {
         }
         timer.lap("search (wait)")
         Feeds.write(linked.site, strings: strings, into: &output)
-        SitemapWriter.write(linked.site, into: &output)
+        // What every language shares is written once, by the default language's render: the
+        // assets and static files, and (on a site of one language; else `Translated`, once all
+        // are rendered) the sitemap and robots.txt.
+        let isTranslation = linked.site.settings.languageCode != nil
+        if !isTranslation && linked.site.translations.isEmpty { SitemapWriter.write(linked.site, into: &output) }
         timer.lap("feeds+sitemap")
-        for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }
-        try copyStatic(linked.site, into: &output)
+        if !isTranslation {
+            for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }
+            try copyStatic(linked.site, into: &output)
+        }
         try Diagnostics(output.collisions).throwIfErrors()
         try sink?.check()
         output.warnings += templates.valueCheck.warnings

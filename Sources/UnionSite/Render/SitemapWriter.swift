@@ -2,9 +2,10 @@
 /// and `/robots.txt` naming it. A site with further languages gets one sitemap for all of
 /// them, written by `Translated` once every language is rendered.
 enum SitemapWriter {
-    static func write(_ site: Site, into output: inout RenderedSite) {
+    /// - Parameter versions: see `xml`.
+    static func write(_ site: Site, versions: [SitePath: [PageVersion]] = [:], into output: inout RenderedSite) {
         let settings = site.settings
-        output.add("sitemap.xml", xml(site, entries: output.sitemap), owner: "the sitemap")
+        output.add("sitemap.xml", xml(site, entries: output.sitemap, versions: versions), owner: "the sitemap")
         output.add("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(settings.absoluteURL(SitePath("sitemap.xml")))\n", owner: "robots.txt")
     }
 

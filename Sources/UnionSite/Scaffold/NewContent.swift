@@ -50,8 +50,8 @@ public enum NewContent {
             throw .error("a vacancy is translated inside its record: add `\(language): {title, summary, description, location}`",
                          at: nil, code: "new-translation")
         }
-        let settings = try? SourceLoader.loadSettings(root)
-        let languages = settings.flatMap { node in node.entry("languages")?.value.entries?.map(\.key) } ?? []
+        let settings = (try? SourceLoader.loadSettings(root)).flatMap { SettingsReader.read($0, path: "content/site.yaml", baseURLOverride: nil).0 }
+        let languages = settings?.languages.map(\.code) ?? []
         guard languages.contains(language) else {
             throw .error("`\(language)` is not one of site.yaml's `languages`\(languages.isEmpty ? "" : " (" + languages.joined(separator: ", ") + ")")",
                          at: SourceLocation(path: "content/site.yaml"), code: "new-translation")
