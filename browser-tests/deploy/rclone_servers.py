@@ -50,7 +50,8 @@ class Server:
         self.work = work
         self.port = free_port()
         self.user = "deploy-" + secrets.token_hex(3)
-        self.password = secrets.token_urlsafe(12)
+        # Never starting with "-": rclone, rclone serve and pyftpdlib would read it as an option.
+        self.password = "pw" + secrets.token_urlsafe(12)
         self.log_path = work / f"{self.kind}.log"
         self.env = base_env()
 
