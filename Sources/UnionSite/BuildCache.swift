@@ -18,10 +18,9 @@ public final class BuildCache: @unchecked Sendable {
     let images = Memo<String, FileStamp, Result<PixelSize, ImageHeader.Problem>>()
     /// Model: the item built from a document, by path.
     let items = Memo<String, ItemInput, ItemBuilder.Built>()
-    /// Link: a body's headings, links and texts, by source key.
-    let facts = Memo<String, FactsInput, DocumentFacts>()
-    /// Link: the glossary entries a body links, by source key.
-    let glossaryMatches = Memo<String, GlossaryInput, [Int: [GlossaryMatcher.Match]]>()
+    /// Link: what one parse of a body gave (facts, glossary matches, HTML with slots), by source key.
+    let reads = Memo<String, ReadInput, BodyReader.Read>()
+    let bodyReaders = VersionCounter<BodyReader>()
     /// Link: a body's checked links, by source key, valid while the link world is the same.
     let checkedLinks = Memo<String, CheckInput, LinkChecker.Checked>()
     let linkWorlds = VersionCounter<LinkWorld>()
@@ -57,15 +56,12 @@ public final class BuildCache: @unchecked Sendable {
         let timeZone: TimeZone
     }
 
-    struct FactsInput: Equatable {
+    struct ReadInput: Equatable {
         let body: MarkdownSource
         let numbersPrinciples: Bool
-    }
-
-    struct GlossaryInput: Equatable {
-        let texts: [String]
-        let glossary: [GlossaryTerm]
-        let excluded: Set<Int>
+        let autolink: Bool?
+        /// The `BodyReader`'s version (`bodyReaders`): its glossary, base path and words.
+        let reader: Int
     }
 
     struct CheckInput: Equatable {
@@ -117,7 +113,7 @@ public final class BuildCache: @unchecked Sendable {
             let rendered = pagesRendered
             pagesRendered = 0
             if bodies.count > 4 * max(pages.count, 64) { bodies = [:] }
-            for memo in [documents.prune, vacancyFiles.prune, items.prune, facts.prune, glossaryMatches.prune, checkedLinks.prune, articlePages.prune, articleLists.prune,
+            for memo in [documents.prune, vacancyFiles.prune, items.prune, reads.prune, checkedLinks.prune, articlePages.prune, articleLists.prune,
                           bodyWarnings.prune, related.prune, snippets.prune, images.prune] { memo() }
             return rendered
         }

@@ -25,6 +25,21 @@ struct LinkResolver: Sendable {
     static let externalSchemes: Set<String> = ["http", "https", "mailto", "tel"]
     static let unsafeSchemes: Set<String> = ["javascript", "vbscript", "data"]
 
+    /// A destination's href as far as it can be known without the site's pages: an external
+    /// URL stays as written (nil), an unsafe one is dropped (""); a content path, fragment or
+    /// vacancy depends on the pages (`dependsOnPages`). The Link stage renders each body before
+    /// the pages are all known, leaving a slot for the latter (`SlottedHTML`).
+    enum Independent: Equatable { case dependsOnPages, href(String?) }
+
+    static func independentHref(_ destination: String) -> Independent {
+        let trimmed = destination.trimmed
+        if let scheme = scheme(of: trimmed) {
+            if unsafeSchemes.contains(scheme) { return .href("") }
+            return scheme == "vacancy" ? .dependsOnPages : .href(nil)
+        }
+        return trimmed.hasPrefix("//") ? .href(nil) : .dependsOnPages
+    }
+
     /// What went wrong, with the diagnostic code it is reported under.
     enum Failure: Error, Equatable { case message(String, code: String = "link-missing-file") }
 

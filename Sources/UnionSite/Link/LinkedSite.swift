@@ -33,6 +33,9 @@ struct LinkedDocument: Sendable, Equatable {
     let texts: [String]
     /// Image destination as written → its size, for the images under `content/static/` whose size is known.
     var images: [String: PixelSize] = [:]
+    /// The body's HTML from the Link stage's parse, with a slot for each href (nil: the Render
+    /// stage renders this body itself; see `BodyReader`).
+    var html: SlottedHTML? = nil
 }
 
 /// One page citing another, possibly at a fragment (a principle's anchor).
@@ -52,9 +55,9 @@ struct NavLink: Sendable, Equatable {
 
 extension LinkedDocument {
     init(facts: DocumentFacts, path: String, hrefs: [String: String], glossaryMatches: [Int: [GlossaryMatcher.Match]],
-         images: [String: PixelSize] = [:]) {
+         images: [String: PixelSize] = [:], html: SlottedHTML? = nil) {
         self.init(path: path, headings: facts.headings, links: facts.links, rawHTML: facts.rawHTML,
                   syntaxWarnings: facts.problems.filter { $0.severity == .warning }, extraAnchors: facts.extraAnchors, hrefs: hrefs,
-                  glossaryMatches: glossaryMatches, texts: facts.texts, images: images)
+                  glossaryMatches: glossaryMatches, texts: facts.texts, images: images, html: html)
     }
 }

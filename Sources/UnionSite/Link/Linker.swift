@@ -18,12 +18,13 @@ public enum Linker {
     public static func link(_ site: Site, original: Site? = nil, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
         var timer = StageTimer("link")
         defer { timer.report() }
-        let matcher = GlossaryMatcher(site.glossary)
         let sources = LinkSources(site)
-        // Each body parses on its own: both cores share the work, in input order.
-        let facts = Parallel.map(sources.all) { source in (source.key, collectFacts(source, cache: cache)) }
-        let factsByKey = Dictionary(uniqueKeysWithValues: facts)
-        timer.lap("facts")
+        // Each body is parsed once, here, on both cores, in input order (`BodyReader`).
+        let reader = BodyReader(site)
+        let readerVersion = cache?.bodyReaders.version(of: reader)
+        let reads = Parallel.map(sources.all) { source in read(source, reader: reader, version: readerVersion, cache: cache) }
+        let factsByKey = Dictionary(uniqueKeysWithValues: zip(sources.all.map(\.key), reads.map(\.facts)))
+        timer.lap("read")
         var world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
                               leftOut: site.leftOut, anchors: withTemplateAnchors(factsByKey.mapValues(\.anchors), site: site),
                               glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
@@ -36,16 +37,6 @@ public enum Linker {
         var backlinks: [String: [Citation]] = [:]
         var uses: [Int: [String]] = [:]
         let images = ImageSizes(site.staticFiles)
-        // Glossary matching is the costliest scan: once per body, in parallel, here only.
-        let glossaryMatches = Parallel.map(sources.all) { source -> [Int: [GlossaryMatcher.Match]]? in
-            glossaryExclusions(source, site: site).map { excluded in
-                let texts = factsByKey[source.key]!.texts
-                let compute = { GlossaryLinking.chosen(in: texts, matcher: matcher, excluded: excluded) }
-                return cache?.glossaryMatches.value(source.key, input: .init(texts: texts, glossary: site.glossary, excluded: excluded),
-                                                    compute: compute) ?? compute()
-            }
-        }
-        timer.lap("glossary")
         // Checking is per body, so on every core too; gathering backlinks and uses is not.
         let checks = Parallel.map(sources.all) { source -> LinkChecker.Checked in
             let links = factsByKey[source.key]!.links
@@ -55,7 +46,7 @@ public enum Linker {
             } ?? check()
         }
         for (index, source) in sources.all.enumerated() {
-            let fact = factsByKey[source.key]!
+            let fact = reads[index].facts
             let checked = checks[index]
             problems.append(contentsOf: checked.problems)
             // The guidance syntax's errors and warnings, reported with any other error.
@@ -63,12 +54,13 @@ public enum Linker {
             for (target, fragment) in checked.citations where target != source.key {
                 backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
             }
-            let matches = glossaryMatches[index] ?? [:]
+            let matches = reads[index].glossaryMatches
             for entry in Set(matches.values.joined().map(\.entry)) {
                 uses[entry, default: []].append(source.key)
             }
             let sized = images.sizes(checked.images, links: fact.links, problems: &problems)
-            documents[source.key] = LinkedDocument(facts: fact, path: source.body.path, hrefs: checked.hrefs, glossaryMatches: matches, images: sized)
+            documents[source.key] = LinkedDocument(facts: fact, path: source.body.path, hrefs: checked.hrefs, glossaryMatches: matches,
+                                                   images: sized, html: reads[index].html)
         }
         timer.lap("check")
         let sortedBacklinks = sortedUnique(backlinks)
@@ -94,17 +86,9 @@ public enum Linker {
         return Dictionary(uniqueKeysWithValues: sorted)
     }
 
-    private static func collectFacts(_ source: LinkSources.Source, cache: BuildCache?) -> DocumentFacts {
-        let compute = {
-            DocumentFacts.collect(MarkdownDocument(source.body), numberPrinciples: source.numbersPrinciples)
-        }
-        guard let cache else { return compute() }
-        return cache.facts.value(source.key, input: .init(body: source.body, numbersPrinciples: source.numbersPrinciples), compute: compute)
-    }
-
-    /// Nil when auto-linking is off for this page; else the entries it defines itself.
-    static func glossaryExclusions(_ source: LinkSources.Source, site: Site) -> Set<Int>? {
-        guard source.autolink ?? site.settings.autolink else { return nil }
-        return Set(site.glossary.indices.filter { site.glossary[$0].chapterID == source.key })
+    private static func read(_ source: LinkSources.Source, reader: BodyReader, version: Int?, cache: BuildCache?) -> BodyReader.Read {
+        guard let cache, let version else { return reader.read(source) }
+        let input = BuildCache.ReadInput(body: source.body, numbersPrinciples: source.numbersPrinciples, autolink: source.autolink, reader: version)
+        return cache.reads.value(source.key, input: input) { reader.read(source) }
     }
 }

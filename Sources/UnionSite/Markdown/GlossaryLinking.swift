@@ -38,6 +38,14 @@ enum GlossaryLinking {
         link(document, matches: matches, texts: texts) { openingTags[$0] }
     }
 
+    /// Each entry's opening tag, by entry index, made once per build rather than once per use.
+    static func openingTags(_ glossary: [GlossaryTerm], settings: SiteSettings) -> [String] {
+        glossary.map { term in
+            let entry = Routes.site.glossaryEntry(anchor: term.anchor)
+            return openingTag(href: settings.href(entry.path) + "#" + entry.fragment)
+        }
+    }
+
     /// A glossary link's opening tag: the link is a custom node, which safe mode writes as it is.
     static func openingTag(href: String) -> String {
         "<a class=\"glossary-term\" href=\"\(HTML.attribute(href))\">"

@@ -15,10 +15,7 @@ struct BodyRenderer {
         self.strings = strings
         self.cache = cache
         let settings = linked.site.settings
-        glossaryTags = linked.site.glossary.map { term in
-            let entry = Routes.site.glossaryEntry(anchor: term.anchor)
-            return GlossaryLinking.openingTag(href: settings.href(entry.path) + "#" + entry.fragment)
-        }
+        glossaryTags = GlossaryLinking.openingTags(linked.site.glossary, settings: settings)
         var hasher = Hasher()
         hasher.combine(linked.site.glossary)
         hasher.combine(linked.site.settings.basePath)
@@ -39,6 +36,11 @@ struct BodyRenderer {
     /// - Parameter citations: for principle documents, the markup closing principle N.
     func html(key: String, source: MarkdownSource, citations: ((Int) -> String?)? = nil, placement: Placement = Placement()) -> String {
         guard let facts = linked.documents[key] else { return "" }
+        // The Link stage's HTML, when this is the body it read and placed as it is.
+        if citations == nil, placement.idPrefix.isEmpty, placement.headingOffset == 0, placement.mapHref == nil,
+           facts.path == source.path, let html = facts.html?.filled(facts.hrefs) {
+            return html
+        }
         guard let cache else { return render(facts, source: source, citations: citations, placement: placement) }
         let principles = facts.headings.filter { $0.principleNumber != nil }.count
         let cacheKey = BuildCache.BodyKey(

@@ -64,11 +64,23 @@ struct ThemeStrings: Sendable, Hashable {
     /// The name of a table with neither caption nor heading above it.
     func table(_ number: Int) -> String { format("table", ["number": String(number)]) }
 
+    /// Each `{name}` with its value; a brace that opens no known name stays as written. By
+    /// hand, in one pass: footnote labels ask for this once per reference.
     private static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.contains("{") else { return text }
-        var result = text
-        for (name, value) in values { result = result.replacingOccurrences(of: "{\(name)}", with: value) }
-        return result
+        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
+        var result = ""
+        var rest = Substring(text)
+        while let open = rest.firstIndex(of: "{") {
+            result += rest[..<open]
+            if let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] {
+                result += value
+                rest = rest[rest.index(after: close)...]
+            } else {
+                result += "{"
+                rest = rest[rest.index(after: open)...]
+            }
+        }
+        return result + rest
     }
 }
 

@@ -28,7 +28,7 @@ enum BodyEdit {
         let files = relevant(changed, last: last, root: root)
         guard let files, !files.isEmpty, files.count <= maxFiles else { return nil }
         timer.lap("paths")
-        let matcher = GlossaryMatcher(linked.site.glossary)
+        let bodyReader = BodyReader(linked.site)
         let maxBytes = SourceLoader.maxFileSize(last.sources.settings) ?? TextFileReader.defaultMaxBytes
         let reader = TextFileReader(root: root, maxBytes: maxBytes)
         for path in files {
@@ -38,7 +38,7 @@ enum BodyEdit {
             else { return nil }
             // Saved without a change (or touched): nothing to do for this file.
             if source == old { continue }
-            guard let edit = Edit(source, old: old, stages: last, matcher: matcher) else { return nil }
+            guard let edit = Edit(source, old: old, stages: last, reader: bodyReader) else { return nil }
             guard let site = linked.site.replacing(edit.item) else { return nil }
             linked.site = site
             linked.documents[edit.key] = edit.document
@@ -130,7 +130,7 @@ enum BodyEdit {
         let oldWarnings: [Diagnostic]
         let newWarnings: [Diagnostic]
 
-        init?(_ source: SourceDocument, old: SourceDocument, stages: Build.Stages, matcher: GlossaryMatcher) {
+        init?(_ source: SourceDocument, old: SourceDocument, stages: Build.Stages, reader: BodyReader) {
             let site = stages.linked.site
             guard source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine,
                   let oldItem = site.item(id: old.contentPath), oldItem.location.path == old.path,
@@ -140,18 +140,16 @@ enum BodyEdit {
             guard let item = built.item, built.problems.isEmpty, let contentItem = item.contentItem, contentItem.id == oldItem.id else { return nil }
             // Link: the body's facts, which must leave every other page as it was.
             let linkSource = LinkSources.Source(item: contentItem)
-            let facts = DocumentFacts.collect(MarkdownDocument(contentItem.body), numberPrinciples: linkSource.numbersPrinciples)
+            let read = reader.read(linkSource)
+            let facts = read.facts, matches = read.glossaryMatches
             guard Self.sameForOtherPages(facts, oldDocument), !facts.problems.contains(where: { $0.severity == .error }) else { return nil }
-            let matches = Linker.glossaryExclusions(linkSource, site: site).map {
-                GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0)
-            } ?? [:]
             guard Self.entries(matches) == Self.entries(oldDocument.glossaryMatches) else { return nil }
             let checker = stages.linked.checker
             let checked = checker.check(facts.links, from: linkSource.key, contentPath: linkSource.contentPath)
             guard !checked.problems.contains(where: { $0.severity == .error }), checked.hrefs == oldDocument.hrefs else { return nil }
             // Same image destinations (`sameForOtherPages`), so the same files and sizes.
             let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches,
-                                          images: oldDocument.images)
+                                          images: oldDocument.images, html: read.html)
             let oldChecked = checker.check(oldDocument.links, from: linkSource.key, contentPath: linkSource.contentPath)
             key = linkSource.key
             self.source = source
