@@ -8,9 +8,12 @@ From one seed it writes, for N articles:
                      each), content/principles/ (3 documents, 6-8 principles each),
                      content/guide/ (index.md + 20 chapters, 40 glossary terms),
                      content/vacancies/vacancies.csv (N/10 rows, RFC 4180)
-  <out>/hugo/        the same content as a Hugo site (hugo.toml, content/, layouts/) with
-                     cross-links turned into relref shortcodes
+  <out>/hugo/        the same content as a Hugo site (content/, layouts/) with cross-links
+                     turned into relref shortcodes; hugo.toml for Hugo 0.168, hugo-0.111.toml
+                     for Debian's Hugo 0.111 (`hugo --config hugo-0.111.toml`)
   <out>/cmark/bodies.md   every article body, concatenated, for the `cmark` pipe
+  <out>/cmark/bodies-1.md, bodies-2.md   the same bodies in two halves of about equal size
+                     (for the floor: two `cmark --smart` at once)
 
 Every cross-link is valid: article -> article (`../2024/article-00042.md`), article ->
 chapter with a heading fragment, article -> principle (`#principle-3` or a heading id),
@@ -478,6 +481,7 @@ def generate(n: int, out: str, seed: int = 20261129, hugo: bool = True) -> dict:
         "  - {title: Vacancies, link: vacancies/}",
         ""]))
     hg.write("hugo.toml", HUGO_CONFIG)
+    hg.write(HUGO_LEGACY_CONFIG_NAME, HUGO_LEGACY_CONFIG)
     for rel, text in HUGO_LAYOUTS.items():
         hg.write(f"layouts/{rel}", text)
     for sec, title in [("articles", "News"), ("guide", "Member guide"), ("principles", "Principles"),
@@ -590,7 +594,19 @@ def generate(n: int, out: str, seed: int = 20261129, hugo: bool = True) -> dict:
     us.write("content/vacancies/vacancies.csv", buf.getvalue())
 
     # cmark input -------------------------------------------------------------------------
-    Out(os.path.join(out, "cmark")).write("bodies.md", "\n\n".join(bodies))
+    # The same bodies in two halves of about equal size, for the floor: two cmark processes
+    # at once, one per core (scripts/bench, docs/performance.md "Floor").
+    cm = Out(os.path.join(out, "cmark"))
+    cm.write("bodies.md", "\n\n".join(bodies))
+    total, acc, cut = sum(len(b) for b in bodies), 0, len(bodies)
+    for k, b in enumerate(bodies):
+        if acc + len(b) / 2 > total / 2:
+            cut = k
+            break
+        acc += len(b)
+    cm.write("bodies-1.md", "\n\n".join(bodies[:cut]))
+    cm.write("bodies-2.md", "\n\n".join(bodies[cut:]))
+    stats["floor_halves_articles"] = [cut, len(bodies) - cut]
     with open(os.path.join(out, "stats.json"), "w") as f:
         json.dump(stats, f, indent=2)
     return stats
@@ -599,11 +615,12 @@ def generate(n: int, out: str, seed: int = 20261129, hugo: bool = True) -> dict:
 # --------------------------------------------------------------------------------------------
 # The Hugo site: comparable templates
 # --------------------------------------------------------------------------------------------
-HUGO_CONFIG = f'''baseURL = "{BASE_URL}"
-title = "Union benchmark site"
-languageCode = "en-gb"
-paginate = 10
-enableRobotsTXT = true
+# Two configurations of the same site. hugo.toml is for Hugo 0.168 (the main column): 0.158
+# deprecated languageCode for locale, and `paginate` gave way to [pagination] pagerSize (0.128).
+# hugo-0.111.toml is for Debian's Hugo 0.111 (the legacy column, `--config hugo-0.111.toml`),
+# which knows neither. Everything else (content, layouts) is shared, and both build it with no
+# warning; the layouts keep the _default/ form, which 0.168 still reads as it is.
+HUGO_CONFIG_COMMON = '''enableRobotsTXT = true
 
 [taxonomies]
   tag = "tags"
@@ -625,6 +642,19 @@ enableRobotsTXT = true
 [markup.goldmark.renderer]
   unsafe = false
 '''
+HUGO_CONFIG = f'''baseURL = "{BASE_URL}"
+title = "Union benchmark site"
+locale = "en-gb"
+{HUGO_CONFIG_COMMON}
+[pagination]
+  pagerSize = 10
+'''
+HUGO_LEGACY_CONFIG_NAME = "hugo-0.111.toml"
+HUGO_LEGACY_CONFIG = f'''baseURL = "{BASE_URL}"
+title = "Union benchmark site"
+languageCode = "en-gb"
+paginate = 10
+{HUGO_CONFIG_COMMON}'''
 
 HUGO_LAYOUTS = {
     "_default/baseof.html": '''<!DOCTYPE html>
