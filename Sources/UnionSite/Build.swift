@@ -30,41 +30,55 @@ public enum Build {
     /// Stages 1–5. Throws every problem found; on error the output folder is untouched.
     public static func run(_ options: Options) throws(Diagnostics) -> Result {
         let start = Date()
-        // Pages stream into the staging folder as they are rendered; the Write stage adds the
-        // rest and swaps it in. On any error the staging folder goes and the output stays.
+        // The render writes into the staging folder as it goes; the Write stage adds the static
+        // files and swaps it in. On any error the staging folder goes and the output stays.
         let sink = try SiteWriter.staging(for: options.root.output)
         let rendered: RenderedSite
         do {
-            rendered = try render(options, sink: sink)
+            rendered = try render(options, into: sink)
         } catch {
             SiteWriter.discard(sink)
             throw error
         }
         var timer = StageTimer("write")
         let summary = try SiteWriter.write(rendered, to: options.root.output, staged: sink)
-        timer.lap("files+swap")
+        timer.lap("copies+swap")
         timer.report()
         return Result(summary: summary, warnings: rendered.warnings, seconds: Date().timeIntervalSince(start),
                       buildDate: rendered.buildDate, reviewsDue: rendered.reviewsDue)
     }
 
-    /// What stages 1–4 made: `serve` keeps it so that an edit to one body can go through the
-    /// same stages for that body alone (`BodyEdit`).
+    /// Stages 1–4 with every file kept in memory: everything `build` checks, nothing written.
+    /// `check` and tests use this.
+    /// - Parameter cache: see `render(_:into:cache:)`.
+    public static func render(_ options: Options, cache: BuildCache? = nil) throws(Diagnostics) -> InMemorySite {
+        let sink = MemorySink()
+        let site = try render(options, into: sink, cache: cache)
+        return InMemorySite(site: site, files: sink.files)
+    }
+
+    /// Stages 1–4, every file into `sink`.
+    /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
+    static func render(_ options: Options, into sink: any RenderSink, cache: BuildCache? = nil) throws(Diagnostics) -> RenderedSite {
+        let rendered = try stages(options, into: sink, cache: cache).rendered
+        _ = cache?.endBuild()
+        return rendered
+    }
+
+    /// What stages 1–4 made besides the files: `serve` keeps it (`PreviewBuild`) so that an
+    /// edit to one body can go through the same stages for that body alone (`BodyEdit`).
     struct Stages: Sendable {
         let sources: SourceTree
         let linked: LinkedSite
         let rendered: RenderedSite
+        /// The default language's templates, strings and page references, which a body edit keeps.
+        let reusable: PageFactory.Reusable
     }
 
-    /// Stages 1–4: everything `build` checks, nothing written. `check` uses this.
-    /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
-    /// - Parameter deferSearch: `serve` leaves the search index to be made when first asked for.
-    public static func render(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil,
-                              deferSearch: Bool = false) throws(Diagnostics) -> RenderedSite {
-        try stages(options, cache: cache, sink: sink, deferSearch: deferSearch).rendered
-    }
-
-    static func stages(_ options: Options, cache: BuildCache? = nil, sink: PageSink? = nil,
+    /// Stages 1–4, every file into `sink`. A caller with a cache ends the build with
+    /// `BuildCache.endBuild` once it has what it needs.
+    /// - Parameter deferSearch: leave the default language's search index out (`serve` makes it when asked).
+    static func stages(_ options: Options, into sink: any RenderSink, cache: BuildCache? = nil,
                        deferSearch: Bool = false) throws(Diagnostics) -> Stages {
         var timer = StageTimer()
         defer { timer.report() }
@@ -74,14 +88,15 @@ public enum Build {
         timer.lap("model")
         let linked = try Linker.link(site, cache: cache)
         timer.lap("link")
-        var rendered = try Renderer.render(linked, cache: cache, sink: sink, deferSearch: deferSearch, compiledTheme: options.compiledTheme)
+        var (rendered, reusable) = try Renderer.render(linked, into: sink, cache: cache, deferSearch: deferSearch,
+                                                       compiledTheme: options.compiledTheme)
         timer.lap("render")
         if !site.translations.isEmpty {
             try Translated.renderAll(linked, into: &rendered, sink: sink, compiledTheme: options.compiledTheme)
             timer.lap("translations")
         }
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
-        return Stages(sources: sources, linked: linked, rendered: rendered)
+        return Stages(sources: sources, linked: linked, rendered: rendered, reusable: reusable)
     }
 
     /// Warnings the site switched off in `site.yaml` (`lint: { off: [code] }`) are dropped.

@@ -5,7 +5,8 @@
 /// glossary, search index and feed is made per language by the same stages; only what is
 /// shared (theme assets, static files, `robots.txt`, `sitemap.xml`) is written once, here.
 enum Translated {
-    static func renderAll(_ original: LinkedSite, into output: inout RenderedSite, sink: PageSink?, compiledTheme: Bool) throws(Diagnostics) {
+    /// - Parameter sink: the default language's; each language's files go below its code.
+    static func renderAll(_ original: LinkedSite, into output: inout RenderedSite, sink: any RenderSink, compiledTheme: Bool) throws(Diagnostics) {
         let site = original.site
         var problems = Diagnostics()
         for translation in site.translations {
@@ -13,7 +14,7 @@ enum Translated {
             do {
                 let linked = try Linker.link(translation, original: site)
                 try principleCounts(linked, original: original).throwIfErrors()
-                let rendered = try Renderer.render(linked, sink: sink?.below(code), compiledTheme: compiledTheme)
+                let rendered = try Renderer.render(linked, into: sink.below(code), compiledTheme: compiledTheme)
                 merge(rendered, under: code, into: &output)
             } catch {
                 problems.append(contentsOf: error.items)
@@ -26,7 +27,9 @@ enum Translated {
             let prefix = (translation.settings.languageCode ?? "") + "/"
             for (path, list) in translation.pageVersions { versions[SitePath(prefix + path.value)] = list }
         }
-        SitemapWriter.write(site, versions: versions, into: &output)
+        var shared = RenderOutput(site: output, sink: sink)
+        SitemapWriter.write(site, versions: versions, into: &shared)
+        output = shared.site
     }
 
     /// A translated principle document has as many principles as its original, so that
@@ -50,13 +53,11 @@ enum Translated {
         (linked.documents[id]?.headings ?? []).filter { $0.principleNumber != nil }.count
     }
 
-    /// A language's files under `/<code>/` (its render writes none of the shared files).
+    /// A language's files, already written under `/<code>/`, claimed there (its render
+    /// writes none of the shared files).
     static func merge(_ rendered: RenderedSite, under code: String, into output: inout RenderedSite) {
         let prefix = code + "/"
-        for (path, bytes) in rendered.files {
-            output.add(prefix + path, bytes, owner: rendered.owners[path] ?? "the \(code) site")
-        }
-        for path in rendered.streamed { output.streamed.insert(prefix + path) }
+        for (path, owner) in rendered.owners.sorted(by: { $0.key < $1.key }) { output.claim(prefix + path, owner: owner) }
         output.sitemap += rendered.sitemap.map { (SitePath(prefix + $0.path.value), $0.lastModified) }
         output.warnings += rendered.warnings
     }

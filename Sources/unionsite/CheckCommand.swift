@@ -28,8 +28,8 @@ struct CheckCommand: ParsableCommand {
             return try Build.render(Build.Options(root: root, model: .init(buildDate: try site.buildDate(), includeDrafts: site.drafts)))
         }
         printer.print(rendered.warnings)
-        if stale { printStale(rendered) }
-        if translations { printMissingTranslations(rendered) }
+        if stale { printStale(rendered.site) }
+        if translations { printMissingTranslations(rendered.site) }
         if warningsAsErrors && !rendered.warnings.isEmpty { throw ExitCode.failure }
         if format == .text {
             let count = rendered.warnings.count

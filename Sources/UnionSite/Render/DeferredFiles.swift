@@ -1,11 +1,12 @@
 import Foundation
 
-/// Files a `serve` rebuild hands over unmade: computed once, on first use or in the background.
+/// Files made once, on first use or on a thread of their own: the search index.
 ///
 /// The search index depends on every page's text (its scores use the average length), so any
 /// edit changes it and making it is a large part of a rebuild. Nobody needs it until they
-/// search, so `serve` sends the reload first and the preview server waits for these files
-/// only when a search asks for them. `build` and `check` never defer anything.
+/// search, so `serve` hands it over unmade (`PreviewBuild.deferred`), sends the reload first,
+/// and the preview server waits for these files only when a search asks for them. `build`
+/// and `check` start it beside the pages and wait for it before the render ends.
 public final class DeferredFiles: @unchecked Sendable {
     private let lock = NSLock()
     private let make: @Sendable () -> [String: [UInt8]]

@@ -7,7 +7,7 @@ enum Feeds {
     static let articleLimit = 20
 
     /// - Parameter strings: the feed titles' words, in the site's language.
-    static func write(_ site: Site, strings: ThemeStrings = .english, into output: inout RenderedSite) {
+    static func write(_ site: Site, strings: ThemeStrings = .english, into output: inout RenderOutput) {
         let settings = site.settings
         let articles = site.articles.prefix(articleLimit).map { article in
             Entry(title: article.item.title, path: article.item.url, published: article.date.timestamp,

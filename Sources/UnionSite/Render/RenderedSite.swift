@@ -1,24 +1,25 @@
-/// Stage 4's value: every file of the site, by its path below the output folder.
+/// Stage 4's value: what the site is made of, as the Write stage and the command line need it.
+///
+/// The files' bytes are not here: the render wrote them into the sink its caller gave it
+/// (`RenderSink`), the staging folder for `build`, memory for `check`, `serve` and tests. This
+/// value is therefore the same, and small, whichever sink was used.
 public struct RenderedSite: Sendable {
-    /// Generated files (HTML, XML, CSS …), by output path (`articles/pay/index.html`).
-    public var files: [String: [UInt8]] = [:]
-    /// Files `serve` lets the server make later (the search index); nil for `build` and `check`.
-    public var deferred: DeferredFiles?
-    /// Parts of this render a body-only `serve` rebuild reuses (`BodyEdit`).
-    var reusable: PageFactory.Reusable?
+    /// Every generated file's output path (`articles/pay/index.html`), with where it came from,
+    /// for "two sources, one URL" messages.
+    public private(set) var owners: [String: String] = [:]
     /// Static files to copy: output path → file to read.
     public var copies: [String: String] = [:]
-    /// Where each output came from, for "two sources, one URL" messages.
-    var owners: [String: String] = [:]
     /// Site paths listed in the sitemap, with an optional last-modified day.
     var sitemap: [(path: SitePath, lastModified: String?)] = []
     public var warnings: [Diagnostic] = []
     /// The base URL's path, where the site is mounted (`/education/`).
     public var basePath = "/"
 
-    public var pageCount: Int { files.keys.filter { $0.hasSuffix(".html") }.count + streamed.filter { $0.hasSuffix(".html") }.count }
+    public var pageCount: Int { owners.keys.filter { $0.hasSuffix(".html") }.count }
+    /// Generated files and static files.
+    public var fileCount: Int { owners.count + copies.count }
 
-    /// Two generated pages at one path (two regions that slug alike, say).
+    /// Two generated files at one path (two regions that slug alike, say).
     var collisions: [Diagnostic] = []
 
     /// The day the build was made for (`--date`, or today in the site's time zone).
@@ -28,33 +29,14 @@ public struct RenderedSite: Sendable {
     /// Pages of the default language without a version in a further one, for `check --translations`.
     public var missingTranslations: [Site.MissingTranslation] = []
 
-    /// Pages actually rendered by this build (the rest came from `serve`'s cache).
-    public var pagesRendered = 0
-
-    /// Pages already written to the staging folder by a `PageSink` (their bytes are not kept).
-    public var streamed: Set<String> = []
-
-    mutating func add(_ page: RenderedPage) {
-        if page.streamed {
-            claim(page.path.outputFile, owner: page.owner)
-            streamed.insert(page.path.outputFile)
-        } else {
-            add(page.path.outputFile, page.bytes, owner: page.owner)
-        }
+    /// Records a page, and lists it in the sitemap unless it is left out.
+    mutating func list(_ page: RenderedPage.Entry) {
+        claim(page.path.outputFile, owner: page.owner)
         if page.inSitemap { sitemap.append((page.path, page.lastModified)) }
     }
 
-    mutating func add(_ path: String, _ text: String, owner: String) {
-        add(path, Array(text.utf8), owner: owner)
-    }
-
-    mutating func add(_ path: String, _ bytes: [UInt8], owner: String) {
-        claim(path, owner: owner)
-        files[path] = bytes
-    }
-
     /// Records who writes a path; a second claim is a collision.
-    private mutating func claim(_ path: String, owner: String) {
+    mutating func claim(_ path: String, owner: String) {
         if let first = owners[path] {
             collisions.append(.error("\(first) and \(owner) would both be published at /\(path)", at: nil, code: "duplicate-url"))
         }
@@ -62,13 +44,33 @@ public struct RenderedSite: Sendable {
     }
 }
 
-/// One rendered page, made on any thread and added to the `RenderedSite` in order.
+/// One rendered page with its bytes, made on any thread; `RenderOutput` writes it to the
+/// sink and keeps only its `entry`.
 struct RenderedPage: Sendable {
     let path: SitePath
-    /// Empty when `streamed`: the page is already on disk.
     let bytes: [UInt8]
-    var streamed = false
     let owner: String
     let inSitemap: Bool
     let lastModified: String?
+
+    /// What the site records of a page once it is written.
+    struct Entry: Sendable {
+        let path: SitePath
+        let owner: String
+        let inSitemap: Bool
+        let lastModified: String?
+    }
+
+    var entry: Entry { Entry(path: path, owner: owner, inSitemap: inSitemap, lastModified: lastModified) }
+}
+
+/// A render kept in memory: the site and every generated file's bytes. `Build.render` gives
+/// it to `check` and tests; the site's members read through (`rendered.warnings`).
+@dynamicMemberLookup
+public struct InMemorySite: Sendable {
+    public let site: RenderedSite
+    /// Generated files, by output path (static files are in `site.copies`).
+    public var files: [String: [UInt8]]
+
+    public subscript<T>(dynamicMember member: KeyPath<RenderedSite, T>) -> T { site[keyPath: member] }
 }

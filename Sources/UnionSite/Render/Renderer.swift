@@ -1,11 +1,17 @@
 /// Stage 4, **render**: turns the linked site into files, each page through cmark (safe
-/// mode, rewritten tree) and a Mustache template, plus feeds, sitemap and assets.
+/// mode, rewritten tree) and a Mustache template, plus feeds, sitemap and assets. Every file
+/// goes into the sink the caller gives (`RenderSink`); the value returned says what they are.
 public enum Renderer {
-    /// - Parameter sink: where pages go as they are made (`build`); without one they stay in memory.
-    /// - Parameter deferSearch: leave the search index to `RenderedSite.deferred` (`serve`).
+    /// Renders a linked site, every file into `sink`.
     /// - Parameter compiledTheme: false renders every page through swift-mustache (`TemplateSet`).
-    public static func render(_ linked: LinkedSite, cache: BuildCache? = nil, sink: PageSink? = nil,
-                              deferSearch: Bool = false, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
+    static func render(_ linked: LinkedSite, into sink: any RenderSink, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
+        try render(linked, into: sink, cache: nil, deferSearch: false, compiledTheme: compiledTheme).site
+    }
+
+    /// The same, with the parts of the render a body-only `serve` rebuild reuses.
+    /// - Parameter deferSearch: leave the search index out, for `serve` to make when asked (`PreviewBuild`).
+    static func render(_ linked: LinkedSite, into sink: any RenderSink, cache: BuildCache?, deferSearch: Bool,
+                       compiledTheme: Bool) throws(Diagnostics) -> (site: RenderedSite, reusable: PageFactory.Reusable) {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
         let assets = ThemeOverrides.assets(linked.site.templates)
         var stringWarnings: [Diagnostic] = []
@@ -13,19 +19,20 @@ public enum Renderer {
         if linked.site.settings.languageCode == nil {
             stringWarnings += ThemeStrings.unusedTables(site: linked.site.templates, settings: linked.site.settings)
         }
-        let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), cache: cache, sink: sink)
-        var output = RenderedSite()
-        output.warnings = linked.warnings + stringWarnings
-        output.basePath = linked.site.settings.basePath
-        output.buildDate = linked.site.buildDate
-        output.reviewsDue = linked.site.reviewsDue
-        output.missingTranslations = linked.site.missingTranslations
+        let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), cache: cache)
+        var site = RenderedSite()
+        site.warnings = linked.warnings + stringWarnings
+        site.basePath = linked.site.settings.basePath
+        site.buildDate = linked.site.buildDate
+        site.reviewsDue = linked.site.reviewsDue
+        site.missingTranslations = linked.site.missingTranslations
+        var output = RenderOutput(site: site, sink: sink)
         var timer = StageTimer("render")
         defer { timer.report() }
         // The search index needs only the linked site, so `build` makes it beside the pages:
         // its single-threaded parts then run while the pages keep the other core busy.
-        let search = DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
-        if deferSearch { output.deferred = search } else { search.start() }
+        let search = deferSearch ? nil : DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+        search?.start()
         pages.home(into: &output)
         timer.lap("home")
         pages.articles(into: &output)
@@ -40,9 +47,7 @@ public enum Renderer {
         pages.special(into: &output)
         pages.updatePages(into: &output)
         timer.lap("special")
-        if !deferSearch {
-            for (path, bytes) in search.files() { output.add(path, bytes, owner: "the search index") }
-        }
+        if let search { output.add(search.files(), owner: "the search index") }
         timer.lap("search (wait)")
         Feeds.write(linked.site, strings: strings, into: &output)
         // What every language shares is written once, by the default language's render: the
@@ -52,17 +57,16 @@ public enum Renderer {
         if !isTranslation && linked.site.translations.isEmpty { SitemapWriter.write(linked.site, into: &output) }
         timer.lap("feeds+sitemap")
         if !isTranslation {
-            for (name, path) in pages.context.assetPaths { output.files[path] = assets[name] }
-            try copyStatic(linked.site, into: &output)
+            for (name, path) in pages.context.assetPaths.sorted(by: { $0.key < $1.key }) {
+                if let bytes = assets[name] { output.add(path, bytes, owner: "the theme") }
+            }
+            try copyStatic(linked.site, into: &output.site)
         }
-        try Diagnostics(output.collisions).throwIfErrors()
-        try sink?.check()
-        output.warnings += templates.valueCheck.warnings
-        output.reusable = pages.reusable
+        try Diagnostics(output.site.collisions).throwIfErrors()
+        try sink.check()
+        output.site.warnings += templates.valueCheck.warnings
         timer.lap("static")
-        output.pagesRendered = cache?.endBuild() ?? output.pageCount
-        timer.lap("prune")
-        return output
+        return (output.site, pages.reusable)
     }
 
     /// Static files land at the output root, but never over a generated page, and never
@@ -71,10 +75,10 @@ public enum Renderer {
     private static func copyStatic(_ site: Site, into output: inout RenderedSite) throws(Diagnostics) {
         var problems = Diagnostics()
         var folded: [String: String] = [:]
-        for path in output.files.keys.sorted() + Array(output.streamed).sorted() { folded[path.lowercased()] = path }
+        for path in output.owners.keys.sorted() { folded[path.lowercased()] = path }
         for file in site.staticFiles {
             let location = SourceLocation(path: "content/static/" + file.path)
-            if let owner = output.owners[file.path] ?? (output.files[file.path] != nil ? "the theme" : nil) {
+            if let owner = output.owners[file.path] {
                 problems.append(.error("static file would overwrite /\(file.path), written for \(owner)", at: location, code: "duplicate-url"))
                 continue
             }
@@ -101,7 +105,6 @@ struct PageFactory: Sendable {
     let related: RelatedArticles
     let bodies: BodyRenderer
     let cache: BuildCache?
-    let sink: PageSink?
     /// With a cache: the version of what all pages share (`RenderWorld`).
     let worldVersion: Int?
 
@@ -122,11 +125,10 @@ struct PageFactory: Sendable {
     /// - Parameter reusing: the last render's parts, for a body-only rebuild (`BodyEdit`).
     /// - Parameter assetPaths: each theme asset's hashed output path, by file name (`AssetNames`).
     init(linked: LinkedSite, templates: TemplateSet, strings: ThemeStrings, assetPaths: [String: String], cache: BuildCache?,
-         sink: PageSink?, reusing: Reusable? = nil) {
+         reusing: Reusable? = nil) {
         self.linked = linked
         self.templates = templates
         self.cache = cache
-        self.sink = sink
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
                               strings: reusing?.strings ?? strings, versions: linked.site.pageVersions)
         refs = reusing?.refs ?? PageRefs(linked.site, strings: context.strings)
@@ -141,7 +143,7 @@ struct PageFactory: Sendable {
     /// A page from `memo` when what it shows (`input`) is what it showed last build; else rendered.
     func memoized<Input: Equatable>(_ memo: Memo<String, Input, RenderedPage>?, _ path: SitePath, input: (Int) -> Input,
                                     render: () -> RenderedPage) -> RenderedPage {
-        guard let memo, let worldVersion, sink == nil else { return render() }
+        guard let memo, let worldVersion else { return render() }
         return memo.value(path.outputFile, input: input(worldVersion), compute: render)
     }
 
@@ -150,7 +152,7 @@ struct PageFactory: Sendable {
 
     /// Renders a template for a page and adds it to the output (and the sitemap unless noindex).
     func emit(_ template: String, path: SitePath, page: [String: Any], values: [String: Any] = [:],
-              breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String, into output: inout RenderedSite) {
+              breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String, into output: inout RenderOutput) {
         output.add(render(template, path: path, page: page, values: values, breadcrumbs: breadcrumbs, lastModified: lastModified, owner: owner))
     }
 
@@ -176,12 +178,7 @@ struct PageFactory: Sendable {
         templates.checkValues(template, data)
         let render = { templates.bytes(template, data) }
         let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
-        let inSitemap = page["noindex"] == nil
-        if let sink {
-            sink.write(path.outputFile, bytes)
-            return RenderedPage(path: path, bytes: [], streamed: true, owner: owner, inSitemap: inSitemap, lastModified: lastModified)
-        }
-        return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: inSitemap, lastModified: lastModified)
+        return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
     }
 
     /// Backlinks of a page, as template entries.

@@ -3,9 +3,9 @@
 /// them, written by `Translated` once every language is rendered.
 enum SitemapWriter {
     /// - Parameter versions: see `xml`.
-    static func write(_ site: Site, versions: [SitePath: [PageVersion]] = [:], into output: inout RenderedSite) {
+    static func write(_ site: Site, versions: [SitePath: [PageVersion]] = [:], into output: inout RenderOutput) {
         let settings = site.settings
-        output.add("sitemap.xml", xml(site, entries: output.sitemap, versions: versions), owner: "the sitemap")
+        output.add("sitemap.xml", xml(site, entries: output.site.sitemap, versions: versions), owner: "the sitemap")
         output.add("robots.txt", "User-agent: *\nAllow: /\n\nSitemap: \(settings.absoluteURL(SitePath("sitemap.xml")))\n", owner: "robots.txt")
     }
 

@@ -18,7 +18,7 @@ enum BodyEdit {
 
     /// The last build with the changed files' new bodies, or nil when the edit is more than that.
     /// - Parameter changed: absolute paths the watcher reported.
-    static func rebuild(_ changed: Set<String>, last: Build.Stages, root: SiteRoot, cache: BuildCache?) -> Build.Stages? {
+    static func rebuild(_ changed: Set<String>, last: PreviewBuild, root: SiteRoot, cache: BuildCache?) -> PreviewBuild? {
         var timer = StageTimer("body edit")
         defer { timer.report() }
         var linked = last.linked
@@ -47,22 +47,23 @@ enum BodyEdit {
             edited.append(edit.contentItem)
         }
         guard !edited.isEmpty else {
-            var unchanged = last.rendered
+            var unchanged = last
             unchanged.pagesRendered = 0
-            return Build.Stages(sources: last.sources, linked: last.linked, rendered: unchanged)
+            return unchanged
         }
         linked.warnings = warnings
         timer.lap("load+model+link")
-        let rendered = render(edited, linked: linked, last: last.rendered, cache: cache)
+        var rendered = render(edited, linked: linked, last: last, cache: cache)
+        rendered?.sources = sources
         timer.lap("render")
-        return rendered.map { Build.Stages(sources: sources, linked: linked, rendered: $0) }
+        return rendered
     }
 
     /// The changed Markdown files, or nil if any change could affect more than bodies: a file
     /// of the last build that is not a built page (settings, templates, vacancies, static
     /// files, drafts), or a path under which the last build read files (a moved folder).
     /// Paths that neither exist nor were read (an editor's temporary file) do not matter.
-    private static func relevant(_ changed: Set<String>, last: Build.Stages, root: SiteRoot) -> [String]? {
+    private static func relevant(_ changed: Set<String>, last: PreviewBuild, root: SiteRoot) -> [String]? {
         var files: [String] = []
         var others: [(path: String, exists: Bool)] = []
         for absolute in changed.sorted() {
@@ -90,18 +91,19 @@ enum BodyEdit {
     }
 
     /// The changed body's pages rendered again, the search index deferred, the rest kept.
-    private static func render(_ items: [ContentItem], linked: LinkedSite, last: RenderedSite, cache: BuildCache?) -> RenderedSite? {
-        guard let reusable = last.reusable else { return nil }
-        let pages = PageFactory(linked: linked, templates: reusable.templates, strings: reusable.strings, assetPaths: reusable.assetPaths, cache: cache, sink: nil, reusing: reusable)
+    private static func render(_ items: [ContentItem], linked: LinkedSite, last: PreviewBuild, cache: BuildCache?) -> PreviewBuild? {
+        let reusable = last.reusable
+        let pages = PageFactory(linked: linked, templates: reusable.templates, strings: reusable.strings, assetPaths: reusable.assetPaths, cache: cache, reusing: reusable)
         var output = last
+        output.linked = linked
         var rendered: [RenderedPage] = []
         for item in items {
             guard let made = pages.pagesShowing(item) else { return nil }
             rendered += made
         }
         for page in rendered { output.files[page.path.outputFile] = page.bytes }
-        output.warnings = Build.filtered(linked.warnings, settings: linked.site.settings)
-        output.deferred = DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+        output.site.warnings = Build.filtered(linked.warnings, settings: linked.site.settings)
+        output.deferred = PreviewBuild.search(linked, cache: cache)
         output.pagesRendered = Set(rendered.map(\.path)).count
         return output
     }
@@ -130,7 +132,7 @@ enum BodyEdit {
         let oldWarnings: [Diagnostic]
         let newWarnings: [Diagnostic]
 
-        init?(_ source: SourceDocument, old: SourceDocument, stages: Build.Stages, reader: BodyReader) {
+        init?(_ source: SourceDocument, old: SourceDocument, stages: PreviewBuild, reader: BodyReader) {
             let site = stages.linked.site
             guard source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine,
                   let oldItem = site.item(id: old.contentPath), oldItem.location.path == old.path,

@@ -29,9 +29,9 @@ struct PreviewServer: Sendable {
         // The search index may still be being made after a rebuild: wait for it, not a 404.
         if request.target.path().contains("/search/") { await state.settle() }
         // The site as it is now (a copy-on-write snapshot): lookups need no more awaits.
-        let site = await state.site
-        let resolver = RequestResolver(basePath: site?.basePath ?? "/")
-        let exists = { (path: String) in site?.files[path] != nil || site?.copies[path] != nil }
+        let build = await state.build
+        let resolver = RequestResolver(basePath: build?.site.basePath ?? "/")
+        let exists = { (path: String) in build?.files[path] != nil || build?.site.copies[path] != nil }
         switch resolver.answer(request.target.path(), exists: exists) {
         case .badRequest:
             return HTTPResponse(statusCode: .badRequest, headers: [.contentType: "text/plain; charset=utf-8"] as HTTPHeaders, body: Data("Bad request\n".utf8))

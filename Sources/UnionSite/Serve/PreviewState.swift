@@ -11,7 +11,7 @@ actor PreviewState {
         let diagnostics: [Diagnostic]
     }
 
-    private(set) var site: RenderedSite?
+    private(set) var build: PreviewBuild?
     private(set) var generation = 0
     private(set) var diagnostics: [Diagnostic] = []
     private var subscribers: [UUID: AsyncStream<Snapshot>.Continuation] = [:]
@@ -25,9 +25,9 @@ actor PreviewState {
     /// A successful build: swap the site in, bump the generation if anything changed.
     /// Returns the number of files that changed.
     @discardableResult
-    func publish(_ new: RenderedSite) -> Int {
-        let changed = Self.changedFiles(old: site, new: new)
-        site = new
+    func publish(_ new: PreviewBuild) -> Int {
+        let changed = Self.changedFiles(old: build, new: new)
+        build = new
         published += 1
         if let deferred = new.deferred {
             let token = published
@@ -42,16 +42,16 @@ actor PreviewState {
             generation += 1
             etags = [:]
         }
-        diagnostics = new.warnings.filter { $0.severity == .error }
+        diagnostics = new.site.warnings.filter { $0.severity == .error }
         broadcast()
         return changed
     }
 
     /// Adds a site's deferred files once made, unless a newer site has been published since.
     private func fill(_ files: [String: [UInt8]], token: Int) {
-        guard token == published, site != nil else { return }
+        guard token == published, build != nil else { return }
         for (path, bytes) in files {
-            site!.files[path] = bytes
+            build!.files[path] = bytes
             etags[path] = nil
         }
     }
@@ -68,10 +68,10 @@ actor PreviewState {
     }
 
     /// Where the site is mounted: the last good build's base path.
-    var basePath: String { site?.basePath ?? "/" }
+    var basePath: String { build?.site.basePath ?? "/" }
 
-    func file(_ path: String) -> [UInt8]? { site?.files[path] }
-    func copySource(_ path: String) -> String? { site?.copies[path] }
+    func file(_ path: String) -> [UInt8]? { build?.files[path] }
+    func copySource(_ path: String) -> String? { build?.site.copies[path] }
 
     /// A strong ETag: the generation would do, but a content hash survives unrelated rebuilds.
     func etag(for path: String, bytes: [UInt8]) -> String {
@@ -96,13 +96,13 @@ actor PreviewState {
         for continuation in subscribers.values { continuation.yield(snapshot) }
     }
 
-    private static func changedFiles(old: RenderedSite?, new: RenderedSite) -> Int {
-        guard let old else { return new.files.count + new.copies.count }
+    private static func changedFiles(old: PreviewBuild?, new: PreviewBuild) -> Int {
+        guard let old else { return new.files.count + new.site.copies.count }
         var changed = 0
         for (path, bytes) in new.files where old.files[path] != bytes { changed += 1 }
         for path in old.files.keys where new.files[path] == nil && new.deferred?.covers(path) != true { changed += 1 }
-        for (path, source) in new.copies where old.copies[path] != source { changed += 1 }
-        for path in old.copies.keys where new.copies[path] == nil { changed += 1 }
+        for (path, source) in new.site.copies where old.site.copies[path] != source { changed += 1 }
+        for path in old.site.copies.keys where new.site.copies[path] == nil { changed += 1 }
         return changed
     }
 }

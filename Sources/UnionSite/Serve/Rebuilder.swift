@@ -1,6 +1,6 @@
 import Foundation
 
-/// Runs the pipeline (stages 1–4, into memory) whenever the sources change: one rebuild at a
+/// Runs the pipeline (stages 1–4, into memory: `PreviewBuild`) whenever the sources change: one rebuild at a
 /// time, after a short quiet spell so a burst of saves makes one rebuild, and again at once
 /// if more changes arrived while it ran.
 final class Rebuilder: @unchecked Sendable {
@@ -15,7 +15,7 @@ final class Rebuilder: @unchecked Sendable {
     /// The warnings already printed: a rebuild prints only new ones (a big site can have thousands).
     private var shownWarnings: Set<Diagnostic> = []
     /// The last good build's stages, while they match the files: a body edit starts from them.
-    private var last: Build.Stages?
+    private var last: PreviewBuild?
 
     static let quietSpell: DispatchTimeInterval = .milliseconds(30)
 
@@ -63,18 +63,18 @@ final class Rebuilder: @unchecked Sendable {
     private func rebuild(reason: String, paths: [String] = []) async {
         let start = Date()
         do {
-            let stages: Build.Stages
+            let build: PreviewBuild
             var how = ""
             if let last, let quick = BodyEdit.rebuild(Set(paths), last: last, root: options.root, cache: cache) {
-                stages = quick
+                build = quick
                 how = " (body only)"
             } else {
-                stages = try Build.stages(options, cache: cache, deferSearch: true)
+                build = try PreviewBuild.make(options, cache: cache)
             }
-            last = stages
-            let site = stages.rendered
+            last = build
+            let site = build.site
             var timer = StageTimer("serve")
-            let changed = await state.publish(site)
+            let changed = await state.publish(build)
             timer.lap("publish")
             defer { timer.lap("log"); timer.report() }
             let ms = Int(Date().timeIntervalSince(start) * 1000)

@@ -5,8 +5,9 @@ import Glibc
 
 /// Stage 5, **write**: puts a `RenderedSite` on disk atomically.
 ///
-/// Everything is written into a fresh sibling folder first; only when that succeeded is it
-/// swapped in for the old output. A failed build therefore never touches the published
+/// Everything is written into a fresh sibling folder first (the render streams its files
+/// there through a `StagingSink`; this stage adds the static files); only when that
+/// succeeded is it swapped in for the old output. A failed build therefore never touches the published
 /// folder, and nothing stale survives a successful one.
 public enum SiteWriter {
     public struct Summary: Sendable {
@@ -14,8 +15,8 @@ public enum SiteWriter {
         public let files: Int
     }
 
-    /// A fresh staging folder beside the output, for pages to stream into.
-    public static func staging(for output: URL) throws(Diagnostics) -> PageSink {
+    /// A fresh staging folder beside the output, for the render to write into.
+    public static func staging(for output: URL) throws(Diagnostics) -> StagingSink {
         let staging = stagingFolder(for: output)
         do {
             try FileManager.default.createDirectory(at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -24,11 +25,11 @@ public enum SiteWriter {
         } catch {
             throw .error("cannot write the site next to \(output.path): \(error.localizedDescription)", at: nil, code: "write-failed")
         }
-        return PageSink(folder: staging)
+        return StagingSink(folder: staging)
     }
 
     /// Removes a staging folder after a failed build.
-    public static func discard(_ sink: PageSink) {
+    public static func discard(_ sink: StagingSink) {
         try? FileManager.default.removeItem(at: sink.folder)
     }
 
@@ -36,15 +37,13 @@ public enum SiteWriter {
         output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).unionsite-new-\(ProcessInfo.processInfo.processIdentifier)")
     }
 
-    /// - Parameter staged: the sink pages were streamed into, if any; otherwise a new staging folder.
-    public static func write(_ site: RenderedSite, to output: URL, staged: PageSink? = nil) throws(Diagnostics) -> Summary {
+    /// - Parameter staged: the sink the site was rendered into, from `staging(for:)`.
+    public static func write(_ site: RenderedSite, to output: URL, staged: StagingSink) throws(Diagnostics) -> Summary {
         let fileManager = FileManager.default
-        let sink: PageSink
-        if let staged { sink = staged } else { sink = try staging(for: output) }
-        let staging = sink.folder
+        let staging = staged.folder
         let retired = output.deletingLastPathComponent().appendingPathComponent(".\(output.lastPathComponent).unionsite-old-\(ProcessInfo.processInfo.processIdentifier)")
         do {
-            try writeFiles(site, into: staging)
+            try copyStatic(site, into: staging)
             try swap(staging, into: output, retired: retired)
         } catch let problems as Diagnostics {
             try? fileManager.removeItem(at: staging)
@@ -53,18 +52,11 @@ public enum SiteWriter {
             try? fileManager.removeItem(at: staging)
             throw .error("cannot write the site to \(output.path): \(error.localizedDescription)", at: nil, code: "write-failed")
         }
-        return Summary(pages: site.pageCount, files: site.files.count + site.streamed.count + site.copies.count)
+        return Summary(pages: site.pageCount, files: site.fileCount)
     }
 
-    private static func writeFiles(_ site: RenderedSite, into folder: URL) throws {
+    private static func copyStatic(_ site: RenderedSite, into folder: URL) throws {
         var made: Set<String> = []
-        let files = site.files.sorted(by: { $0.key < $1.key })
-        // Folders first (one thread), then the files on every core.
-        let targets = try files.map { try url(for: $0.key, in: folder, made: &made).path }
-        let failures = Parallel.map(Array(files.indices)) { index in
-            FileOutput.write(files[index].value, to: targets[index])
-        }
-        if let failure = failures.compactMap({ $0 }).first { throw failure }
         for (path, source) in site.copies.sorted(by: { $0.key < $1.key }) {
             let target = try url(for: path, in: folder, made: &made)
             try FileManager.default.copyItem(atPath: source, toPath: target.path)

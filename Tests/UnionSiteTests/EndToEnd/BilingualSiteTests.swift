@@ -8,7 +8,7 @@ import Testing
 @Suite("Bilingual site, end to end")
 struct BilingualSiteTests {
     static let built = FixtureSite.render("bilingual")
-    var site: RenderedSite { get throws { try Self.built.site() } }
+    var site: InMemorySite { get throws { try Self.built.site() } }
 
     @Test("warns about the link to an untranslated page and the translation older than its original's change")
     func warnings() throws {

@@ -6,7 +6,7 @@ import Testing
 /// English pages the English ones, and an outdated translation says so in Welsh.
 @Suite("Bilingual site: the theme's words in the page's language")
 struct BilingualStringsTests {
-    var site: RenderedSite { get throws { try BilingualSiteTests.built.site() } }
+    var site: InMemorySite { get throws { try BilingualSiteTests.built.site() } }
 
     @Test("Welsh pages carry the Welsh table's words; English pages the English ones")
     func words() throws {

@@ -7,10 +7,10 @@ import Testing
 @Suite("Change notes, end to end")
 struct ChangeNotesTests {
     static let built = FixtureSite.render("change-notes")
-    var site: RenderedSite { get throws { try Self.built.site() } }
+    var site: InMemorySite { get throws { try Self.built.site() } }
 
     /// The fixture built on another day (the future change's day has come by 2026-12-20).
-    static func render(on day: String, root: URL = TestPaths.fixture("change-notes")) throws -> RenderedSite {
+    static func render(on day: String, root: URL = TestPaths.fixture("change-notes")) throws -> InMemorySite {
         let options = Build.Options(root: try SiteRoot(root: root.path, output: "/tmp/unionsite-unused-output"),
                                     model: .init(buildDate: Day(day)!))
         return try Build.render(options)

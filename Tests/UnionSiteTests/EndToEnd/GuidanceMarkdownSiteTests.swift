@@ -7,7 +7,7 @@ import Testing
 @Suite("Guidance Markdown, end to end")
 struct GuidanceMarkdownSiteTests {
     static let built = FixtureSite.render("guidance-markdown")
-    var site: RenderedSite { get throws { try Self.built.site() } }
+    var site: InMemorySite { get throws { try Self.built.site() } }
 
     @Test("builds without a warning")
     func clean() throws {

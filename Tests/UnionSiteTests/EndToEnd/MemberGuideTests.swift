@@ -6,7 +6,7 @@ import Testing
 /// the guide with a glossary, a page, cross-links and a static file, at a sub-path.
 @Suite("Member guide fixture")
 struct MemberGuideTests {
-    var site: RenderedSite { get throws { try FixtureSite.memberGuide.site() } }
+    var site: InMemorySite { get throws { try FixtureSite.memberGuide.site() } }
 
     static let glossaryHref = "/members/guide/glossary/"
 

@@ -5,7 +5,7 @@ import Testing
 /// The vacancies-mixed fixture: YAML, JSON and CSV records, open and closed on 2026-11-29.
 @Suite("Vacancies fixture")
 struct VacanciesTests {
-    var site: RenderedSite { get throws { try FixtureSite.vacancies.site() } }
+    var site: InMemorySite { get throws { try FixtureSite.vacancies.site() } }
 
     static let open = ["csv-today", "la-lead", "adviser-north", "csv-quoted"]
     static let closed = ["csv-closed", "adviser-old"]

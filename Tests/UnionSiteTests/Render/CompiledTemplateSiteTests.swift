@@ -78,7 +78,7 @@ import Testing
         return Set(compiled.files.keys)
     }
 
-    private func firstDifference(_ path: String, _ a: RenderedSite, _ b: RenderedSite) -> String {
+    private func firstDifference(_ path: String, _ a: InMemorySite, _ b: InMemorySite) -> String {
         let left = a.text(path) ?? "", right = b.text(path) ?? ""
         let common = zip(left, right).prefix { $0 == $1 }.count
         return "\(path) at character \(common): compiled “\(left.dropFirst(common).prefix(80))” mustache “\(right.dropFirst(common).prefix(80))”"

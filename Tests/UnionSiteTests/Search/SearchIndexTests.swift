@@ -27,13 +27,13 @@ struct SearchIndexTests {
         """,
     ]
 
-    static func json(_ rendered: RenderedSite, _ path: String) throws -> Any {
+    static func json(_ rendered: InMemorySite, _ path: String) throws -> Any {
         let bytes = try #require(rendered.files[path], "no \(path)")
         return try JSONSerialization.jsonObject(with: Data(bytes))
     }
 
     /// The postings of a stem, found the way search.js finds them: the longest shard name that starts its key.
-    static func postings(_ rendered: RenderedSite, _ stem: String) throws -> [[Int]] {
+    static func postings(_ rendered: InMemorySite, _ stem: String) throws -> [[Int]] {
         let meta = try #require(try json(rendered, "search/meta.json") as? [String: Any])
         let shards = Set(try #require(meta["shards"] as? [String]))
         let key = String(decoding: SearchIndex.key(stem), as: UTF8.self)
@@ -43,7 +43,7 @@ struct SearchIndexTests {
     }
 
     /// All documents, in index order.
-    static func documents(_ rendered: RenderedSite) throws -> [[String: String]] {
+    static func documents(_ rendered: InMemorySite) throws -> [[String: String]] {
         let meta = try #require(try json(rendered, "search/meta.json") as? [String: Any])
         let count = try #require(meta["docCount"] as? Int)
         let size = try #require(meta["chunkSize"] as? Int)

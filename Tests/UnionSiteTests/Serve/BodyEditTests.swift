@@ -55,19 +55,19 @@ import Testing
         let root = try IncrementalBuildTests.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = BuildCache()
-        let last = try Build.stages(try options(root), cache: cache, deferSearch: true)
+        let last = try PreviewBuild.make(try options(root), cache: cache)
         let file = root.appendingPathComponent(edit.file)
         try edit.text.write(to: file, atomically: true, encoding: .utf8)
         let quick = BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: cache)
         #expect((quick != nil) == edit.quick, "\(edit.name): body-only path \(quick == nil ? "declined" : "taken")")
-        guard var rendered = quick?.rendered else { return }
+        guard var rendered = quick else { return }
         rendered.files.merge(try #require(rendered.deferred).files()) { _, new in new }
         let full = try Build.render(try options(root))
         #expect(rendered.files.keys.sorted() == full.files.keys.sorted())
         for (path, bytes) in full.files where rendered.files[path] != bytes {
             Issue.record("\(edit.name): \(path) differs from a full build")
         }
-        #expect(Set(rendered.warnings) == Set(full.warnings), "\(edit.name): warnings differ")
+        #expect(Set(rendered.site.warnings) == Set(full.warnings), "\(edit.name): warnings differ")
         #expect(rendered.pagesRendered <= 2)
     }
 
@@ -75,19 +75,19 @@ import Testing
     func unchangedSave() throws {
         let root = try IncrementalBuildTests.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let last = try Build.stages(try options(root), cache: nil, deferSearch: true)
+        let last = try PreviewBuild.make(try options(root), cache: nil)
         let file = root.appendingPathComponent("content/articles/two.md")
         try String(contentsOf: file, encoding: .utf8).write(to: file, atomically: true, encoding: .utf8)
         let again = try #require(BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: nil))
-        #expect(again.rendered.pagesRendered == 0)
-        #expect(again.rendered.files == last.rendered.files)
+        #expect(again.pagesRendered == 0)
+        #expect(again.files == last.files)
     }
 
     @Test("an editor's temporary file, gone by the rebuild, does not stop the body-only path")
     func temporaryFilesAreIgnored() throws {
         let root = try IncrementalBuildTests.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        let last = try Build.stages(try options(root), cache: nil, deferSearch: true)
+        let last = try PreviewBuild.make(try options(root), cache: nil)
         let file = root.appendingPathComponent("content/articles/two.md")
         try Self.cases[0].text.write(to: file, atomically: true, encoding: .utf8)
         let gone = root.appendingPathComponent("content/articles/two.md.tmp-1234").path
@@ -101,14 +101,14 @@ import Testing
     func successiveEdits() throws {
         let root = try IncrementalBuildTests.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
-        var last = try Build.stages(try options(root), cache: nil, deferSearch: true)
+        var last = try PreviewBuild.make(try options(root), cache: nil)
         let siteRoot = try SiteRoot(root: root.path)
         for edit in [Self.cases[0], Self.cases[2], Self.cases[1]] {
             let file = root.appendingPathComponent(edit.file)
             try edit.text.write(to: file, atomically: true, encoding: .utf8)
             last = try #require(BodyEdit.rebuild([file.path], last: last, root: siteRoot, cache: nil))
         }
-        var rendered = last.rendered
+        var rendered = last
         rendered.files.merge(try #require(rendered.deferred).files()) { _, new in new }
         let full = try Build.render(try options(root))
         #expect(rendered.files.keys.sorted() == full.files.keys.sorted())
@@ -130,14 +130,14 @@ import Testing
         let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
                                     model: .init(buildDate: testBuildDate))
         let cache = BuildCache()
-        let last = try Build.stages(options, cache: cache, deferSearch: true)
+        let last = try PreviewBuild.make(options, cache: cache)
         let file = root.appendingPathComponent(edited)
         try (try String(contentsOf: file, encoding: .utf8)).replacingOccurrences(of: "today", with: "this week")
             .replacingOccurrences(of: "Undeb llafur", with: "Undeb")
             .write(to: file, atomically: true, encoding: .utf8)
         let quick = BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: cache)
         #expect((quick != nil) == quickExpected)
-        guard var rendered = quick?.rendered else { return }
+        guard var rendered = quick else { return }
         if let deferred = rendered.deferred { rendered.files.merge(deferred.files()) { _, new in new } }
         let full = try Build.render(options)
         #expect(rendered.files.keys.sorted() == full.files.keys.sorted())

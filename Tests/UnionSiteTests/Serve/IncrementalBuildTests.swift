@@ -102,14 +102,14 @@ import Testing
         let root = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = trustFiles ? BuildCache(racyWindow: 0) : BuildCache()
-        let first = try Build.render(try options(root), cache: cache)
+        let first = try PreviewBuild.make(try options(root), cache: cache, deferSearch: false)
         #expect(first.pagesRendered == first.pageCount)
         try apply(edit, to: root)
         // As `serve` does it: the search index deferred, made when asked for.
-        var incremental = try Build.render(try options(root), cache: cache, deferSearch: true)
-        let deferred = try #require(incremental.deferred).files()
+        let build = try PreviewBuild.make(try options(root), cache: cache)
+        let deferred = try #require(build.deferred).files()
         #expect(!deferred.isEmpty && deferred.keys.allSatisfy(SearchIndex.isIndexFile))
-        incremental.files.merge(deferred) { _, new in new }
+        let incremental = InMemorySite(site: build.site, files: build.files.merging(deferred) { _, new in new })
         let full = try Build.render(try options(root))
         #expect(incremental.files.keys.sorted() == full.files.keys.sorted())
         for (path, bytes) in full.files where incremental.files[path] != bytes {
@@ -119,9 +119,9 @@ import Testing
         if edit == .image { #expect(incremental.text("chart/index.html")?.contains("width=\"300\" height=\"200\"") == true) }
         if edit == .stylesheet { #expect(incremental.files.keys.filter { $0.hasPrefix("assets/site.") }.count == 1) }
         if edit == .body {
-            #expect(incremental.pagesRendered < incremental.pageCount / 2,
-                    "a body edit re-rendered \(incremental.pagesRendered) of \(incremental.pageCount) pages")
-            #expect(incremental.pagesRendered >= 1)
+            #expect(build.pagesRendered < incremental.pageCount / 2,
+                    "a body edit re-rendered \(build.pagesRendered) of \(incremental.pageCount) pages")
+            #expect(build.pagesRendered >= 1)
         }
     }
 
@@ -129,8 +129,8 @@ import Testing
         let root = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = BuildCache(racyWindow: 0)
-        let first = try Build.render(try options(root), cache: cache)
-        let second = try Build.render(try options(root), cache: cache)
+        let first = try PreviewBuild.make(try options(root), cache: cache, deferSearch: false)
+        let second = try PreviewBuild.make(try options(root), cache: cache, deferSearch: false)
         #expect(second.pagesRendered == 0)
         #expect(second.files == first.files)
         // Nothing was read, built, parsed or matched again.
@@ -145,7 +145,7 @@ import Testing
         let cache = BuildCache(racyWindow: 0)
         _ = try Build.render(try options(root), cache: cache)
         try apply(.body, to: root)
-        let second = try Build.render(try options(root), cache: cache)
+        let second = try PreviewBuild.make(try options(root), cache: cache, deferSearch: false)
         #expect(cache.documents.lastMisses == 1 && cache.items.lastMisses == 1 && cache.reads.lastMisses == 1)
         #expect(second.pagesRendered < 6, "rendered \(second.pagesRendered) pages")
     }
@@ -180,7 +180,7 @@ import Testing
         let file = root.appendingPathComponent(edited)
         try (try String(contentsOf: file, encoding: .utf8) + "\nOne more line, and [a link](/pages/about.md).\n")
             .write(to: file, atomically: true, encoding: .utf8)
-        var incremental = try Build.render(options, cache: cache, deferSearch: true)
+        var incremental = try PreviewBuild.make(options, cache: cache)
         if let deferred = incremental.deferred { incremental.files.merge(deferred.files()) { _, new in new } }
         let full = try Build.render(options)
         #expect(incremental.files.keys.sorted() == full.files.keys.sorted())

@@ -17,7 +17,7 @@ enum FixtureSite {
         return try buildOptions(root: root, output: FileManager.default.temporaryDirectory.appendingPathComponent("unionsite-unused-output"), drafts: drafts)
     }
 
-    static func render(_ name: String, drafts: Bool = false) -> Result<RenderedSite, Diagnostics> {
+    static func render(_ name: String, drafts: Bool = false) -> Result<InMemorySite, Diagnostics> {
         do {
             let options = try options(name, drafts: drafts)
             return .success(try Build.render(options))
@@ -48,7 +48,7 @@ struct FixtureBuildFailed: Error, CustomStringConvertible {
     var description: String { "fixture did not build:\n\(diagnostics)" }
 }
 
-extension RenderedSite {
+extension InMemorySite {
     /// The text of a generated page, or a recorded issue and an error when it is missing.
     func page(_ path: String, sourceLocation: Testing.SourceLocation = #_sourceLocation) throws -> String {
         try #require(text(path), "no \(path) in the output", sourceLocation: sourceLocation)

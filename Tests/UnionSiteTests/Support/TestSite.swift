@@ -29,7 +29,7 @@ func buildOptions(root: URL, output: URL, drafts: Bool = false) throws -> Build.
 }
 
 /// The diagnostics a build throws, as the command line prints them; empty when it succeeds.
-func diagnosticLines(_ render: () throws(Diagnostics) -> RenderedSite) -> [String] {
+func diagnosticLines(_ render: () throws(Diagnostics) -> InMemorySite) -> [String] {
     do {
         _ = try render()
         return []
@@ -81,7 +81,7 @@ final class TestSite {
     }
 
     /// Stages 1–4, in memory.
-    func render(drafts: Bool = false) throws -> RenderedSite {
+    func render(drafts: Bool = false) throws -> InMemorySite {
         try Build.render(options(drafts: drafts))
     }
 
@@ -103,7 +103,7 @@ final class TestSite {
     }
 }
 
-extension RenderedSite {
+extension InMemorySite {
     /// A generated file as text, by its path below the output folder.
     func text(_ path: String) -> String? {
         files[path].map { String(decoding: $0, as: UTF8.self) }

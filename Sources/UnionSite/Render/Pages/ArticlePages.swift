@@ -2,12 +2,11 @@ extension PageFactory {
     static let articlesPerPage = 10
 
     /// Every article's page, `/articles/` paginated by ten, and a page per tag.
-    func articles(into output: inout RenderedSite) {
+    func articles(into output: inout RenderOutput) {
         let byID = Dictionary(site.articles.map { ($0.item.id, $0) }, uniquingKeysWith: { first, _ in first })
-        let pages = Parallel.map(site.articles) { article in
+        output.add(site.articles) { article in
             articlePage(article, related: relatedArticles(to: article, byID: byID))
         }
-        for page in pages { output.add(page) }
         articleListPages(into: &output)
         tagPages(into: &output)
     }
@@ -43,13 +42,13 @@ extension PageFactory {
                       lastModified: site.modified(article).day.description, owner: item.location.path)
     }
 
-    private func articleListPages(into output: inout RenderedSite) {
+    private func articleListPages(into output: inout RenderOutput) {
         let chunks = stride(from: 0, to: max(site.articles.count, 1), by: Self.articlesPerPage).map {
             Array(site.articles[$0..<min($0 + Self.articlesPerPage, site.articles.count)])
         }
         let paths = chunks.indices.map { $0 == 0 ? Routes.site.articles : Routes.site.articles(page: $0 + 1) }
         // Each list page is independent, so they share the cores like article pages do.
-        let pages = Parallel.map(Array(chunks.indices)) { index in
+        output.add(Array(chunks.indices)) { index in
             let chunk = chunks[index]
             return memoized(cache?.articleLists, paths[index], input: { world in
                 ArticleListInput(world: world, articles: chunk, index: index, pageCount: chunks.count)
@@ -62,7 +61,6 @@ extension PageFactory {
                               owner: "the article list")
             })
         }
-        for page in pages { output.add(page) }
     }
 
     /// Links to the first and last pages and the two either side of the current one, so
@@ -80,12 +78,12 @@ extension PageFactory {
         return result
     }
 
-    private func tagPages(into output: inout RenderedSite) {
+    private func tagPages(into output: inout RenderOutput) {
         var byTag: [String: [Article]] = [:]
         for article in site.articles {
             for tag in article.tags { byTag[tag, default: []].append(article) }
         }
-        let pages = Parallel.map(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
+        output.add(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
             let path = Routes.site.tag(tag)
             return memoized(cache?.articleLists, path, input: { world in
                 ArticleListInput(world: world, articles: articles, index: 0, pageCount: 1)
@@ -96,7 +94,6 @@ extension PageFactory {
                               breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)], owner: "the tag \(tag)")
             })
         }
-        for page in pages { output.add(page) }
         let index = Routes.site.tags
         let page = context.page(title: t["tags"], path: index, kind: "tags")
         let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(Routes.site.tag($0)), "count": byTag[$0]!.count] as [String: Any] }

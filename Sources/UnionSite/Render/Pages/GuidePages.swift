@@ -1,9 +1,9 @@
 extension PageFactory {
     /// The guide's front page, every chapter (with previous/next and the chapter list),
     /// the glossary, and the whole guide on one page for printing.
-    func guide(into output: inout RenderedSite) {
+    func guide(into output: inout RenderOutput) {
         output.add(guideIndexPage())
-        for page in Parallel.map(Array(site.chapters.indices), chapterPage) { output.add(page) }
+        output.add(Array(site.chapters.indices), chapterPage)
         glossaryPage(into: &output)
         output.add(printPage())
     }
@@ -48,7 +48,7 @@ extension PageFactory {
     /// thousands, which would make the glossary page enormous; the rest are counted.
     static let usedInLimit = 25
 
-    private func glossaryPage(into output: inout RenderedSite) {
+    private func glossaryPage(into output: inout RenderOutput) {
         let path = Routes.site.glossary
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
         var letters: [(String, [[String: Any]])] = []

@@ -2,7 +2,7 @@ extension PageFactory {
     static let homeUpdates = 3
 
     /// The home page: latest articles, the guide, the principles, vacancies closing soonest.
-    func home(into output: inout RenderedSite) {
+    func home(into output: inout RenderOutput) {
         let page = context.page(title: settings.title, path: .home, kind: "home", description: settings.description,
                                 extra: ["json_ld": [JSONLD.organisation(settings)]])
         let values: [String: Any] = [

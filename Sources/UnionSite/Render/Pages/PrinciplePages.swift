@@ -1,8 +1,8 @@
 extension PageFactory {
     /// Each principle document, with "Cited in" after each principle, and `/principles/`
     /// listing every principle of every document.
-    func principles(into output: inout RenderedSite) {
-        for page in Parallel.map(site.principleDocuments, minimum: 2, principleDocumentPage) { output.add(page) }
+    func principles(into output: inout RenderOutput) {
+        output.add(site.principleDocuments, minimum: 2, principleDocumentPage)
         let path = Routes.site.principles
         let documents: [[String: Any]] = site.principleDocuments.map { document in
             var entry: [String: Any] = ["title": document.item.title, "href": context.href(document.item.url), "slug": document.item.slug]

@@ -1,6 +1,6 @@
 extension PageFactory {
     /// Pages such as about, join and accessibility, at `/<slug>/`.
-    func standalonePages(into output: inout RenderedSite) {
+    func standalonePages(into output: inout RenderOutput) {
         for page in site.pages { output.add(standalonePage(page)) }
     }
 
@@ -14,7 +14,7 @@ extension PageFactory {
     }
 
     /// `/404.html` and `/search/`.
-    func special(into output: inout RenderedSite) {
+    func special(into output: inout RenderOutput) {
         let notFound = SitePath("404.html")
         var page = context.page(title: t["page_not_found"], path: notFound, kind: "not-found")
         page["noindex"] = true

@@ -3,13 +3,13 @@
 extension PageFactory {
     static let updatesPerPage = 20
 
-    func updatePages(into output: inout RenderedSite) {
+    func updatePages(into output: inout RenderOutput) {
         let all = site.updates
         updateList(all, guide: false, into: &output)
         updateList(all.filter(\.isGuide), guide: true, into: &output)
     }
 
-    private func updateList(_ updates: [PageUpdate], guide: Bool, into output: inout RenderedSite) {
+    private func updateList(_ updates: [PageUpdate], guide: Bool, into output: inout RenderOutput) {
         let chunks = stride(from: 0, to: max(updates.count, 1), by: Self.updatesPerPage).map {
             Array(updates[$0..<min($0 + Self.updatesPerPage, updates.count)])
         }

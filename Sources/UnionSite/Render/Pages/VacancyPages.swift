@@ -1,8 +1,8 @@
 extension PageFactory {
     /// Each vacancy's page; `/vacancies/` (open) with a page per region, contract and hours
     /// (filters that need no JavaScript); `/vacancies/archive/` (closed, newest closing first).
-    func vacancies(into output: inout RenderedSite) {
-        for page in Parallel.map(site.vacancies, vacancyPage) { output.add(page) }
+    func vacancies(into output: inout RenderOutput) {
+        output.add(site.vacancies, vacancyPage)
         let open = site.openVacancies
         let facets = VacancyFacets(open, strings: t)
         var lists = [ListPage(path: Routes.site.vacancies, title: t["vacancies"], vacancies: open,
@@ -13,7 +13,7 @@ extension PageFactory {
                                       summary: t.format("vacancy_filter_summary", ["facet": facet.name.lowercased(), "value": value.label])))
             }
         }
-        for page in Parallel.map(lists, minimum: 2, { listPage($0, facets: facets) }) { output.add(page) }
+        output.add(lists, minimum: 2) { listPage($0, facets: facets) }
         let archive = Routes.site.vacancyArchive
         var page = context.page(title: t["closed_vacancies"], path: archive, kind: "vacancy-archive",
                                 extra: ["summary": t["closed_vacancies_summary"]])

@@ -1,9 +1,9 @@
 import Foundation
 
-/// Where `build` puts pages as they are rendered: straight into the staging folder that the
-/// Write stage later swaps in, so a 10,000-article site is never held in memory whole.
-/// (`check`, `serve` and tests render without one and keep pages in `RenderedSite.files`.)
-public final class PageSink: @unchecked Sendable {
+/// The `RenderSink` of `build`: pages go straight into the staging folder that the Write
+/// stage later swaps in, so a 10,000-article site is never held in memory whole.
+/// (`check`, `serve` and tests render into a `MemorySink` instead.)
+public final class StagingSink: RenderSink, @unchecked Sendable {
     let folder: URL
     /// `folder`'s path with a trailing slash: output paths are joined to it as strings,
     /// because `URL.appendingPathComponent` was a fifth of the cost of writing a page.
@@ -15,13 +15,6 @@ public final class PageSink: @unchecked Sendable {
     init(folder: URL) {
         self.folder = folder
         prefix = folder.path.hasSuffix("/") ? folder.path : folder.path + "/"
-    }
-
-    /// A sink for the pages of a further language, in its folder (`cy/`) of the same staging folder.
-    func below(_ folder: String) -> PageSink {
-        let sink = PageSink(folder: self.folder.appendingPathComponent(folder))
-        Self.makeFolder(sink.folder.path)
-        return sink
     }
 
     /// Writes one file below the staging folder; safe from many threads at once.

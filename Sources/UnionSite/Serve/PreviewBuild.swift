@@ -1,0 +1,39 @@
+/// One `serve` build: the site with every file in memory, and what only the preview needs.
+///
+/// It is made by the same stages as `build` and `check` (`Build.stages`, into a `MemorySink`);
+/// what serve adds stays here rather than in the stage values: the stages' inputs a body-only
+/// rebuild starts from, the search index left to be made when first asked for, and how many
+/// pages the cache spared.
+struct PreviewBuild: Sendable {
+    var sources: SourceTree
+    var linked: LinkedSite
+    var site: RenderedSite
+    /// Generated files, by output path (static files are read from `site.copies` when asked for).
+    var files: [String: [UInt8]]
+    /// The search index, not in `files`: it depends on every page's text, so any edit changes
+    /// it, and nobody needs it until they search (see `DeferredFiles`). Nil when not deferred.
+    var deferred: DeferredFiles?
+    /// Parts of the render a body-only rebuild reuses (`BodyEdit`).
+    let reusable: PageFactory.Reusable
+    /// Pages actually rendered by this build (the rest came from the cache).
+    var pagesRendered: Int
+
+    var pageCount: Int { site.pageCount }
+
+    /// Stages 1–4 into memory, leaving the default language's search index to `deferred`
+    /// unless `deferSearch` is false (tests comparing whole builds).
+    static func make(_ options: Build.Options, cache: BuildCache?, deferSearch: Bool = true) throws(Diagnostics) -> PreviewBuild {
+        let sink = MemorySink()
+        let stages = try Build.stages(options, into: sink, cache: cache, deferSearch: deferSearch)
+        let pagesRendered = cache?.endBuild() ?? stages.rendered.pageCount
+        let linked = stages.linked
+        return PreviewBuild(sources: stages.sources, linked: linked, site: stages.rendered, files: sink.files,
+                            deferred: deferSearch ? search(linked, cache: cache) : nil, reusable: stages.reusable,
+                            pagesRendered: pagesRendered)
+    }
+
+    /// The default language's search index, made on first use.
+    static func search(_ linked: LinkedSite, cache: BuildCache?) -> DeferredFiles {
+        DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+    }
+}
