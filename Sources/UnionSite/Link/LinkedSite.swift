@@ -30,7 +30,7 @@ struct LinkedDocument: Sendable, Equatable {
     /// The glossary terms to link, by body text node index (empty when auto-linking is off).
     let glossaryMatches: [Int: [GlossaryMatcher.Match]]
     /// Body text outside headings, links and code (`DocumentFacts.texts`), for the search index.
-    let texts: [String]
+    let texts: TextRuns
     /// Image destination as written → its size, for the images under `content/static/` whose size is known.
     var images: [String: PixelSize] = [:]
     /// The body's HTML from the Link stage's parse, with a slot for each href (nil: the Render

@@ -6,7 +6,7 @@ enum BodyPasses {
     struct Inputs {
         /// The Link stage's facts for this body.
         let headings: [DocumentFacts.Heading]
-        let texts: [String]
+        let texts: TextRuns
         let glossaryMatches: [Int: [GlossaryMatcher.Match]]
         /// Each glossary entry's opening link tag, by entry index.
         let glossaryTags: [String]

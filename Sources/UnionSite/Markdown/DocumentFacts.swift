@@ -23,7 +23,7 @@ struct DocumentFacts: Sendable {
     let headings: [Heading]
     let links: [Link]
     /// Body text outside headings, links and code: what the glossary matcher scans.
-    let texts: [String]
+    let texts: TextRuns
     /// Where raw HTML blocks sit, which the safe renderer drops (lint reports them).
     let rawHTML: [SourceLocation]
     /// Problems in the guidance syntax (tables, alerts, footnotes, abbreviations, inline HTML).
@@ -75,7 +75,7 @@ struct DocumentFacts: Sendable {
             default: break
             }
         }
-        let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
+        let texts = TextRuns(GlossaryLinking.bodyTextNodes(document).map(\.literal))
         return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML,
                              problems: document.problems, extraAnchors: extraAnchors)
     }

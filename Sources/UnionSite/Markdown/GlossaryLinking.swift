@@ -34,7 +34,7 @@ enum GlossaryLinking {
     /// - Parameter texts: the texts the matches were found in (`DocumentFacts.texts`): debug
     ///   builds check that each matched node still holds its text, so a construct that changed
     ///   which text nodes exist cannot shift every later link without an error.
-    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String], texts: [String]? = nil) {
+    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String], texts: TextRuns? = nil) {
         link(document, matches: matches, texts: texts) { openingTags[$0] }
     }
 
@@ -51,11 +51,11 @@ enum GlossaryLinking {
         "<a class=\"glossary-term\" href=\"\(HTML.attribute(href))\">"
     }
 
-    private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], texts: [String]? = nil,
+    private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], texts: TextRuns? = nil,
                              tag: (Int) -> String) {
         guard !matches.isEmpty else { return }
         let textNodes = bodyTextNodes(document)
-        assert(texts.map { texts in texts.count == textNodes.count && matches.keys.allSatisfy { textNodes[$0].literal == texts[$0] } } ?? true,
+        assert(texts.map { texts in texts.count == textNodes.count && matches.keys.allSatisfy { textNodes[$0].literal[...] == texts[$0] } } ?? true,
                "glossary matches no longer line up with the body's text nodes")
         for (index, chosen) in matches.sorted(by: { $0.key < $1.key }) where index < textNodes.count {
             split(textNodes[index], at: chosen, tag: tag)
@@ -63,12 +63,13 @@ enum GlossaryLinking {
     }
 
     /// The matches to link in a body's texts (by text index): the first of each entry.
-    static func chosen(in texts: [String], matcher: GlossaryMatcher, excluded: Set<Int>) -> [Int: [GlossaryMatcher.Match]] {
+    static func chosen<Texts: Sequence>(in texts: Texts, matcher: GlossaryMatcher, excluded: Set<Int>) -> [Int: [GlossaryMatcher.Match]]
+    where Texts.Element: StringProtocol {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
         var result: [Int: [GlossaryMatcher.Match]] = [:]
         for (index, text) in texts.enumerated() {
-            let chosen = chooser.filter(matcher.matches(in: text))
+            let chosen = chooser.filter(matcher.matches(in: String(text)))
             if !chosen.isEmpty { result[index] = chosen }
         }
         return result

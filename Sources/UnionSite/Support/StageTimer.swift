@@ -11,7 +11,7 @@ struct StageTimer {
 
     private var last = DispatchTime.now()
     private var lastCPU = Self.cpuMilliseconds()
-    private var laps: [(String, Double, Double)] = []
+    private var laps: [(String, Double, Double, Int)] = []
     /// What is timed ("timings (ms)" for the stages, a stage's name for its steps).
     let name: String
 
@@ -22,7 +22,7 @@ struct StageTimer {
         guard Self.enabled else { return }
         let now = DispatchTime.now()
         let cpu = Self.cpuMilliseconds()
-        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, cpu - lastCPU))
+        laps.append((stage, Double(now.uptimeNanoseconds - last.uptimeNanoseconds) / 1e6, cpu - lastCPU, Self.residentMiB()))
         last = now
         lastCPU = cpu
     }
@@ -36,9 +36,16 @@ struct StageTimer {
         return time(usage.ru_utime) + time(usage.ru_stime)
     }
 
+    /// The process's peak resident memory so far, in MiB: which stage sets the peak.
+    private static func residentMiB() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss >> 10
+    }
+
     func report() {
         guard Self.enabled else { return }
-        let parts = laps.map { "\($0.0) \(String(format: "%.0f/%.0f", $0.1, $0.2))" }
-        FileHandle.standardError.write(Data((name + " (ms wall/cpu): " + parts.joined(separator: ", ") + "\n").utf8))
+        let parts = laps.map { "\($0.0) \(String(format: "%.0f/%.0f", $0.1, $0.2)) [\($0.3) MiB]" }
+        FileHandle.standardError.write(Data((name + " (ms wall/cpu [peak resident so far]): " + parts.joined(separator: ", ") + "\n").utf8))
     }
 }

@@ -41,18 +41,18 @@ struct SearchDocument: Hashable, Sendable {
     static func collect(_ linked: LinkedSite, cache: BuildCache? = nil) -> [SearchDocument] {
         let site = linked.site
         var result: [SearchDocument] = []
-        func snippet(_ url: String, summary: String?, texts: [String]) -> String {
+        func snippet(_ url: String, summary: String?, texts: TextRuns) -> String {
             let make = { Self.snippet(summary: summary, texts: texts) }
             return cache?.snippets.value(url, input: SnippetInput(summary: summary, texts: texts), compute: make) ?? make()
         }
         func add(_ item: ContentItem, extra: [String] = []) {
             let facts = linked.documents[item.id]
-            let texts = facts?.texts ?? []
+            let texts = facts?.texts ?? TextRuns([String]())
             let url = site.settings.href(item.url)
             result.append(SearchDocument(
                 kind: item.kind.descriptor.searchKind, title: item.title, url: url,
                 snippet: snippet(url, summary: item.summary, texts: texts),
-                fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], texts]))
+                fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], [texts.text]]))
         }
         for article in site.articles { add(article.item, extra: article.tags + (article.author.map { [$0] } ?? [])) }
         for document in site.principleDocuments { add(document.item) }
@@ -62,7 +62,7 @@ struct SearchDocument: Hashable, Sendable {
         for page in site.pages { add(page.item) }
         for vacancy in site.openVacancies {
             let facts = linked.documents[PageKey.vacancy(vacancy.id)]
-            let texts = facts?.texts ?? []
+            let texts = facts?.texts ?? TextRuns([String]())
             let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
             let about = snippet(site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)
             let meta = [vacancy.employer, vacancy.place, vacancy.region, vacancy.contract?.rawValue, vacancy.hours?.rawValue]
@@ -70,18 +70,18 @@ struct SearchDocument: Hashable, Sendable {
             result.append(SearchDocument(
                 kind: .vacancy, title: vacancy.title, url: site.settings.href(vacancy.url),
                 snippet: about.isEmpty ? place : shortened(place + ". " + about),
-                fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], texts]))
+                fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], [texts.text]]))
         }
         return result
     }
 
     struct SnippetInput: Equatable, Sendable {
         let summary: String?
-        let texts: [String]
+        let texts: TextRuns
     }
 
     /// The summary, or the start of the body text, in about `snippetLength` characters.
-    static func snippet(summary: String?, texts: [String]) -> String {
+    static func snippet(summary: String?, texts: TextRuns) -> String {
         if let summary {
             let collapsed = collapsed(summary)
             if !collapsed.isEmpty { return collapsed }
