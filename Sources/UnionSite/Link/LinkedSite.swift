@@ -5,8 +5,8 @@ public struct LinkedSite: Sendable {
     var documents: [String: LinkedDocument]
     /// Target key → the pages that link to it, sorted by source key.
     let backlinks: [String: [Citation]]
-    /// Glossary entry index → the keys of the pages that use the term, sorted.
-    let glossaryUses: [Int: [String]]
+    /// Glossary entry → the keys of the pages that use the term, sorted.
+    let glossaryUses: [GlossaryEntryID: [String]]
     /// `nav` with each link turned into an href.
     let nav: [NavLink]
     public internal(set) var warnings: [Diagnostic]

@@ -35,7 +35,7 @@ public enum Linker {
         var problems = Diagnostics(site.warnings)
         var documents: [String: LinkedDocument] = [:]
         var backlinks: [String: [Citation]] = [:]
-        var uses: [Int: [String]] = [:]
+        var uses: [GlossaryEntryID: [String]] = [:]
         let images = ImageSizes(site.staticFiles)
         // Checking is per body, so on every core too; gathering backlinks and uses is not.
         let checks = Parallel.map(sources.all) { source -> LinkChecker.Checked in

@@ -170,7 +170,7 @@ enum BodyEdit {
                 && facts.extraAnchors == old.extraAnchors
         }
 
-        private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<Int> {
+        private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<GlossaryEntryID> {
             Set(matches.values.joined().map(\.entry))
         }
     }

@@ -35,7 +35,7 @@ struct LinkStageInMemoryTests {
         let document = try #require(linked.documents["articles/one.md"])
         #expect(document.hrefs["../guide/academies.md#what-an-academy-is"] == "/members/guide/academies/#what-an-academy-is")
         #expect(linked.backlinks["guide/academies.md"] == [Citation(source: "articles/one.md", fragment: "what-an-academy-is")])
-        #expect(linked.glossaryUses[0] == ["articles/one.md"])
+        #expect(linked.glossaryUses[GlossaryEntryID(0)] == ["articles/one.md"])
     }
 
     @Test("a missing page and a missing heading are errors at the link's line and column in the file")

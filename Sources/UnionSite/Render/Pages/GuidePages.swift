@@ -52,13 +52,13 @@ extension PageFactory {
         let path = Routes.site.glossary
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
         var letters: [(String, [[String: Any]])] = []
-        for (index, term) in site.glossary.enumerated() {
+        for (entryID, term) in zip(site.glossary.entryIDs, site.glossary) {
             let letter = term.term.first.map { String($0).uppercased() } ?? "#"
             var entry: [String: Any] = ["term": term.term, "anchor": term.anchor]
             if let definition = term.definition { entry["definition"] = definition }
             if !term.aliases.isEmpty { entry["aliases"] = term.aliases.joined(separator: ", ") }
             if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": chapter.title, "href": context.href(chapter.url)] }
-            let users = linked.glossaryUses[index] ?? []
+            let users = linked.glossaryUses[entryID] ?? []
             var used = refs.links(Array(users.prefix(Self.usedInLimit)))
             if !used.isEmpty { used[used.count - 1]["last"] = true }
             entry["used_in"] = used
