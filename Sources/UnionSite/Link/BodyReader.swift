@@ -65,6 +65,6 @@ struct BodyReader: Sendable, Equatable {
     /// does not link.
     func exclusions(_ source: LinkSources.Source) -> Set<GlossaryEntryID>? {
         guard source.autolink ?? autolink else { return nil }
-        return Set(glossary.entryIDs.filter { glossary[entry: $0].chapterID == source.key })
+        return Set(glossary.entryIDs.filter { source.key == .item(glossary[entry: $0].chapterID) })
     }
 }
