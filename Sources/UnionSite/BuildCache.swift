@@ -19,13 +19,13 @@ public final class BuildCache: @unchecked Sendable {
     /// Model: the item built from a document, by path.
     let items = Memo<String, ItemInput, ItemBuilder.Built>()
     /// Link: what one parse of a body gave (facts, glossary matches, HTML with slots), by source key.
-    let reads = Memo<String, ReadInput, BodyReader.Read>()
+    let reads = Memo<PageKey, ReadInput, BodyReader.Read>()
     let bodyReaders = VersionCounter<BodyReader>()
     /// Link: a body's checked links, by source key, valid while the link world is the same.
-    let checkedLinks = Memo<String, CheckInput, LinkChecker.Checked>()
+    let checkedLinks = Memo<PageKey, CheckInput, LinkChecker.Checked>()
     let linkWorlds = VersionCounter<LinkWorld>()
     /// Link: a body's lint warnings, by source key.
-    let bodyWarnings = Memo<String, LinkedDocument, [Diagnostic]>()
+    let bodyWarnings = Memo<PageKey, LinkedDocument, [Diagnostic]>()
     /// Render: related articles, while ids, tags and citations are the same.
     let related = Memo<String, RelatedArticles.Input, RelatedArticles>()
     /// Render: search snippets and analyses, by page URL.
@@ -72,7 +72,7 @@ public final class BuildCache: @unchecked Sendable {
 
     /// Everything a body's HTML depends on.
     struct BodyKey: Hashable {
-        let key: String
+        let key: PageKey
         let source: MarkdownSource
         let hrefs: [String: String]
         let images: [String: PixelSize]

@@ -50,7 +50,7 @@ enum Translated {
     }
 
     private static func principles(in linked: LinkedSite, id: String) -> Int {
-        (linked.documents[id]?.headings ?? []).filter { $0.principleNumber != nil }.count
+        (linked.documents[.item(id)]?.headings ?? []).filter { $0.principleNumber != nil }.count
     }
 
     /// A language's files, already written under `/<code>/`, claimed there (its render

@@ -63,8 +63,8 @@ struct BodyReader: Sendable, Equatable {
 
     /// Nil when auto-linking is off for this page; else the entries it defines itself, which it
     /// does not link.
-    func exclusions(_ source: LinkSources.Source) -> Set<Int>? {
+    func exclusions(_ source: LinkSources.Source) -> Set<GlossaryEntryID>? {
         guard source.autolink ?? autolink else { return nil }
-        return Set(glossary.indices.filter { glossary[$0].chapterID == source.key })
+        return Set(glossary.entryIDs.filter { source.key == .item(glossary[entry: $0].chapterID) })
     }
 }

@@ -4,7 +4,7 @@ import Foundation
 struct LinkChecker: Sendable {
     let resolver: LinkResolver
     /// Source key → the ids its page carries.
-    let anchors: [String: Set<String>]
+    let anchors: [PageKey: Set<String>]
     let glossaryAnchors: Set<String>
     let basePath: String
     /// Where files shared by every language, and the default language's pages, are: the base
@@ -15,14 +15,14 @@ struct LinkChecker: Sendable {
 
     struct Checked {
         var hrefs: [String: String] = [:]
-        var citations: [(String, String?)] = []
+        var citations: [(PageKey, String?)] = []
         /// Image destination as written → the file below `content/static/` it shows.
         var images: [String: String] = [:]
         var problems: [Diagnostic] = []
     }
 
     /// - Parameters: key: the linking page's key; contentPath: its file below `content/`.
-    func check(_ links: [DocumentFacts.Link], from key: String, contentPath: String) -> Checked {
+    func check(_ links: [DocumentFacts.Link], from key: PageKey, contentPath: String) -> Checked {
         var result = Checked()
         for link in links {
             switch resolve(link.destination, from: key, contentPath: contentPath) {
@@ -50,7 +50,7 @@ struct LinkChecker: Sendable {
     }
 
     /// Resolution plus the fragment check against the target's real ids.
-    func resolve(_ destination: String, from key: String?, contentPath: String?) -> Result<LinkTarget, LinkResolver.Failure> {
+    func resolve(_ destination: String, from key: PageKey?, contentPath: String?) -> Result<LinkTarget, LinkResolver.Failure> {
         let resolved = resolver.resolve(destination, from: key, contentPath: contentPath)
         guard case .success(let target) = resolved else { return resolved }
         switch target {
@@ -77,7 +77,13 @@ struct LinkChecker: Sendable {
         }
     }
 
-    private func display(_ key: String) -> String { PageKey.isVacancy(key) ? key : "content/\(key)" }
+    /// How a page is named in a message: `content/guide/academies.md`, `vacancy:head-2026`.
+    private func display(_ key: PageKey) -> String {
+        switch key.kind {
+        case .item: "content/\(key)"
+        case .vacancy: key.description
+        }
+    }
 
     private static func encodeFragment(_ fragment: String) -> String {
         ASCIIBytes.percentEncoded(fragment, allowed: ASCIIBytes.urlFragmentAllowed, set: .urlFragmentAllowed)

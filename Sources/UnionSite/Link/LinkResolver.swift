@@ -44,19 +44,20 @@ struct LinkResolver: Sendable {
     enum Failure: Error, Equatable { case message(String, code: String = "link-missing-file") }
 
     /// - Parameters:
-    ///   - from: the linking page's key (a content id or `vacancy:<id>`), for same-page links; nil for site.yaml.
+    ///   - from: the linking page's key, for same-page links; nil for site.yaml.
     ///   - contentPath: the linking file below `content/`, that relative paths start from.
-    func resolve(_ destination: String, from: String?, contentPath file: String?) -> Result<LinkTarget, Failure> {
+    func resolve(_ destination: String, from: PageKey?, contentPath file: String?) -> Result<LinkTarget, Failure> {
         let trimmed = destination.trimmed
         if let scheme = Self.scheme(of: trimmed) {
             if Self.unsafeSchemes.contains(scheme) { return .success(.unsafe) }
-            if scheme == "vacancy" { return vacancy(String(trimmed.dropFirst(PageKey.vacancyScheme.count))) }
+            // The link syntax `vacancy:<id>`: the one place it is read.
+            if scheme == "vacancy" { return vacancy(String(trimmed.dropFirst("vacancy:".count))) }
             return .success(.external)
         }
         if trimmed.hasPrefix("//") { return .success(.external) }
         let (pathPart, fragment) = Self.splitFragment(trimmed)
         if pathPart.isEmpty {
-            guard let from, let path = pages[from] ?? PageKey.vacancyID(from).flatMap({ vacancies[$0] }) else {
+            guard let from, let path = from.itemID.flatMap({ pages[$0] }) ?? from.vacancyID.flatMap({ vacancies[$0] }) else {
                 return .failure(.message("a same-page link needs a page", code: "link-missing-fragment"))
             }
             return .success(.page(key: from, path: path, fragment: fragment))
@@ -68,8 +69,8 @@ struct LinkResolver: Sendable {
     }
 
     private func target(_ contentPath: String, fragment: String?, written: String) -> Result<LinkTarget, Failure> {
-        if let page = pages[contentPath] { return .success(.page(key: contentPath, path: page, fragment: fragment)) }
-        if let id = translatedIDs[contentPath], let page = pages[id] { return .success(.page(key: id, path: page, fragment: fragment)) }
+        if let page = pages[contentPath] { return .success(.page(key: .item(contentPath), path: page, fragment: fragment)) }
+        if let id = translatedIDs[contentPath], let page = pages[id] { return .success(.page(key: .item(id), path: page, fragment: fragment)) }
         if let original = originals[contentPath] { return .success(.original(path: original, fragment: fragment)) }
         if let reason = leftOut[contentPath] { return .failure(.message("link to content/\(contentPath), which \(reason)", code: "link-not-built")) }
         if let section = Self.sections[contentPath] ?? Self.sections[contentPath + "/"] { return .success(.section(path: section, fragment: fragment)) }
@@ -83,7 +84,7 @@ struct LinkResolver: Sendable {
         let (bare, fragment) = Self.splitFragment(id)
         if vacancies[bare] == nil, let original = originalVacancies[bare] { return .success(.original(path: original, fragment: fragment)) }
         guard let path = vacancies[bare] else { return .failure(.message("link to vacancy:\(bare), but no vacancy has that id", code: "link-unknown-vacancy")) }
-        return .success(.page(key: PageKey.vacancy(bare), path: path, fragment: fragment))
+        return .success(.page(key: .vacancy(bare), path: path, fragment: fragment))
     }
 
     /// The scheme before the first `:`, lower-cased, if what comes before it is one (`http`, `x+y-z.w`).

@@ -2,7 +2,7 @@
 /// links and backlinks name them.
 struct LinkSources {
     struct Source: Sendable {
-        let key: String
+        let key: PageKey
         /// The path below `content/` that relative links start from.
         let contentPath: String
         let body: MarkdownSource
@@ -17,7 +17,7 @@ struct LinkSources {
     init(_ site: Site) {
         let items = site.items.map(Source.init(item:))
         let vacancies = site.vacancies.map { vacancy in
-            Source(key: PageKey.vacancy(vacancy.id), contentPath: String(vacancy.location.path.dropFirst("content/".count)),
+            Source(key: vacancy.key, contentPath: String(vacancy.location.path.dropFirst("content/".count)),
                    body: vacancy.description ?? MarkdownSource(text: "", path: vacancy.location.path, firstLine: vacancy.location.line),
                    numbersPrinciples: false, autolink: nil)
         }
@@ -28,8 +28,8 @@ struct LinkSources {
 }
 
 extension LinkSources.Source {
-    /// A content item's body, keyed by the item's id.
+    /// A content item's body, keyed by the item.
     init(item: ContentItem) {
-        self.init(key: item.id, contentPath: item.id, body: item.body, numbersPrinciples: item.kind == .principleDocument, autolink: item.autolink)
+        self.init(key: item.key, contentPath: item.id, body: item.body, numbersPrinciples: item.kind == .principleDocument, autolink: item.autolink)
     }
 }

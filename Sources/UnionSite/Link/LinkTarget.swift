@@ -1,7 +1,7 @@
 /// What a link points at once resolved: where to send the reader, and what to record.
 enum LinkTarget: Hashable, Sendable {
-    /// A content item (by content id) or a vacancy (`vacancy:<id>`), with an optional fragment.
-    case page(key: String, path: SitePath, fragment: String?)
+    /// A content item or a vacancy, with an optional fragment.
+    case page(key: PageKey, path: SitePath, fragment: String?)
     /// A generated page (`/articles/`, `/guide/glossary/`), with an optional fragment.
     case section(path: SitePath, fragment: String?)
     /// A file under `content/static/`.
@@ -14,7 +14,7 @@ enum LinkTarget: Hashable, Sendable {
     case unsafe
 
     /// The backlink key of the page linked to, if it is a content page.
-    var pageKey: String? {
+    var pageKey: PageKey? {
         if case .page(let key, _, _) = self { return key }
         return nil
     }

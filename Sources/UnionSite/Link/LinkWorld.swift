@@ -8,7 +8,7 @@ struct LinkWorld: Equatable, Sendable {
     let vacancies: [String: SitePath]
     let staticFiles: Set<String>
     let leftOut: [String: String]
-    let anchors: [String: Set<String>]
+    let anchors: [PageKey: Set<String>]
     let glossaryAnchors: Set<String>
     let basePath: String
     /// A translation's site: the default language's pages and base path, and the language's name.

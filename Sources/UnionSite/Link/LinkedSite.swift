@@ -1,12 +1,12 @@
 /// Stage 3's value: the site plus everything learnt by reading its links.
 public struct LinkedSite: Sendable {
     public internal(set) var site: Site
-    /// By source key: a content id (`guide/academies.md`) or `vacancy:<id>`.
-    var documents: [String: LinkedDocument]
+    /// By source key: an item or a vacancy (`PageKey`).
+    var documents: [PageKey: LinkedDocument]
     /// Target key → the pages that link to it, sorted by source key.
-    let backlinks: [String: [Citation]]
-    /// Glossary entry index → the keys of the pages that use the term, sorted.
-    let glossaryUses: [Int: [String]]
+    let backlinks: [PageKey: [Citation]]
+    /// Glossary entry → the keys of the pages that use the term, sorted.
+    let glossaryUses: [GlossaryEntryID: [PageKey]]
     /// `nav` with each link turned into an href.
     let nav: [NavLink]
     public internal(set) var warnings: [Diagnostic]
@@ -40,10 +40,10 @@ struct LinkedDocument: Sendable, Equatable {
 
 /// One page citing another, possibly at a fragment (a principle's anchor).
 struct Citation: Hashable, Comparable, Sendable {
-    let source: String
+    let source: PageKey
     let fragment: String?
 
-    static func < (a: Citation, b: Citation) -> Bool { (a.source, a.fragment ?? "") < (b.source, b.fragment ?? "") }
+    static func < (a: Citation, b: Citation) -> Bool { (a.source.description, a.fragment ?? "") < (b.source.description, b.fragment ?? "") }
 }
 
 struct NavLink: Sendable, Equatable {

@@ -5,10 +5,10 @@
 /// column, before anything is rendered or written.
 public enum Linker {
     /// Ids the theme puts beside a body: the change history's, on pages that have one.
-    static func withTemplateAnchors(_ anchors: [String: Set<String>], site: Site) -> [String: Set<String>] {
+    static func withTemplateAnchors(_ anchors: [PageKey: Set<String>], site: Site) -> [PageKey: Set<String>] {
         var anchors = anchors
         for item in site.items where !site.changes(of: item).isEmpty {
-            anchors[item.id, default: []].insert(Routes.historyAnchor)
+            anchors[item.key, default: []].insert(Routes.historyAnchor)
         }
         return anchors
     }
@@ -33,9 +33,9 @@ public enum Linker {
         let worldVersion = cache?.linkWorlds.version(of: world)
         timer.lap("world")
         var problems = Diagnostics(site.warnings)
-        var documents: [String: LinkedDocument] = [:]
-        var backlinks: [String: [Citation]] = [:]
-        var uses: [Int: [String]] = [:]
+        var documents: [PageKey: LinkedDocument] = [:]
+        var backlinks: [PageKey: [Citation]] = [:]
+        var uses: [GlossaryEntryID: [PageKey]] = [:]
         let images = ImageSizes(site.staticFiles)
         // Checking is per body, so on every core too; gathering backlinks and uses is not.
         let checks = Parallel.map(sources.all) { source -> LinkChecker.Checked in

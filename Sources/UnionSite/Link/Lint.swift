@@ -15,7 +15,7 @@ enum Lint {
     static let vagueLinkTexts: Set<String> = ["click here", "here", "read more", "more", "this", "link", "this link", "click"]
 
     /// - Parameter cache: kept by `serve`: a body whose facts are unchanged has the same warnings.
-    static func warnings(_ site: Site, documents: [String: LinkedDocument], backlinks: [String: [Citation]],
+    static func warnings(_ site: Site, documents: [PageKey: LinkedDocument], backlinks: [PageKey: [Citation]],
                          nav: [NavLink], cache: BuildCache? = nil) -> [Diagnostic] {
         // Each body on its own, on every core; gathered in key order (the keys sorted, not the
         // key-document pairs, which are large to move).
@@ -77,9 +77,9 @@ enum Lint {
 
     /// Articles, principle documents, chapters and vacancies are reached from their lists;
     /// a standalone page is reached only by links and the menu.
-    private static func orphans(_ site: Site, backlinks: [String: [Citation]], nav: [NavLink]) -> [Diagnostic] {
+    private static func orphans(_ site: Site, backlinks: [PageKey: [Citation]], nav: [NavLink]) -> [Diagnostic] {
         let navPaths = Set(nav.compactMap(\.path))
-        return site.pages.filter { backlinks[$0.item.id]?.isEmpty ?? true }.filter { !navPaths.contains($0.item.url) }.map {
+        return site.pages.filter { backlinks[$0.item.key]?.isEmpty ?? true }.filter { !navPaths.contains($0.item.url) }.map {
             .warning("nothing links to this page and no menu reaches it", at: $0.item.location, code: "orphan-page")
         }
     }

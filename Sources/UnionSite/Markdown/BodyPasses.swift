@@ -8,7 +8,7 @@ enum BodyPasses {
         let headings: [DocumentFacts.Heading]
         let texts: TextRuns
         let glossaryMatches: [Int: [GlossaryMatcher.Match]]
-        /// Each glossary entry's opening link tag, by entry index.
+        /// Each glossary entry's opening link tag, in glossary order.
         let glossaryTags: [String]
         /// The final href for a destination as written; nil leaves it alone.
         let resolve: (String) -> String?

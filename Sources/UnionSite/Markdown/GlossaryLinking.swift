@@ -10,10 +10,10 @@ enum GlossaryLinking {
     /// Shared by the Link stage (which terms a page uses) and the render pass (where to link),
     /// so both agree.
     struct FirstOccurrence {
-        private var linked: Set<Int> = []
-        let excluded: Set<Int>
+        private var linked: Set<GlossaryEntryID> = []
+        let excluded: Set<GlossaryEntryID>
 
-        init(excluded: Set<Int>) { self.excluded = excluded }
+        init(excluded: Set<GlossaryEntryID>) { self.excluded = excluded }
 
         mutating func filter(_ matches: [GlossaryMatcher.Match]) -> [GlossaryMatcher.Match] {
             matches.filter { !excluded.contains($0.entry) && linked.insert($0.entry).inserted }
@@ -23,22 +23,22 @@ enum GlossaryLinking {
 
     /// Links the matches the Link stage chose (`chosen(in:)`), by body text node index, so the
     /// text is scanned once per build, not once per stage.
-    /// - Parameter href: the glossary entry's URL for an entry index.
-    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], href: (Int) -> String) {
+    /// - Parameter href: the glossary entry's URL.
+    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], href: (GlossaryEntryID) -> String) {
         let entries = Set(matches.values.joined().map(\.entry))
         let tags = Dictionary(uniqueKeysWithValues: entries.map { ($0, openingTag(href: href($0))) })
         link(document, matches: matches) { tags[$0]! }
     }
 
-    /// The same with each entry's opening tag made beforehand (`openingTag`), by entry index.
+    /// The same with each entry's opening tag made beforehand (`openingTags`, in glossary order).
     /// - Parameter texts: the texts the matches were found in (`DocumentFacts.texts`): debug
     ///   builds check that each matched node still holds its text, so a construct that changed
     ///   which text nodes exist cannot shift every later link without an error.
     static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String], texts: TextRuns? = nil) {
-        link(document, matches: matches, texts: texts) { openingTags[$0] }
+        link(document, matches: matches, texts: texts) { openingTags[entry: $0] }
     }
 
-    /// Each entry's opening tag, by entry index, made once per build rather than once per use.
+    /// Each entry's opening tag, in glossary order (read with `[entry:]`), made once per build rather than once per use.
     static func openingTags(_ glossary: [GlossaryTerm], settings: SiteSettings) -> [String] {
         glossary.map { term in
             let entry = Routes.site.glossaryEntry(anchor: term.anchor)
@@ -52,7 +52,7 @@ enum GlossaryLinking {
     }
 
     private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], texts: TextRuns? = nil,
-                             tag: (Int) -> String) {
+                             tag: (GlossaryEntryID) -> String) {
         guard !matches.isEmpty else { return }
         let textNodes = bodyTextNodes(document)
         assert(texts.map { texts in texts.count == textNodes.count && matches.keys.allSatisfy { textNodes[$0].literal[...] == texts[$0] } } ?? true,
@@ -63,7 +63,7 @@ enum GlossaryLinking {
     }
 
     /// The matches to link in a body's texts (by text index): the first of each entry.
-    static func chosen<Texts: Sequence>(in texts: Texts, matcher: GlossaryMatcher, excluded: Set<Int>) -> [Int: [GlossaryMatcher.Match]]
+    static func chosen<Texts: Sequence>(in texts: Texts, matcher: GlossaryMatcher, excluded: Set<GlossaryEntryID>) -> [Int: [GlossaryMatcher.Match]]
     where Texts.Element: StringProtocol {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
@@ -76,7 +76,7 @@ enum GlossaryLinking {
     }
 
     /// Replaces a text node by text, link, text, … around the chosen matches.
-    private static func split(_ node: MarkdownNode, at matches: [GlossaryMatcher.Match], tag: (Int) -> String) {
+    private static func split(_ node: MarkdownNode, at matches: [GlossaryMatcher.Match], tag: (GlossaryEntryID) -> String) {
         var text = node.literal
         // Match ranges are UTF-8 byte offsets (`GlossaryMatcher.matches(in: String)`), always
         // on character boundaries: the pieces are cut from the bytes.

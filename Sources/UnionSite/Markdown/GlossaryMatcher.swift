@@ -9,15 +9,14 @@ public struct GlossaryMatcher: Sendable {
     struct Form: Sendable {
         let characters: [Character]
         let caseSensitive: Bool
-        /// Index into the glossary.
-        let entry: Int
+        let entry: GlossaryEntryID
     }
 
     struct Match: Hashable, Sendable {
         /// Offsets into the scanned text: characters from `matches(in: [Character])`, UTF-8
         /// bytes from `matches(in: String)`.
         let range: Range<Int>
-        let entry: Int
+        let entry: GlossaryEntryID
     }
 
     private var children: [[Character: Int]] = [[:]]
@@ -26,7 +25,7 @@ public struct GlossaryMatcher: Sendable {
     public init(_ glossary: [GlossaryTerm]) {
         for (index, term) in glossary.enumerated() {
             for name in [term.term] + term.aliases where !name.isEmpty {
-                let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: index)
+                let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: GlossaryEntryID(index))
                 insert(form)
                 insertASCII(form)
             }

@@ -23,11 +23,11 @@ extension Site {
     func withPageVersions() -> Site {
         guard !translations.isEmpty else { return self }
         let sites = [self] + translations
-        var byKey: [String: [(Int, SitePath)]] = [:]
+        var byKey: [VersionGroup: [(Int, SitePath)]] = [:]
         for (index, site) in sites.enumerated() {
-            for path in Self.sharedSections { byKey["section:" + path.value, default: []].append((index, path)) }
-            for item in site.items { byKey[item.translationKey, default: []].append((index, item.url)) }
-            for vacancy in site.vacancies { byKey[PageKey.vacancy(vacancy.id), default: []].append((index, vacancy.url)) }
+            for path in Self.sharedSections { byKey[.section(path), default: []].append((index, path)) }
+            for item in site.items { byKey[.translation(item.translationKey), default: []].append((index, item.url)) }
+            for vacancy in site.vacancies { byKey[.page(vacancy.key), default: []].append((index, vacancy.url)) }
         }
         var copies = sites
         for group in byKey.values where Set(group.map(\.0)).count > 1 {
@@ -37,6 +37,12 @@ extension Site {
         var site = copies[0]
         site.translations = Array(copies.dropFirst())
         return site
+    }
+
+    /// What makes pages in different languages versions of one another: being the same
+    /// section, sharing a `translation_key`, or being the vacancy with the same id.
+    private enum VersionGroup: Hashable {
+        case section(SitePath), translation(String), page(PageKey)
     }
 
     /// Pages every language writes.

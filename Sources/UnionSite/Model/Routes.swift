@@ -63,16 +63,3 @@ public struct Routes: Sendable {
     /// Vacancy ids that would land on the pages under `/vacancies/` (the archive, filters, list pages).
     static let reservedVacancyIDs: Set<String> = Set(["archive", "page"] + VacancyFilter.allCases.map(\.rawValue))
 }
-
-/// How links, backlinks and bodies name a page: a content id (`guide/academies.md`) or a
-/// vacancy's `vacancy:<id>`, made and read only here.
-enum PageKey {
-    static let vacancyScheme = "vacancy:"
-
-    static func vacancy(_ id: String) -> String { vacancyScheme + id }
-
-    static func isVacancy(_ key: String) -> Bool { key.hasPrefix(vacancyScheme) }
-
-    /// The id of a `vacancy:<id>` key.
-    static func vacancyID(_ key: String) -> String? { isVacancy(key) ? String(key.dropFirst(vacancyScheme.count)) : nil }
-}

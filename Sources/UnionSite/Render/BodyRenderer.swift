@@ -34,7 +34,7 @@ struct BodyRenderer {
     }
 
     /// - Parameter citations: for principle documents, the markup closing principle N.
-    func html(key: String, source: MarkdownSource, citations: ((Int) -> String?)? = nil, placement: Placement = Placement()) -> String {
+    func html(key: PageKey, source: MarkdownSource, citations: ((Int) -> String?)? = nil, placement: Placement = Placement()) -> String {
         guard let facts = linked.documents[key] else { return "" }
         // The Link stage's HTML, when this is the body it read and placed as it is.
         if citations == nil, placement.idPrefix.isEmpty, placement.headingOffset == 0, placement.mapHref == nil,

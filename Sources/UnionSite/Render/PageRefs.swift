@@ -1,5 +1,5 @@
-/// Title, URL and kind of every page that can cite or be cited, by source key
-/// (content id or `vacancy:<id>`), for backlinks and glossary "used in" lists.
+/// Title, URL and kind of every page that can cite or be cited, by its key (an item or a
+/// vacancy), for backlinks and glossary "used in" lists.
 struct PageRefs: Sendable {
     struct Ref: Sendable, Equatable {
         let title: String
@@ -7,29 +7,29 @@ struct PageRefs: Sendable {
         let kind: String
     }
 
-    private let refs: [String: Ref]
+    private let refs: [PageKey: Ref]
     /// Each page's backlinks-list entry, made once per build rather than once per citing page.
-    private let entries: [String: FrozenTemplateValues]
+    private let entries: [PageKey: FrozenTemplateValues]
 
     /// - Parameter strings: each kind's noun ("guide chapter") is in the site's language.
     init(_ site: Site, strings: ThemeStrings = .english) {
-        var refs: [String: Ref] = [:]
+        var refs: [PageKey: Ref] = [:]
         let noun = { (name: String) in strings["kind_" + name.replacingOccurrences(of: " ", with: "_")] }
         for item in site.items {
-            refs[item.id] = Ref(title: item.title, path: item.url, kind: noun(item.id == "guide/index.md" ? "member guide" : item.kind.noun))
+            refs[item.key] = Ref(title: item.title, path: item.url, kind: noun(item.id == "guide/index.md" ? "member guide" : item.kind.noun))
         }
         for vacancy in site.vacancies {
-            refs[PageKey.vacancy(vacancy.id)] = Ref(title: vacancy.title, path: vacancy.url, kind: noun("vacancy"))
+            refs[vacancy.key] = Ref(title: vacancy.title, path: vacancy.url, kind: noun("vacancy"))
         }
         self.refs = refs
         entries = refs.mapValues { FrozenTemplateValues(values: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }
     }
 
-    subscript(key: String) -> Ref? { refs[key] }
+    subscript(key: PageKey) -> Ref? { refs[key] }
 
     /// Template list entries for the given keys, each page once.
-    func links(_ keys: [String]) -> [[String: Any]] {
-        var seen: Set<String> = []
+    func links(_ keys: [PageKey]) -> [[String: Any]] {
+        var seen: Set<PageKey> = []
         return keys.compactMap { key in
             guard seen.insert(key).inserted, let entry = entries[key] else { return nil }
             return entry.values

@@ -12,30 +12,35 @@ struct RelatedArticles {
     /// What the choice depends on: each article's id and tags, newest first, and who cites what.
     struct Input: Equatable, Sendable {
         let articles: [[String]]
-        let backlinks: [String: [Citation]]
+        let backlinks: [PageKey: [Citation]]
 
-        init(_ articles: [Article], backlinks: [String: [Citation]]) {
+        init(_ articles: [Article], backlinks: [PageKey: [Citation]]) {
             self.articles = articles.map { [$0.item.id] + $0.tags }
             self.backlinks = backlinks
         }
     }
 
     /// The same choice, made again only when its `Input` changed (`serve`).
-    static func memoized(_ articles: [Article], backlinks: [String: [Citation]], cache: BuildCache?) -> RelatedArticles {
+    static func memoized(_ articles: [Article], backlinks: [PageKey: [Citation]], cache: BuildCache?) -> RelatedArticles {
         let make = { RelatedArticles(articles, backlinks: backlinks) }
         guard let cache else { return make() }
         return cache.related.value("related", input: Input(articles, backlinks: backlinks), compute: make)
     }
 
-    init(_ articles: [Article], backlinks: [String: [Citation]]) {
-        let indexByID = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.item.id, $0) })
-        var groups: [String: [Int]] = [:]
+    /// Articles that share one of these are candidates for each other.
+    private enum Group: Hashable {
+        case tag(String), cites(PageKey)
+    }
+
+    init(_ articles: [Article], backlinks: [PageKey: [Citation]]) {
+        let indexByKey = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.item.key, $0) })
+        var groups: [Group: [Int]] = [:]
         for (index, article) in articles.enumerated() {
-            for tag in article.tags { groups["tag:" + tag, default: []].append(index) }
+            for tag in article.tags { groups[.tag(tag), default: []].append(index) }
         }
         for (target, citations) in backlinks {
             for source in Set(citations.map(\.source)) {
-                if let index = indexByID[source] { groups["cites:" + target, default: []].append(index) }
+                if let index = indexByKey[source] { groups[.cites(target), default: []].append(index) }
             }
         }
         // Each article's candidates, one entry per shared group: the count of an id is its score.

@@ -182,12 +182,12 @@ struct PageFactory: Sendable {
     }
 
     /// Backlinks of a page, as template entries.
-    func backlinks(_ key: String) -> [[String: Any]] {
+    func backlinks(_ key: PageKey) -> [[String: Any]] {
         refs.links((linked.backlinks[key] ?? []).map(\.source))
     }
 
     /// `##` headings for a contents list; shown when a page has at least two.
-    func contents(_ key: String) -> [[String: Any]] {
+    func contents(_ key: PageKey) -> [[String: Any]] {
         let headings = (linked.documents[key]?.headings ?? []).filter { $0.level == 2 }
         guard headings.count >= 2 else { return [] }
         return headings.map { ["id": $0.id, "text": $0.text] }

@@ -69,7 +69,7 @@ enum BodyEdit {
         for absolute in changed.sorted() {
             let path = root.relativePath(URL(fileURLWithPath: absolute))
             // A built page's key is its path below content/, its body's path the file's.
-            if path.hasPrefix("content/"), let document = last.linked.documents[String(path.dropFirst("content/".count))],
+            if path.hasPrefix("content/"), let document = last.linked.documents[.item(String(path.dropFirst("content/".count)))],
                document.path == path {
                 files.append(path)
             } else {
@@ -124,7 +124,7 @@ enum BodyEdit {
 
     /// One changed file, already loaded, taken through Model and Link on its own.
     private struct Edit {
-        let key: String
+        let key: PageKey
         let source: SourceDocument
         let item: ItemBuilder.Built.Item
         let contentItem: ContentItem
@@ -136,7 +136,7 @@ enum BodyEdit {
             let site = stages.linked.site
             guard source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine,
                   let oldItem = site.item(id: old.contentPath), oldItem.location.path == old.path,
-                  let oldDocument = stages.linked.documents[oldItem.id] else { return nil }
+                  let oldDocument = stages.linked.documents[oldItem.key] else { return nil }
             // Model: same front matter, so the same item with the new body.
             let built = ItemBuilder.build(source, timeZone: site.settings.timeZone)
             guard let item = built.item, built.problems.isEmpty, let contentItem = item.contentItem, contentItem.id == oldItem.id else { return nil }
@@ -170,7 +170,7 @@ enum BodyEdit {
                 && facts.extraAnchors == old.extraAnchors
         }
 
-        private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<Int> {
+        private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<GlossaryEntryID> {
             Set(matches.values.joined().map(\.entry))
         }
     }

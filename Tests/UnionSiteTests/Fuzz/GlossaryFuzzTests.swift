@@ -70,7 +70,7 @@ struct GlossaryFuzzTests {
     func rendering() async {
         await fuzz(count: 300, input: Self.input) { names, aliases, tokens, excludedBits in
             let glossary = Self.glossary(names, aliasesPer: aliases)
-            let excluded = Set(glossary.indices.filter { $0 < 6 && excludedBits & (1 << $0) != 0 })
+            let excluded = Set(glossary.entryIDs.filter { $0.index < 6 && excludedBits & (1 << $0.index) != 0 })
             Self.checkRendering(glossary, markdown: Self.fill(tokens, forms: Self.forms(glossary)), excluded: excluded)
         }
     }
@@ -90,7 +90,7 @@ struct GlossaryFuzzTests {
             #expect(!glossary.isEmpty, "\(file.name) names no terms")
             Self.checkRendering(glossary, markdown: markdown, excluded: [], name: file.name)
             for text in DocumentFacts.collect(UnionSiteTests.markdown(markdown), numberPrinciples: false).texts {
-                Self.checkMatcher(glossary, text: text, name: file.name)
+                Self.checkMatcher(glossary, text: String(text), name: file.name)
             }
         }
     }
@@ -131,12 +131,12 @@ struct GlossaryFuzzTests {
     /// ends on a word boundary (the first defined among equals).
     static func referenceMatches(_ characters: [Character], glossary: [GlossaryTerm]) -> [GlossaryMatcher.Match] {
         let forms = glossary.enumerated().flatMap { index, term in
-            ([term.term] + term.aliases).filter { !$0.isEmpty }.map { (Array($0), GlossaryMatcher.isAcronym($0), index) }
+            ([term.term] + term.aliases).filter { !$0.isEmpty }.map { (Array($0), GlossaryMatcher.isAcronym($0), GlossaryEntryID(index)) }
         }
         var found: [GlossaryMatcher.Match] = []
         var start = 0
         while start < characters.count {
-            var best: (length: Int, entry: Int)?
+            var best: (length: Int, entry: GlossaryEntryID)?
             if start == 0 || !isWord(characters[start - 1]) {
                 for (form, caseSensitive, entry) in forms where start + form.count <= characters.count {
                     let end = start + form.count
@@ -159,28 +159,28 @@ struct GlossaryFuzzTests {
 
     // MARK: - Rendering
 
-    static func href(_ glossary: [GlossaryTerm], _ entry: Int) -> String { "/glossary/#" + glossary[entry].anchor }
+    static func href(_ glossary: [GlossaryTerm], _ entry: GlossaryEntryID) -> String { "/glossary/#" + glossary[entry: entry].anchor }
 
     /// The body renderer's passes, with or without the glossary one: the Link stage chooses
     /// the matches in its own parse's texts, the render pass links them in a fresh parse.
-    static func render(_ text: String, glossary: [GlossaryTerm]?, excluded: Set<Int>) -> String {
+    static func render(_ text: String, glossary: [GlossaryTerm]?, excluded: Set<GlossaryEntryID>) -> String {
         let document = UnionSiteTests.markdown(text)
         let facts = DocumentFacts.collect(document, numberPrinciples: true)
         let inputs = BodyPasses.Inputs(
             headings: facts.headings, texts: facts.texts,
             glossaryMatches: glossary.map { chosen(text, glossary: $0, excluded: excluded) } ?? [:],
-            glossaryTags: glossary.map { terms in terms.indices.map { GlossaryLinking.openingTag(href: href(terms, $0)) } } ?? [],
+            glossaryTags: glossary.map { terms in terms.entryIDs.map { GlossaryLinking.openingTag(href: href(terms, $0)) } } ?? [],
             resolve: { "/resolved/" + $0 }, citations: { "<p>cited by principle \($0)</p>" })
         return BodyPasses.html(document, inputs)
     }
 
     /// The matches the Link stage picks, by body text index.
-    static func chosen(_ text: String, glossary: [GlossaryTerm], excluded: Set<Int>) -> [Int: [GlossaryMatcher.Match]] {
+    static func chosen(_ text: String, glossary: [GlossaryTerm], excluded: Set<GlossaryEntryID>) -> [Int: [GlossaryMatcher.Match]] {
         let facts = DocumentFacts.collect(UnionSiteTests.markdown(text), numberPrinciples: true)
         return GlossaryLinking.chosen(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: excluded)
     }
 
-    static func checkRendering(_ glossary: [GlossaryTerm], markdown: String, excluded: Set<Int>, name: String? = nil) {
+    static func checkRendering(_ glossary: [GlossaryTerm], markdown: String, excluded: Set<GlossaryEntryID>, name: String? = nil) {
         let label = name ?? "\(Fuzz.describe(markdown)) with terms \(forms(glossary)), excluded \(excluded.sorted())"
         let plain = render(markdown, glossary: nil, excluded: excluded)
         let linked = render(markdown, glossary: glossary, excluded: excluded)
@@ -196,7 +196,7 @@ struct GlossaryFuzzTests {
         }
 
         // Each entry at most once, never an excluded one, and the entries the Link stage counts.
-        let entries = scan.glossaryLinks.map { link in glossary.indices.first { href(glossary, $0) == link.href } }
+        let entries = scan.glossaryLinks.map { link in glossary.entryIDs.first { href(glossary, $0) == link.href } }
         #expect(!entries.contains(nil), "unknown glossary href: \(label)")
         #expect(Set(entries).count == entries.count, "an entry is linked twice: \(scan.glossaryLinks.map(\.href)) in \(label)")
         #expect(Set(entries.compactMap { $0 }).isDisjoint(with: excluded), "an excluded entry is linked: \(label)")
@@ -206,7 +206,7 @@ struct GlossaryFuzzTests {
         // The linked text is one of the entry's names.
         for (link, entry) in zip(scan.glossaryLinks, entries) {
             guard let entry else { continue }
-            let names = [glossary[entry].term] + glossary[entry].aliases
+            let names = [glossary[entry: entry].term] + glossary[entry: entry].aliases
             let text = Array(HTMLScan.unescape(link.text))
             let fits = names.contains { name in
                 let form = Array(name)

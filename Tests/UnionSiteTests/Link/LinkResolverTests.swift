@@ -24,7 +24,7 @@ struct LinkResolverTests {
         leftOut: ["articles/draft.md": "is a draft (build with --drafts to include it)"])
 
     func resolve(_ destination: String, from file: String = "articles/2026/pay.md") -> Result<LinkTarget, LinkResolver.Failure> {
-        resolver.resolve(destination, from: file, contentPath: file)
+        resolver.resolve(destination, from: .item(file), contentPath: file)
     }
 
     @Test("relative paths start from the linking file's folder", arguments: [
@@ -34,21 +34,21 @@ struct LinkResolverTests {
         ("../guide/academies.md", "pages/about.md"),
     ])
     func relative(destination: String, from: String) {
-        #expect(resolve(destination, from: from) == .success(.page(key: "guide/academies.md", path: .folder("guide", "academies"), fragment: nil)))
+        #expect(resolve(destination, from: from) == .success(.page(key: .item("guide/academies.md"), path: .folder("guide", "academies"), fragment: nil)))
     }
 
     @Test("a relative link keeps its fragment, percent-decoded")
     func fragment() {
         #expect(resolve("../guide/academies.md#what-is-an-academy", from: "pages/about.md")
-            == .success(.page(key: "guide/academies.md", path: .folder("guide", "academies"), fragment: "what-is-an-academy")))
+            == .success(.page(key: .item("guide/academies.md"), path: .folder("guide", "academies"), fragment: "what-is-an-academy")))
         #expect(resolve("academies.md#caf%C3%A9", from: "guide/index.md")
-            == .success(.page(key: "guide/academies.md", path: .folder("guide", "academies"), fragment: "café")))
+            == .success(.page(key: .item("guide/academies.md"), path: .folder("guide", "academies"), fragment: "café")))
     }
 
     @Test("a path starting with / is relative to content/")
     func rootRelative() {
-        #expect(resolve("/guide/academies.md") == .success(.page(key: "guide/academies.md", path: .folder("guide", "academies"), fragment: nil)))
-        #expect(resolve("/guide/../guide/academies.md#x") == .success(.page(key: "guide/academies.md", path: .folder("guide", "academies"), fragment: "x")))
+        #expect(resolve("/guide/academies.md") == .success(.page(key: .item("guide/academies.md"), path: .folder("guide", "academies"), fragment: nil)))
+        #expect(resolve("/guide/../guide/academies.md#x") == .success(.page(key: .item("guide/academies.md"), path: .folder("guide", "academies"), fragment: "x")))
     }
 
     @Test("climbing out of content/ fails", arguments: ["../../../etc/passwd", "/../site.yaml", "../../../content/guide/academies.md", "/.."])
@@ -73,8 +73,8 @@ struct LinkResolverTests {
 
     @Test("vacancy:<id> links to the vacancy page")
     func vacancy() {
-        #expect(resolve("vacancy:adviser-north") == .success(.page(key: "vacancy:adviser-north", path: .folder("vacancies", "adviser-north"), fragment: nil)))
-        #expect(resolve("vacancy:adviser-north#apply") == .success(.page(key: "vacancy:adviser-north", path: .folder("vacancies", "adviser-north"), fragment: "apply")))
+        #expect(resolve("vacancy:adviser-north") == .success(.page(key: .vacancy("adviser-north"), path: .folder("vacancies", "adviser-north"), fragment: nil)))
+        #expect(resolve("vacancy:adviser-north#apply") == .success(.page(key: .vacancy("adviser-north"), path: .folder("vacancies", "adviser-north"), fragment: "apply")))
         #expect(failure(resolve("vacancy:nobody")) == "link-unknown-vacancy: link to vacancy:nobody, but no vacancy has that id")
     }
 
@@ -116,12 +116,12 @@ struct LinkResolverTests {
     func navSections() {
         #expect(resolver.resolve("articles/", from: nil, contentPath: nil) == .success(.section(path: .folder("articles"), fragment: nil)))
         #expect(resolver.resolve("guide/", from: nil, contentPath: nil) == .success(.section(path: .folder("guide"), fragment: nil)))
-        #expect(resolver.resolve("pages/about.md", from: nil, contentPath: nil) == .success(.page(key: "pages/about.md", path: .folder("about"), fragment: nil)))
+        #expect(resolver.resolve("pages/about.md", from: nil, contentPath: nil) == .success(.page(key: .item("pages/about.md"), path: .folder("about"), fragment: nil)))
     }
 
     @Test("#fragment alone stays on the same page")
     func samePage() {
-        #expect(resolve("#pay") == .success(.page(key: "articles/2026/pay.md", path: .folder("articles", "pay"), fragment: "pay")))
+        #expect(resolve("#pay") == .success(.page(key: .item("articles/2026/pay.md"), path: .folder("articles", "pay"), fragment: "pay")))
     }
 
     @Test("schemes are recognised only when well-formed", arguments: [
@@ -144,12 +144,12 @@ struct LinkResolverTests {
 struct LinkCheckerTests {
     let checker = LinkChecker(
         resolver: LinkResolver(pages: ["guide/academies.md": .folder("guide", "academies")], vacancies: [:], staticFiles: ["files/a b.pdf"], leftOut: [:]),
-        anchors: ["guide/academies.md": ["what-is-an-academy"]], glossaryAnchors: ["academy"], basePath: "/members/")
+        anchors: [.item("guide/academies.md"): ["what-is-an-academy"]], glossaryAnchors: ["academy"], basePath: "/members/")
 
     @Test("a fragment must exist on the target page")
     func fragments() {
         #expect(checker.resolve("/guide/academies.md#what-is-an-academy", from: nil, contentPath: nil)
-            == .success(.page(key: "guide/academies.md", path: .folder("guide", "academies"), fragment: "what-is-an-academy")))
+            == .success(.page(key: .item("guide/academies.md"), path: .folder("guide", "academies"), fragment: "what-is-an-academy")))
         #expect(checker.resolve("/guide/academies.md#nope", from: nil, contentPath: nil)
             .failureMessage == "link to #nope on content/guide/academies.md, which has no such heading or anchor")
     }
@@ -162,7 +162,7 @@ struct LinkCheckerTests {
 
     @Test("hrefs carry the base path and encode files and fragments")
     func hrefs() {
-        #expect(checker.href(for: .page(key: "k", path: .folder("guide", "academies"), fragment: "x y")) == "/members/guide/academies/#x%20y")
+        #expect(checker.href(for: .page(key: .item("k"), path: .folder("guide", "academies"), fragment: "x y")) == "/members/guide/academies/#x%20y")
         #expect(checker.href(for: .file(path: "files/a b.pdf", fragment: nil)) == "/members/files/a%20b.pdf")
         #expect(checker.href(for: .section(path: .home, fragment: nil)) == "/members/")
     }

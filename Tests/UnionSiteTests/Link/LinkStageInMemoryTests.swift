@@ -32,10 +32,10 @@ struct LinkStageInMemoryTests {
     @Test("a link to a heading resolves to its href and becomes a backlink; the glossary term is found in the text")
     func resolves() throws {
         let linked = try Linker.link(Self.site(article: "Academies explained: [what they are](../guide/academies.md#what-an-academy-is).\n"))
-        let document = try #require(linked.documents["articles/one.md"])
+        let document = try #require(linked.documents[.item("articles/one.md")])
         #expect(document.hrefs["../guide/academies.md#what-an-academy-is"] == "/members/guide/academies/#what-an-academy-is")
-        #expect(linked.backlinks["guide/academies.md"] == [Citation(source: "articles/one.md", fragment: "what-an-academy-is")])
-        #expect(linked.glossaryUses[0] == ["articles/one.md"])
+        #expect(linked.backlinks[.item("guide/academies.md")] == [Citation(source: .item("articles/one.md"), fragment: "what-an-academy-is")])
+        #expect(linked.glossaryUses[GlossaryEntryID(0)] == [.item("articles/one.md")])
     }
 
     @Test("a missing page and a missing heading are errors at the link's line and column in the file")

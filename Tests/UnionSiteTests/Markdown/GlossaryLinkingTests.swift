@@ -6,11 +6,11 @@ struct GlossaryLinkingTests {
     let glossary = [glossaryTerm("academy", chapter: "guide/academies.md"), glossaryTerm("multi-academy trust", aliases: ["MAT"], chapter: "guide/academies.md"),
                     glossaryTerm("local authority", chapter: "guide/councils.md")]
 
-    func link(_ text: String, excluded: Set<Int> = []) -> String {
+    func link(_ text: String, excluded: Set<GlossaryEntryID> = []) -> String {
         let document = markdown(text)
         let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
         let matches = GlossaryLinking.chosen(in: texts, matcher: GlossaryMatcher(glossary), excluded: excluded)
-        GlossaryLinking.apply(document, matches: matches) { "/glossary/#" + glossary[$0].anchor }
+        GlossaryLinking.apply(document, matches: matches) { "/glossary/#" + glossary[entry: $0].anchor }
         return document.html()
     }
 
@@ -74,7 +74,7 @@ struct GlossaryLinkingTests {
 
     @Test("terms of the excluded (defining) chapter are not linked; others still are")
     func excludedEntries() {
-        let html = link("An academy near the local authority.\n", excluded: [0, 1])
+        let html = link("An academy near the local authority.\n", excluded: [GlossaryEntryID(0), GlossaryEntryID(1)])
         #expect(!html.contains("#academy"))
         #expect(html.contains("href=\"/glossary/#local-authority\">local authority</a>"))
     }
@@ -95,10 +95,10 @@ struct GlossaryLinkingTests {
     @Test("the Link stage chooses the matches the render pass links: body text only, first of each entry")
     func chosenMatches() {
         let facts = DocumentFacts.collect(markdown("# academy\n\nA MAT and [academy](x.md), a MAT.\n"), numberPrinciples: false)
-        func entries(_ excluded: Set<Int>) -> [Int] {
+        func entries(_ excluded: Set<GlossaryEntryID>) -> [GlossaryEntryID] {
             GlossaryLinking.chosen(in: facts.texts, matcher: GlossaryMatcher(glossary), excluded: excluded).values.joined().map(\.entry)
         }
-        #expect(entries([]) == [1])
-        #expect(entries([1]) == [])
+        #expect(entries([]) == [GlossaryEntryID(1)])
+        #expect(entries([GlossaryEntryID(1)]) == [])
     }
 }

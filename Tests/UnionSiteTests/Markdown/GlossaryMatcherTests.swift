@@ -13,10 +13,10 @@ struct GlossaryMatcherTests {
     /// The matched text and the term it links to.
     func matches(_ text: String) -> [(String, String)] {
         let characters = Array(text)
-        let found = GlossaryMatcher(glossary).matches(in: characters).map { (String(characters[$0.range]), glossary[$0.entry].term) }
+        let found = GlossaryMatcher(glossary).matches(in: characters).map { (String(characters[$0.range]), glossary[entry: $0.entry].term) }
         // From the text itself (byte offsets; mostly ASCII goes the byte way): the same.
         let bytes = Array(text.utf8)
-        let fromText = GlossaryMatcher(glossary).matches(in: text).map { (String(decoding: bytes[$0.range], as: UTF8.self), glossary[$0.entry].term) }
+        let fromText = GlossaryMatcher(glossary).matches(in: text).map { (String(decoding: bytes[$0.range], as: UTF8.self), glossary[entry: $0.entry].term) }
         #expect(fromText.map(\.0) == found.map(\.0) && fromText.map(\.1) == found.map(\.1))
         return found
     }

@@ -72,7 +72,7 @@ struct SlottedHTMLTests {
     /// Read with the in-memory site's glossary ("academy", "academies").
     static func read(_ body: String) -> BodyReader.Read {
         let site = LinkStageInMemoryTests.site(article: body)
-        let source = LinkSources.Source(key: "articles/one.md", contentPath: "articles/one.md",
+        let source = LinkSources.Source(key: .item("articles/one.md"), contentPath: "articles/one.md",
                                         body: MarkdownSource(text: body, path: "content/articles/one.md", firstLine: 1),
                                         numbersPrinciples: false, autolink: nil)
         return BodyReader(site).read(source)
@@ -113,7 +113,7 @@ struct SlottedHTMLTests {
     @Test("principle documents and bodies with images are left to the Render stage")
     func leftToRender() {
         #expect(Self.read("![A chart](/files/chart.png)\n").html == nil)
-        let source = LinkSources.Source(key: "principles/core.md", contentPath: "principles/core.md",
+        let source = LinkSources.Source(key: .item("principles/core.md"), contentPath: "principles/core.md",
                                         body: MarkdownSource(text: "## One\n", path: "content/principles/core.md", firstLine: 1),
                                         numbersPrinciples: true, autolink: nil)
         #expect(BodyReader(LinkStageInMemoryTests.site(article: "x")).read(source).html == nil)

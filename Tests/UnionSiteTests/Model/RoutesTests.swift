@@ -32,8 +32,17 @@ struct RoutesTests {
         #expect(Routes.reservedVacancyIDs == ["archive", "page", "region", "contract", "hours"])
         #expect(routes.reserved.contains(routes.glossary))
         #expect(!routes.reserved.contains(routes.guide))
-        #expect(PageKey.vacancy("x") == "vacancy:x")
-        #expect(PageKey.vacancyID("vacancy:x") == "x")
-        #expect(PageKey.vacancyID("guide/x.md") == nil)
+    }
+
+    @Test("a page key is an item's content id or a vacancy's id, printed and ordered as `vacancy:<id>`")
+    func pageKeys() {
+        #expect(PageKey.vacancy("x").description == "vacancy:x")
+        #expect(PageKey.vacancy("x").vacancyID == "x" && PageKey.vacancy("x").itemID == nil)
+        #expect(PageKey.item("guide/x.md").itemID == "guide/x.md" && PageKey.item("guide/x.md").vacancyID == nil)
+        #expect(PageKey.item("vacancy:x") != PageKey.vacancy("x"))
+        // Backlinks and "used in" lists are sorted by key: the same order as the strings.
+        let keys: [PageKey] = [.item("pages/x.md"), .vacancy("b"), .item("articles/z.md"), .vacancy("a"), .item("vacancy-notes.md"),
+                               .item("Über.md"), .item("vacancy.md"), .item("guide/index.md")]
+        #expect(keys.sorted().map(\.description) == keys.map(\.description).sorted())
     }
 }

@@ -17,11 +17,11 @@ extension PageFactory {
     }
 
     func articlePage(_ article: Article, related: [Article]) -> RenderedPage {
-        let id = article.item.id
-        let citations = linked.backlinks[id] ?? []
+        let key = article.item.key
+        let citations = linked.backlinks[key] ?? []
         return memoized(cache?.articlePages, article.item.url, input: { world in
-            ArticlePageInput(world: world, article: article, document: linked.documents[id], backlinks: citations,
-                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.id] })
+            ArticlePageInput(world: world, article: article, document: linked.documents[key], backlinks: citations,
+                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.key] })
         }, render: { renderArticlePage(article, related: related) })
     }
 
@@ -29,9 +29,9 @@ extension PageFactory {
         let item = article.item
         let page = itemPage(item, extra: ["json_ld": [JSONLD.article(article, modified: site.modified(article), settings: settings)]])
         var values: [String: Any] = [
-            "body": bodies.html(key: item.id, source: item.body),
-            "contents": contents(item.id),
-            "backlinks": backlinks(item.id),
+            "body": bodies.html(key: item.key, source: item.body),
+            "contents": contents(item.key),
+            "backlinks": backlinks(item.key),
             "published": date(article.date),
             "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] },
             "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] },

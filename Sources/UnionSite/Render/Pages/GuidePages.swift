@@ -14,8 +14,8 @@ extension PageFactory {
         let page: [String: Any]
         if let index = site.guideIndex {
             page = itemPage(index.item, kind: "guide-index")
-            values["body"] = bodies.html(key: index.item.id, source: index.item.body)
-            values["backlinks"] = backlinks(index.item.id)
+            values["body"] = bodies.html(key: index.item.key, source: index.item.body)
+            values["backlinks"] = backlinks(index.item.key)
             values.merge(historyValues(index.item, published: nil)) { _, new in new }
         } else {
             page = context.page(title: t["member_guide"], path: path, kind: "guide-index")
@@ -29,8 +29,8 @@ extension PageFactory {
         let item = chapter.item
         let glossaryPath = Routes.site.glossary
         var values: [String: Any] = [
-            "body": bodies.html(key: item.id, source: item.body),
-            "contents": contents(item.id), "backlinks": backlinks(item.id),
+            "body": bodies.html(key: item.key, source: item.body),
+            "contents": contents(item.key), "backlinks": backlinks(item.key),
             "number": index + 1, "chapter_count": site.chapters.count,
             "chapter_of": t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)]),
             "chapters": site.chapters.map { chapterLink($0, current: item.url) },
@@ -52,13 +52,13 @@ extension PageFactory {
         let path = Routes.site.glossary
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
         var letters: [(String, [[String: Any]])] = []
-        for (index, term) in site.glossary.enumerated() {
+        for (entryID, term) in zip(site.glossary.entryIDs, site.glossary) {
             let letter = term.term.first.map { String($0).uppercased() } ?? "#"
             var entry: [String: Any] = ["term": term.term, "anchor": term.anchor]
             if let definition = term.definition { entry["definition"] = definition }
             if !term.aliases.isEmpty { entry["aliases"] = term.aliases.joined(separator: ", ") }
             if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": chapter.title, "href": context.href(chapter.url)] }
-            let users = linked.glossaryUses[index] ?? []
+            let users = linked.glossaryUses[entryID] ?? []
             var used = refs.links(Array(users.prefix(Self.usedInLimit)))
             if !used.isEmpty { used[used.count - 1]["last"] = true }
             entry["used_in"] = used
@@ -82,7 +82,7 @@ extension PageFactory {
                 Self.inPageHref(href, anchors: anchors)
             }, mapID: "print:" + anchors.keys.sorted().map { $0 + "=" + anchors[$0]! }.joined(separator: ","))
             let values: [String: Any] = ["title": chapter.item.title, "number": index + 1, "anchor": "chapter-" + chapter.item.slug,
-                                         "body": bodies.html(key: chapter.item.id, source: chapter.item.body, placement: placement)]
+                                         "body": bodies.html(key: chapter.item.key, source: chapter.item.body, placement: placement)]
             return values.merging(historyValues(chapter.item, published: nil, idPrefix: chapter.item.slug + "--", headingLevel: 3,
                                                 open: true)) { old, _ in old }
         }

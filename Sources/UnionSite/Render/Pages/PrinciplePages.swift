@@ -19,11 +19,11 @@ extension PageFactory {
 
     func principleDocumentPage(_ document: PrincipleDocument) -> RenderedPage {
         let item = document.item
-        let citations = principleCitations(item.id)
+        let citations = principleCitations(item.key)
         var values: [String: Any] = [
-            "body": bodies.html(key: item.id, source: item.body, citations: citations),
+            "body": bodies.html(key: item.key, source: item.body, citations: citations),
             "contents": principleHeadings(document).map { ["id": $0.id, "text": "\($0.principleNumber ?? 0). \($0.text)"] },
-            "backlinks": backlinks(item.id),
+            "backlinks": backlinks(item.key),
         ]
         if let version = document.version { values["version"] = version }
         if let adopted = document.adopted { values["adopted"] = date(adopted) }
@@ -34,11 +34,11 @@ extension PageFactory {
     }
 
     private func principleHeadings(_ document: PrincipleDocument) -> [DocumentFacts.Heading] {
-        (linked.documents[document.item.id]?.headings ?? []).filter { $0.principleNumber != nil }
+        (linked.documents[document.item.key]?.headings ?? []).filter { $0.principleNumber != nil }
     }
 
     /// The markup closing principle N: the pages that link to its heading or anchor.
-    private func principleCitations(_ key: String) -> (Int) -> String? {
+    private func principleCitations(_ key: PageKey) -> (Int) -> String? {
         let headings = (linked.documents[key]?.headings ?? []).filter { $0.principleNumber != nil }
         let citations = linked.backlinks[key] ?? []
         return { number in

@@ -6,8 +6,8 @@ extension PageFactory {
 
     func standalonePage(_ page: Page) -> RenderedPage {
         let item = page.item
-        var values: [String: Any] = ["body": bodies.html(key: item.id, source: item.body),
-                                     "contents": contents(item.id), "backlinks": backlinks(item.id)]
+        var values: [String: Any] = ["body": bodies.html(key: item.key, source: item.body),
+                                     "contents": contents(item.key), "backlinks": backlinks(item.key)]
         values.merge(historyValues(item, published: nil)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
                       breadcrumbs: [(t["home"], .home)], lastModified: site.lastUpdated(item)?.day.description, owner: item.location.path)

@@ -45,7 +45,7 @@ extension PageFactory {
     }
 
     private func vacancyPage(_ vacancy: Vacancy) -> RenderedPage {
-        let key = PageKey.vacancy(vacancy.id)
+        let key = vacancy.key
         let isOpen = site.status(of: vacancy).isOpen
         let body = vacancy.description.map { bodies.html(key: key, source: $0) }
         var extra: [String: Any] = [:]

@@ -46,7 +46,7 @@ struct SearchDocument: Hashable, Sendable {
             return cache?.snippets.value(url, input: SnippetInput(summary: summary, texts: texts), compute: make) ?? make()
         }
         func add(_ item: ContentItem, extra: [String] = []) {
-            let facts = linked.documents[item.id]
+            let facts = linked.documents[item.key]
             let texts = facts?.texts ?? TextRuns([String]())
             let url = site.settings.href(item.url)
             result.append(SearchDocument(
@@ -61,7 +61,7 @@ struct SearchDocument: Hashable, Sendable {
         }
         for page in site.pages { add(page.item) }
         for vacancy in site.openVacancies {
-            let facts = linked.documents[PageKey.vacancy(vacancy.id)]
+            let facts = linked.documents[vacancy.key]
             let texts = facts?.texts ?? TextRuns([String]())
             let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
             let about = snippet(site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)
