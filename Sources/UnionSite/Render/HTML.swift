@@ -1,7 +1,20 @@
 /// Escaping for every value that reaches HTML outside Mustache's own `{{ }}`.
 enum HTML {
     /// Text content and double-quoted attribute values.
-    static func escape(_ text: String) -> String { replacing(text, entity) }
+    /// Text with none of `& < > " '` (most of it) comes back as it is; the rest is escaped byte
+    /// by byte, since the five are ASCII and never part of a longer UTF-8 sequence.
+    static func escape(_ text: String) -> String {
+        guard needsEscaping(text) else { return text }
+        var text = text
+        return text.withUTF8 { utf8 in
+            var out: [UInt8] = []
+            out.reserveCapacity(utf8.count + 16)
+            for byte in utf8 {
+                if needsEscaping(byte), let entity = entity(Unicode.Scalar(byte)) { out += entity.utf8 } else { out.append(byte) }
+            }
+            return String(decoding: out, as: UTF8.self)
+        }
+    }
 
     /// The entity for one of `& < > " '`; nil for any other character.
     static func entity(_ scalar: Unicode.Scalar) -> String? {
