@@ -34,9 +34,7 @@ enum BodyEdit {
         guard let files, !files.isEmpty, files.count <= maxFiles else { return nil }
         timer.lap("paths")
         let work = cache.work
-        // What every body shares is unchanged by a body edit: the reader and the link world.
-        let steps = Edit.Steps(work: work, read: work.bodyReading(with: BodyReader(linked.site)),
-                               check: work.linkChecking(in: last.linked.world))
+        var steps: Edit.Steps?
         let maxBytes = SourceLoader.maxFileSize(last.sources.settings) ?? TextFileReader.defaultMaxBytes
         let reader = TextFileReader(root: root, maxBytes: maxBytes)
         for path in files {
@@ -46,7 +44,11 @@ enum BodyEdit {
             else { return nil }
             // Saved without a change (or touched): nothing to do for this file.
             if source == old { continue }
-            guard let edit = Edit(source, old: old, stages: last, steps: steps) else { return nil }
+            // What every body shares is unchanged by a body edit: the reader and the link world.
+            let shared = steps ?? Edit.Steps(work: work, read: work.bodyReading(with: BodyReader(last.linked.site)),
+                                             check: work.linkChecking(in: last.linked.world))
+            steps = shared
+            guard let edit = Edit(source, old: old, stages: last, steps: shared) else { return nil }
             guard let site = linked.site.replacing(edit.item) else { return nil }
             linked.site = site
             linked.documents[edit.key] = edit.document
