@@ -16,7 +16,8 @@ struct BuildCommand: ParsableCommand {
     func run() throws {
         let result = try DiagnosticPrinter.reporting {
             let root = try SiteRoot(root: site.root, output: output)
-            let options = Build.Options(root: root, model: .init(buildDate: try site.buildDate(), includeDrafts: site.drafts, baseURL: baseURL))
+            var options = Build.Options(root: root, model: .init(buildDate: try site.buildDate(), includeDrafts: site.drafts, baseURL: baseURL))
+            options.exitsAfterBuild = true
             // The outcome goes to <root>/.unionsite/last-build.json: `deploy` publishes only a build that succeeded.
             do {
                 let build = try Build.run(options)

@@ -13,7 +13,7 @@ public struct SourceDocument: Sendable, Hashable {
     /// The file name without `.md` (nor a language suffix): the default slug.
     var baseName: String {
         let name = fileStem
-        return languageSuffix.map { String(name.dropLast($0.count + 1)) } ?? name
+        return String(languageSuffix.map { name.dropLast($0.count + 1) } ?? name)
     }
 
     /// The path below `content/`, as cross-links name it: `guide/academies.md`; a translation's
@@ -34,9 +34,11 @@ public struct SourceDocument: Sendable, Hashable {
         return SiteLanguage.isValidCode(suffix) ? suffix : nil
     }
 
-    private var fileStem: String {
-        let name = path.split(separator: "/").last.map(String.init) ?? path
-        return name.hasSuffix(".md") ? String(name.dropLast(3)) : name
+    /// The file name without `.md`. Found from the last `/`, not by splitting the path: the
+    /// model asks for it several times per file.
+    private var fileStem: Substring {
+        let name = path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+        return name.hasSuffix(".md") ? name.dropLast(3) : name
     }
 }
 

@@ -37,9 +37,10 @@ public struct GlossaryMatcher: Sendable {
     /// Whether the rules can be applied to the text's bytes: the common case, scanned without
     /// building characters, hashing them or asking Unicode tables. So it is when every form
     /// is ASCII and the text is ASCII (without CR, which joins LF into one character) apart
-    /// from punctuation and spaces (’ “ ” – — … and no-break space, which SMART punctuation
-    /// and authors bring): those are never word characters, never in a form, and never join
-    /// their neighbours into one character, so every match and boundary is the same.
+    /// from punctuation, spaces, currency and maths signs (’ “ ” – — …, no-break space, £ € ×,
+    /// which SMART punctuation, pay tables and authors bring): those are never word
+    /// characters, never in a form, and never join their neighbours into one character (unlike
+    /// combining marks and emoji modifiers), so every match and boundary is the same.
     func canScanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard allFormsASCII else { return false }
         var index = 0
@@ -66,7 +67,7 @@ public struct GlossaryMatcher: Sendable {
     private static func isPunctuationOrSpace(_ scalar: Unicode.Scalar) -> Bool {
         switch scalar.properties.generalCategory {
         case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .spaceSeparator: true
+             .initialPunctuation, .finalPunctuation, .otherPunctuation, .spaceSeparator, .currencySymbol, .mathSymbol: true
         default: false
         }
     }

@@ -32,11 +32,21 @@ enum JSONLD {
         return serialise(object)
     }
 
+    /// Written field by field, in the sorted key order `JSONWriter` uses: every page has one,
+    /// and building dictionaries for it was 1.5 % of a build.
     static func breadcrumbs(_ trail: [(String, SitePath)], settings: SiteSettings) -> String {
-        let items: [[String: Any]] = trail.enumerated().map { index, crumb in
-            ["@type": "ListItem", "position": index + 1, "name": crumb.0, "item": settings.absoluteURL(crumb.1)]
+        var out: [UInt8] = []
+        out += #"{"@context":"https://schema.org","@type":"BreadcrumbList","itemListElement":["#.utf8
+        for (index, crumb) in trail.enumerated() {
+            if index > 0 { out.append(UInt8(ascii: ",")) }
+            out += #"{"@type":"ListItem","item":"#.utf8
+            JSONWriter.writeString(settings.absoluteURL(crumb.1), into: &out)
+            out += #","name":"#.utf8
+            JSONWriter.writeString(crumb.0, into: &out)
+            out += #","position":\#(index + 1)}"#.utf8
         }
-        return serialise(["@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items])
+        out += "]}".utf8
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Google's required JobPosting properties, and the recommended ones the record fills.

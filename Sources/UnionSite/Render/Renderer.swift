@@ -96,8 +96,9 @@ public enum Renderer {
 }
 
 /// Builds every page; one file per page kind extends it. It holds only values, so pages
-/// render in parallel.
-struct PageFactory: Sendable {
+/// render in parallel. A class, not a struct: every page closure on every thread used to
+/// copy (retain and release) each of its fields.
+final class PageFactory: Sendable {
     let linked: LinkedSite
     let templates: TemplateSet
     let context: SiteContext
@@ -168,7 +169,7 @@ struct PageFactory: Sendable {
         data["page"] = page
         data["breadcrumbs"] = crumbs
         templates.checkValues(template, data)
-        let render = { templates.bytes(template, data) }
+        let render = { self.templates.bytes(template, data) }
         let bytes = pageWork.page(path, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render)
         return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
     }

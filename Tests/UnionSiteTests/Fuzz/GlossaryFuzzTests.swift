@@ -59,7 +59,7 @@ struct GlossaryFuzzTests {
 
     @Test("matcher: exactly the leftmost-longest matches on word boundaries, never overlapping")
     func matcher() async {
-        let text = FuzzGen.tokens(Self.markdownTokens.filter { !$0.contains("\n") } + ["\n", "\t", "1", "a"], length: 0...60)
+        let text = FuzzGen.tokens(Self.markdownTokens.filter { !$0.contains("\n") } + ["\n", "\t", "1", "a", "£", "×", "€", "\u{1F3FB}", "\u{301}"], length: 0...60)
         await fuzz(count: 500, input: zip(Self.names, Gen.int(in: 0...2), text)) { names, aliases, tokens in
             let glossary = Self.glossary(names, aliasesPer: aliases)
             Self.checkMatcher(glossary, text: Self.fill(tokens, forms: Self.forms(glossary)))

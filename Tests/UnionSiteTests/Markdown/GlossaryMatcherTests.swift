@@ -26,6 +26,8 @@ struct GlossaryMatcherTests {
     @Test("curly quotes, dashes and no-break spaces are boundaries on the byte path too", arguments: [
         ("The academy’s board", ["academy"]), ("“MAT” — a multi-academy trust…", ["MAT", "multi-academy trust"]),
         ("RSC\u{00A0}office", ["RSC"]), ("académy and academy", ["academy"]), ("academy\u{301} academy", ["academy"]),
+        ("£1,500 per academy×2 €3", ["academy"]), ("academy£ and £academy", ["academy", "academy"]), ("£\u{301}academy", ["academy"]),
+        ("academy\u{1F3FB} and academy", ["academy"]),
     ])
     func punctuationAndOtherScripts(text: String, expected: [String]) {
         #expect(matchedTexts(text) == expected)
@@ -36,6 +38,8 @@ struct GlossaryMatcherTests {
         let matcher = GlossaryMatcher(glossary)
         func scannable(_ text: String) -> Bool { var text = text; return text.withUTF8(matcher.canScanBytes) }
         #expect(scannable("The academy’s “board” – now…"))
+        #expect(scannable("Pay: £1,500 × 2 ± €3"))
+        #expect(!scannable("academy\u{1F3FB}"))
         #expect(!scannable("académy"))
         #expect(!scannable("a\r\nb"))
         #expect(!GlossaryMatcher([glossaryTerm("école")]).matches(in: "An école.").isEmpty)

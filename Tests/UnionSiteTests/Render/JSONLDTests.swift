@@ -45,4 +45,19 @@ struct JSONLDTests {
         #expect(object["employmentType"] as? [String] == ["FULL_TIME", "TEMPORARY"])
         #expect(object["datePosted"] as? String == "2026-11-01")
     }
+
+    @Test("breadcrumbs written field by field are what the JSON writer makes of the same values, escapes and all")
+    func breadcrumbs() {
+        let settings = SiteSettings(title: "T", baseURL: "https://example.org/sub/", language: "en-GB", description: nil, organisation: nil,
+                                    nav: [], timeZone: TimeZone(identifier: "UTC")!, autolink: true, disabledWarnings: [], params: [],
+                                    location: UnionSite.SourceLocation(path: "content/site.yaml"))
+        let trail: [(String, SitePath)] = [("Home", .home), ("Guide \"</script>\" & co\u{2028}", .folder("guide")),
+                                           ("Academies", .folder("guide", "academies"))]
+        let items: [[String: Any]] = trail.enumerated().map { index, crumb in
+            ["@type": "ListItem", "position": index + 1, "name": crumb.0, "item": settings.absoluteURL(crumb.1)]
+        }
+        let reference = JSONWriter.string(["@context": "https://schema.org", "@type": "BreadcrumbList", "itemListElement": items])
+        #expect(JSONLD.breadcrumbs(trail, settings: settings) == reference)
+        #expect(!reference.contains("</script"))
+    }
 }

@@ -46,7 +46,7 @@ extension PageFactory {
             let heading = headings[number - 1]
             let anchors: Set<String> = [heading.id, DocumentFacts.principleAnchor(number)]
             let sources = citations.filter { $0.fragment.map(anchors.contains) ?? false }.map(\.source)
-            let links = refs.links(sources)
+            let links = self.refs.links(sources)
             guard !links.isEmpty else { return nil }
             let items = links.map { "<a href=\"\(HTML.attribute($0["href"] as! String))\">\(HTML.escape($0["title"] as! String))</a>" }
             return "<p class=\"cited-in\"><strong>Principle \(number) is cited in:</strong> \(items.joined(separator: ", "))</p>\n"
