@@ -59,10 +59,10 @@ final class VersionCounter<Value: Equatable>: @unchecked Sendable {
     func version(of value: Value) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        if value != last {
-            last = value
-            version += 1
-        }
+        if value != last { version += 1 }
+        // Kept even when equal: the next caller usually shows this very value (a body edit
+        // shows the last build's), and equal storage compares at once where a copy is read whole.
+        last = value
         return version
     }
 }
