@@ -56,19 +56,15 @@ public enum Build {
 
     /// Stages 1–4 with every file kept in memory: everything `build` checks, nothing written.
     /// `check` and tests use this.
-    /// - Parameter cache: see `render(_:into:cache:)`.
-    public static func render(_ options: Options, cache: BuildCache? = nil) throws(Diagnostics) -> InMemorySite {
+    public static func render(_ options: Options) throws(Diagnostics) -> InMemorySite {
         let sink = MemorySink()
-        let site = try render(options, into: sink, cache: cache)
+        let site = try render(options, into: sink)
         return InMemorySite(site: site, files: sink.files)
     }
 
     /// Stages 1–4, every file into `sink`.
-    /// - Parameter cache: kept by `serve` between rebuilds; a build without one does all the work.
-    static func render(_ options: Options, into sink: any RenderSink, cache: BuildCache? = nil) throws(Diagnostics) -> RenderedSite {
-        let rendered = try stages(options, into: sink, cache: cache).rendered
-        _ = cache?.endBuild()
-        return rendered
+    static func render(_ options: Options, into sink: any RenderSink) throws(Diagnostics) -> RenderedSite {
+        try stages(options, into: sink).rendered
     }
 
     /// What stages 1–4 made besides the files: `serve` keeps it (`PreviewBuild`) so that an
@@ -81,20 +77,21 @@ public enum Build {
         let reusable: PageFactory.Reusable
     }
 
-    /// Stages 1–4, every file into `sink`. A caller with a cache ends the build with
-    /// `BuildCache.endBuild` once it has what it needs.
+    /// Stages 1–4, every file into `sink`.
+    /// - Parameter work: each stage's per-item work: `DirectWork` computes it; `serve` passes
+    ///   its `BuildCache`, which keeps results between rebuilds (`StageWork`).
     /// - Parameter deferSearch: leave the default language's search index out (`serve` makes it when asked).
-    static func stages(_ options: Options, into sink: any RenderSink, cache: BuildCache? = nil,
+    static func stages(_ options: Options, into sink: any RenderSink, work: any StageWork = DirectWork(),
                        deferSearch: Bool = false) throws(Diagnostics) -> Stages {
         var timer = StageTimer()
         defer { timer.report() }
-        let sources = try SourceLoader.load(options.root, cache: cache)
+        let sources = try SourceLoader.load(options.root, work: work)
         timer.lap("load")
-        let site = try ModelBuilder.build(sources, options: options.model, cache: cache)
+        let site = try ModelBuilder.build(sources, options: options.model, work: work)
         timer.lap("model")
-        let linked = try Linker.link(site, cache: cache)
+        let linked = try Linker.link(site, work: work)
         timer.lap("link")
-        var (rendered, reusable) = try Renderer.render(linked, into: sink, cache: cache, deferSearch: deferSearch,
+        var (rendered, reusable) = try Renderer.render(linked, into: sink, work: work, deferSearch: deferSearch,
                                                        compiledTheme: options.compiledTheme)
         timer.lap("render")
         if !site.translations.isEmpty {

@@ -2,7 +2,7 @@
 /// that exist, the items left out, each page's ids, the glossary's anchors and the base path.
 ///
 /// While it stays equal, a body with the same links checks the same way, so `serve` reuses
-/// the result (`BuildCache.checkedLinks`).
+/// the result (`LinkWork.linkChecking`).
 struct LinkWorld: Equatable, Sendable {
     let pages: [String: SitePath]
     let vacancies: [String: SitePath]

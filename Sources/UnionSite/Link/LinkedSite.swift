@@ -10,8 +10,10 @@ public struct LinkedSite: Sendable {
     /// `nav` with each link turned into an href.
     let nav: [NavLink]
     public internal(set) var warnings: [Diagnostic]
-    /// What the links were checked with, so one body can be checked again on its own (`serve`).
-    let checker: LinkChecker
+    /// What the links were checked against, so one body can be checked again on its own (`serve`).
+    let world: LinkWorld
+
+    var checker: LinkChecker { world.checker }
 }
 
 /// What the Render stage needs to rewrite one body the way the Link stage checked it.

@@ -15,22 +15,26 @@ public enum Linker {
 
     /// - Parameter original: for a translation's site, the default language's site, whose
     ///   pages its links fall back to.
-    public static func link(_ site: Site, original: Site? = nil, cache: BuildCache? = nil) throws(Diagnostics) -> LinkedSite {
+    public static func link(_ site: Site, original: Site? = nil) throws(Diagnostics) -> LinkedSite {
+        try link(site, original: original, work: DirectWork())
+    }
+
+    /// - Parameter work: reads, checks and lints each body; `serve`'s gives back what it
+    ///   computed for the same inputs (`StageWork`).
+    static func link(_ site: Site, original: Site? = nil, work: any LinkWork) throws(Diagnostics) -> LinkedSite {
         var timer = StageTimer("link")
         defer { timer.report() }
         let sources = LinkSources(site)
         // Each body is parsed once, here, on both cores, in input order (`BodyReader`).
-        let reader = BodyReader(site)
-        let readerVersion = cache?.bodyReaders.version(of: reader)
-        let reads = Parallel.map(sources.all) { source in read(source, reader: reader, version: readerVersion, cache: cache) }
+        let read = work.bodyReading(with: BodyReader(site))
+        let reads = Parallel.map(sources.all) { source in read(source) }
         let factsByKey = Dictionary(uniqueKeysWithValues: zip(sources.all.map(\.key), reads.map(\.facts)))
         timer.lap("read")
         var world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
                               leftOut: site.leftOut, anchors: withTemplateAnchors(factsByKey.mapValues(\.anchors), site: site),
                               glossaryAnchors: Set(site.glossary.map(\.anchor)), basePath: site.settings.basePath)
         if let original { world.addOriginals(original, translation: site, languageName: site.settings.languages.first { $0.code == site.settings.languageCode }?.name) }
-        let checker = world.checker
-        let worldVersion = cache?.linkWorlds.version(of: world)
+        let check = work.linkChecking(in: world)
         timer.lap("world")
         var problems = Diagnostics(site.warnings)
         var documents: [PageKey: LinkedDocument] = [:]
@@ -38,13 +42,7 @@ public enum Linker {
         var uses: [GlossaryEntryID: [PageKey]] = [:]
         let images = ImageSizes(site.staticFiles)
         // Checking is per body, so on every core too; gathering backlinks and uses is not.
-        let checks = Parallel.map(sources.all) { source -> LinkChecker.Checked in
-            let links = factsByKey[source.key]!.links
-            let check = { checker.check(links, from: source.key, contentPath: source.contentPath) }
-            return worldVersion.map { version in
-                cache!.checkedLinks.value(source.key, input: .init(links: links, contentPath: source.contentPath, world: version), compute: check)
-            } ?? check()
-        }
+        let checks = Parallel.map(sources.all) { source in check(factsByKey[source.key]!.links, source.key, source.contentPath) }
         for (index, source) in sources.all.enumerated() {
             let fact = reads[index].facts
             let checked = checks[index]
@@ -66,12 +64,12 @@ public enum Linker {
         let sortedBacklinks = sortedUnique(backlinks)
         let sortedUses = sortedUnique(uses)
         timer.lap("sort")
-        let nav = NavResolver.resolve(site.settings, checker: checker, problems: &problems)
+        let nav = NavResolver.resolve(site.settings, checker: world.checker, problems: &problems)
         try problems.throwIfErrors()
-        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: sortedBacklinks, nav: nav, cache: cache))
+        problems.append(contentsOf: Lint.warnings(site, documents: documents, backlinks: sortedBacklinks, nav: nav, work: work))
         timer.lap("lint")
         let linked = LinkedSite(site: site, documents: documents, backlinks: sortedBacklinks, glossaryUses: sortedUses, nav: nav,
-                                warnings: problems.warnings, checker: checker)
+                                warnings: problems.warnings, world: world)
         return linked
     }
 
@@ -84,11 +82,5 @@ public enum Linker {
             })
         }
         return Dictionary(uniqueKeysWithValues: sorted)
-    }
-
-    private static func read(_ source: LinkSources.Source, reader: BodyReader, version: Int?, cache: BuildCache?) -> BodyReader.Read {
-        guard let cache, let version else { return reader.read(source) }
-        let input = BuildCache.ReadInput(body: source.body, numbersPrinciples: source.numbersPrinciples, autolink: source.autolink, reader: version)
-        return cache.reads.value(source.key, input: input) { reader.read(source) }
     }
 }

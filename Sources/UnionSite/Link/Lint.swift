@@ -14,14 +14,14 @@
 enum Lint {
     static let vagueLinkTexts: Set<String> = ["click here", "here", "read more", "more", "this", "link", "this link", "click"]
 
-    /// - Parameter cache: kept by `serve`: a body whose facts are unchanged has the same warnings.
+    /// - Parameter work: lints each body (`LinkWork.lintBody`).
     static func warnings(_ site: Site, documents: [PageKey: LinkedDocument], backlinks: [PageKey: [Citation]],
-                         nav: [NavLink], cache: BuildCache? = nil) -> [Diagnostic] {
+                         nav: [NavLink], work: any LinkWork = DirectWork()) -> [Diagnostic] {
         // Each body on its own, on every core; gathered in key order (the keys sorted, not the
         // key-document pairs, which are large to move).
         let bodies = Parallel.map(documents.keys.sorted()) { key in
             let document = documents[key]!
-            return cache?.bodyWarnings.value(key, input: document) { bodyWarnings(document) } ?? bodyWarnings(document)
+            return work.lintBody(document, key: key)
         }
         var found = Array(bodies.joined())
         found += itemWarnings(site)

@@ -61,20 +61,11 @@ public struct StaticFile: Sendable, Hashable {
     /// where a page shows it). Read here because Load is the stage that reads the disk.
     let image: Result<PixelSize, ImageHeader.Problem>?
 
-    /// - Parameter cache: kept by `serve`: an image whose stamp is unchanged is not read again.
-    init(path: String, absolutePath: String, cache: BuildCache? = nil) {
+    /// - Parameter work: reads an image's size; `serve`'s skips an image whose stamp is unchanged.
+    init(path: String, absolutePath: String, work: any LoadWork = DirectWork()) {
         self.path = path
         self.absolutePath = absolutePath
-        guard ImageHeader.extensions.contains((path as NSString).pathExtension.lowercased()) else {
-            image = nil
-            return
-        }
-        let read = { ImageHeader.read(path: absolutePath) }
-        guard let cache, let stamp = FileStamp(absolutePath), !stamp.isRecent(window: cache.racyWindow) else {
-            image = read()
-            return
-        }
-        image = cache.images.value(absolutePath, input: stamp, compute: read)
+        image = ImageHeader.extensions.contains((path as NSString).pathExtension.lowercased()) ? work.readImageSize(absolutePath) : nil
     }
 }
 

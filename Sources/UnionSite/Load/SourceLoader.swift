@@ -7,17 +7,22 @@ import Foundation
 /// It is the only stage that reads the disk (Write is the only one that writes), so every
 /// later stage is a pure function that tests can drive without files.
 public enum SourceLoader {
-    /// - Parameter cache: kept by `serve`: a file whose size, inode and times are unchanged is not read again.
-    public static func load(_ root: SiteRoot, cache: BuildCache? = nil) throws(Diagnostics) -> SourceTree {
+    public static func load(_ root: SiteRoot) throws(Diagnostics) -> SourceTree {
+        try load(root, work: DirectWork())
+    }
+
+    /// - Parameter work: how each file is read; `serve` passes one that skips files whose size,
+    ///   inode and times are unchanged (`StageWork`).
+    static func load(_ root: SiteRoot, work: any LoadWork) throws(Diagnostics) -> SourceTree {
         var problems = Diagnostics()
         let settings = try loadSettings(root)
         let reader = TextFileReader(root: root, maxBytes: maxFileSize(settings) ?? TextFileReader.defaultMaxBytes)
         var walker = FileWalker(root: root)
 
-        let documents = loadDocuments(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
-        let records = loadVacancies(root, reader: reader, walker: &walker, cache: cache, problems: &problems)
+        let documents = loadDocuments(root, reader: reader, walker: &walker, work: work, problems: &problems)
+        let records = loadVacancies(root, reader: reader, walker: &walker, work: work, problems: &problems)
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
-            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, cache: cache)
+            StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, work: work)
         }
         let templates = TemplateLoader.load(root, reader: reader, walker: &walker, problems: &problems)
         problems.append(contentsOf: walker.diagnostics)
@@ -51,7 +56,7 @@ public enum SourceLoader {
     }
 
     private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      cache: BuildCache?, problems: inout Diagnostics) -> [SourceDocument] {
+                                      work: any LoadWork, problems: inout Diagnostics) -> [SourceDocument] {
         var files: [(URL, ContentKind)] = []
         for kind in ContentKind.allCases {
             let folder = root.content.appendingPathComponent(kind.folder)
@@ -61,9 +66,7 @@ public enum SourceLoader {
         }
         // Reading, splitting and YAML parsing are per file: on every core, results in order.
         let results = Parallel.map(files.map { FileJob(url: $0.0, kind: $0.1) }) { job in
-            remembered(job.url, kind: job.kind, reader: reader, in: cache?.documents, cache: cache) {
-                readDocument(job.url, kind: job.kind, reader: reader)
-            }
+            work.readDocument(job.url, kind: job.kind, reader: reader)
         }
         var documents: [SourceDocument] = []
         for result in results {
@@ -83,15 +86,6 @@ public enum SourceLoader {
             do throws(Diagnostics) { return .success(try document(file, kind: kind)) }
             catch { return .failure(error) }
         }
-    }
-
-    /// What `load` gave for the file last time, while its `stat` stamp is the same and not
-    /// recent (`FileStamp.isRecent`); without a cache, simply `load`.
-    private static func remembered<Value>(_ url: URL, kind: ContentKind?, reader: TextFileReader,
-                                          in memo: Memo<String, BuildCache.DocumentInput, Value>?, cache: BuildCache?,
-                                          load: () -> Value) -> Value {
-        guard let memo, let cache, let stamp = FileStamp(url.path), !stamp.isRecent(window: cache.racyWindow) else { return load() }
-        return memo.value(url.path, input: .init(stamp: stamp, kind: kind, maxBytes: reader.maxBytes), compute: load)
     }
 
     private struct FileJob: Sendable {
@@ -116,7 +110,7 @@ public enum SourceLoader {
     }
 
     private static func loadVacancies(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      cache: BuildCache?, problems: inout Diagnostics) -> [SourceRecord] {
+                                      work: any LoadWork, problems: inout Diagnostics) -> [SourceRecord] {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
         var records: [SourceRecord] = []
         let files = walker.files(under: root.content.appendingPathComponent("vacancies"))
@@ -126,20 +120,22 @@ public enum SourceLoader {
                                      at: SourceLocation(path: root.relativePath(url)), code: "file-ignored"))
         }
         for url in files where extensions.contains(url.pathExtension.lowercased()) {
-            let result = remembered(url, kind: nil, reader: reader, in: cache?.vacancyFiles, cache: cache) { () -> Result<[SourceRecord], Diagnostics> in
-                switch reader.read(url) {
-                case .failure(let problem): return .failure(Diagnostics([problem]))
-                case .success(let file):
-                    do throws(Diagnostics) { return .success(try VacancyFileReader.records(in: file)) }
-                    catch { return .failure(error) }
-                }
-            }
-            switch result {
+            switch work.readVacancyFile(url, reader: reader) {
             case .success(let found): records.append(contentsOf: found)
             case .failure(let error): problems.append(contentsOf: error.items)
             }
         }
         return records
+    }
+
+    /// One vacancy file's records, or why it could not be read.
+    static func readVacancyFile(_ url: URL, reader: TextFileReader) -> Result<[SourceRecord], Diagnostics> {
+        switch reader.read(url) {
+        case .failure(let problem): return .failure(Diagnostics([problem]))
+        case .success(let file):
+            do throws(Diagnostics) { return .success(try VacancyFileReader.records(in: file)) }
+            catch { return .failure(error) }
+        }
     }
 
     /// Markdown files outside the folders the content model knows are probably mistakes.

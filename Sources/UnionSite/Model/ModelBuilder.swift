@@ -15,18 +15,20 @@ public enum ModelBuilder {
         }
     }
 
-    /// - Parameter cache: kept by `serve`: a document that did not change gives the item it gave last time.
-    public static func build(_ tree: SourceTree, options: Options = Options(), cache: BuildCache? = nil) throws(Diagnostics) -> Site {
+    public static func build(_ tree: SourceTree, options: Options = Options()) throws(Diagnostics) -> Site {
+        try build(tree, options: options, work: DirectWork())
+    }
+
+    /// - Parameter work: builds each item; `serve`'s gives a document that did not change the
+    ///   item it gave last time (`StageWork`).
+    static func build(_ tree: SourceTree, options: Options = Options(), work: any ModelWork) throws(Diagnostics) -> Site {
         let (settingsValue, settingsProblems) = SettingsReader.read(tree.settings, path: tree.settingsPath, baseURLOverride: options.baseURL)
         guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
         var problems = Diagnostics(settingsProblems + tree.problems)
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
         let timeZone = settings.timeZone
         // Each document builds on its own: on every core, gathered in order.
-        let builtItems = Parallel.map(tree.documents) { document in
-            let compute = { ItemBuilder.build(document, timeZone: timeZone) }
-            return cache?.items.value(document.path, input: .init(document: document, timeZone: timeZone), compute: compute) ?? compute()
-        }
+        let builtItems = Parallel.map(tree.documents) { document in work.buildItem(document, timeZone: timeZone) }
         for built in builtItems { problems.append(contentsOf: built.problems) }
         problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
         var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone, languages: settings.languages.map(\.code))

@@ -1,19 +1,19 @@
 /// Renders one Markdown body to HTML: parse (with the guidance syntax, as the Link stage
-/// parsed it), then `BodyPasses`, with this build's facts, glossary and cache.
+/// parsed it), then `BodyPasses`, with this build's facts and glossary, through its `PageWork`.
 struct BodyRenderer {
     let linked: LinkedSite
-    let cache: BuildCache?
+    let work: any PageWork
     /// The theme's words in the site's language, for labels the Markdown passes write.
     let strings: ThemeStrings
-    /// Identifies the glossary (terms and base path) and the words for cache keys.
+    /// Identifies the glossary (terms and base path) and the words in `BodyKey`s.
     private let glossaryID: Int
     /// Each glossary entry's opening link tag, made once per build rather than once per use.
     private let glossaryTags: [String]
 
-    init(linked: LinkedSite, cache: BuildCache?, strings: ThemeStrings = .english) {
+    init(linked: LinkedSite, work: any PageWork = DirectPages(), strings: ThemeStrings = .english) {
         self.linked = linked
         self.strings = strings
-        self.cache = cache
+        self.work = work
         let settings = linked.site.settings
         glossaryTags = GlossaryLinking.openingTags(linked.site.glossary, settings: settings)
         var hasher = Hasher()
@@ -29,7 +29,7 @@ struct BodyRenderer {
         var headingOffset = 0
         var idPrefix = ""
         var mapHref: ((String) -> String)? = nil
-        /// Names `mapHref`'s behaviour for the cache (closures cannot be compared).
+        /// Names `mapHref`'s behaviour in `BodyKey` (closures cannot be compared).
         var mapID = ""
     }
 
@@ -41,13 +41,18 @@ struct BodyRenderer {
            facts.path == source.path, let html = facts.html?.filled(facts.hrefs) {
             return html
         }
-        guard let cache else { return render(facts, source: source, citations: citations, placement: placement) }
+        return work.body(bodyKey(key, facts: facts, source: source, citations: citations, placement: placement)) {
+            render(facts, source: source, citations: citations, placement: placement)
+        }
+    }
+
+    private func bodyKey(_ key: PageKey, facts: LinkedDocument, source: MarkdownSource, citations: ((Int) -> String?)?,
+                         placement: Placement) -> BodyKey {
         let principles = facts.headings.filter { $0.principleNumber != nil }.count
-        let cacheKey = BuildCache.BodyKey(
+        return BodyKey(
             key: key, source: source, hrefs: facts.hrefs, images: facts.images, glossaryMatches: facts.glossaryMatches, glossary: glossaryID,
             placement: "\(placement.headingOffset)|\(placement.idPrefix)|\(placement.mapID)",
             citations: citations.map { c in (0..<principles).map { c($0 + 1) } } ?? [])
-        return cache.body(cacheKey) { render(facts, source: source, citations: citations, placement: placement) }
     }
 
     private func render(_ facts: LinkedDocument, source: MarkdownSource, citations: ((Int) -> String?)?, placement: Placement) -> String {

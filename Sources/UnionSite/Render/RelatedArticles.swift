@@ -9,7 +9,8 @@ struct RelatedArticles {
     /// Article id → the ids of its related articles, best first.
     private var related: [String: [String]] = [:]
 
-    /// What the choice depends on: each article's id and tags, newest first, and who cites what.
+    /// What the choice depends on: each article's id and tags, newest first, and who cites
+    /// what (`serve` chooses again only when it changed).
     struct Input: Equatable, Sendable {
         let articles: [[String]]
         let backlinks: [PageKey: [Citation]]
@@ -18,13 +19,6 @@ struct RelatedArticles {
             self.articles = articles.map { [$0.item.id] + $0.tags }
             self.backlinks = backlinks
         }
-    }
-
-    /// The same choice, made again only when its `Input` changed (`serve`).
-    static func memoized(_ articles: [Article], backlinks: [PageKey: [Citation]], cache: BuildCache?) -> RelatedArticles {
-        let make = { RelatedArticles(articles, backlinks: backlinks) }
-        guard let cache else { return make() }
-        return cache.related.value("related", input: Input(articles, backlinks: backlinks), compute: make)
     }
 
     /// Articles that share one of these are candidates for each other.

@@ -15,9 +15,9 @@ struct RenderWorld: Equatable, Sendable {
     let outdatedTranslations: [String: PageVersion.Original]
 }
 
-/// Everything an article's page shows: `serve` renders it again only when one of these changed.
+/// Everything an article's page shows besides the `RenderWorld`: `serve` renders it again
+/// only when one of these changed.
 struct ArticlePageInput: Equatable, Sendable {
-    let world: Int
     let article: Article
     let document: LinkedDocument?
     let backlinks: [Citation]
@@ -26,11 +26,23 @@ struct ArticlePageInput: Equatable, Sendable {
     let related: [PageRefs.Ref?]
 }
 
-/// Everything a list page of articles (`/articles/`, a tag) shows.
+/// Everything a list page of articles (`/articles/`, a tag) shows besides the `RenderWorld`.
 struct ArticleListInput: Equatable, Sendable {
-    let world: Int
     let articles: [Article]
     /// The list's position among its pages, and how many there are.
     let index: Int
     let pageCount: Int
+}
+
+/// Everything a body's HTML depends on (`BodyRenderer.html`).
+struct BodyKey: Hashable, Sendable {
+    let key: PageKey
+    let source: MarkdownSource
+    let hrefs: [String: String]
+    let images: [String: PixelSize]
+    let glossaryMatches: [Int: [GlossaryMatcher.Match]]
+    /// The glossary and base path, which glossary links depend on.
+    let glossary: Int
+    let placement: String
+    let citations: [String?]
 }

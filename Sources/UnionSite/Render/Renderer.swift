@@ -5,12 +5,13 @@ public enum Renderer {
     /// Renders a linked site, every file into `sink`.
     /// - Parameter compiledTheme: false renders every page through swift-mustache (`TemplateSet`).
     static func render(_ linked: LinkedSite, into sink: any RenderSink, compiledTheme: Bool = true) throws(Diagnostics) -> RenderedSite {
-        try render(linked, into: sink, cache: nil, deferSearch: false, compiledTheme: compiledTheme).site
+        try render(linked, into: sink, work: DirectWork(), deferSearch: false, compiledTheme: compiledTheme).site
     }
 
     /// The same, with the parts of the render a body-only `serve` rebuild reuses.
+    /// - Parameter work: makes each page, body and search document (`StageWork`).
     /// - Parameter deferSearch: leave the search index out, for `serve` to make when asked (`PreviewBuild`).
-    static func render(_ linked: LinkedSite, into sink: any RenderSink, cache: BuildCache?, deferSearch: Bool,
+    static func render(_ linked: LinkedSite, into sink: any RenderSink, work: any RenderWork, deferSearch: Bool,
                        compiledTheme: Bool) throws(Diagnostics) -> (site: RenderedSite, reusable: PageFactory.Reusable) {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
         let assets = ThemeOverrides.assets(linked.site.templates)
@@ -19,7 +20,7 @@ public enum Renderer {
         if linked.site.settings.languageCode == nil {
             stringWarnings += ThemeStrings.unusedTables(site: linked.site.templates, settings: linked.site.settings)
         }
-        let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), cache: cache)
+        let pages = PageFactory(linked: linked, templates: templates, strings: strings, assetPaths: AssetNames.paths(assets), work: work)
         var site = RenderedSite()
         site.warnings = linked.warnings + stringWarnings
         site.basePath = linked.site.settings.basePath
@@ -31,7 +32,7 @@ public enum Renderer {
         defer { timer.report() }
         // The search index needs only the linked site, so `build` makes it beside the pages:
         // its single-threaded parts then run while the pages keep the other core busy.
-        let search = deferSearch ? nil : DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+        let search = deferSearch ? nil : DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, work: work) }
         search?.start()
         pages.home(into: &output)
         timer.lap("home")
@@ -105,9 +106,8 @@ final class PageFactory: Sendable {
     /// Related articles, chosen once for all article pages.
     let related: RelatedArticles
     let bodies: BodyRenderer
-    let cache: BuildCache?
-    /// With a cache: the version of what all pages share (`RenderWorld`).
-    let worldVersion: Int?
+    /// Makes each page and body, given what they all share (`RenderWorld`).
+    let pageWork: any PageWork
 
     /// What a render made that a body-only rebuild can keep: body edits change no title, URL,
     /// tag, link or template, so none of these change.
@@ -125,27 +125,19 @@ final class PageFactory: Sendable {
 
     /// - Parameter reusing: the last render's parts, for a body-only rebuild (`BodyEdit`).
     /// - Parameter assetPaths: each theme asset's hashed output path, by file name (`AssetNames`).
-    init(linked: LinkedSite, templates: TemplateSet, strings: ThemeStrings, assetPaths: [String: String], cache: BuildCache?,
+    init(linked: LinkedSite, templates: TemplateSet, strings: ThemeStrings, assetPaths: [String: String], work: any RenderWork,
          reusing: Reusable? = nil) {
         self.linked = linked
         self.templates = templates
-        self.cache = cache
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
                               strings: reusing?.strings ?? strings, versions: linked.site.pageVersions)
         refs = reusing?.refs ?? PageRefs(linked.site, strings: context.strings)
-        related = reusing?.related ?? RelatedArticles.memoized(linked.site.articles, backlinks: linked.backlinks, cache: cache)
-        bodies = BodyRenderer(linked: linked, cache: cache, strings: context.strings)
-        worldVersion = cache?.renderWorlds.version(of: RenderWorld(
+        related = reusing?.related ?? work.relatedArticles(linked.site.articles, backlinks: linked.backlinks)
+        pageWork = work.pageWork(sharing: RenderWorld(
             settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,
             buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts, assetPaths: context.assetPaths,
             strings: context.strings, outdatedTranslations: linked.site.outdatedTranslations))
-    }
-
-    /// A page from `memo` when what it shows (`input`) is what it showed last build; else rendered.
-    func memoized<Input: Equatable>(_ memo: Memo<String, Input, RenderedPage>?, _ path: SitePath, input: (Int) -> Input,
-                                    render: () -> RenderedPage) -> RenderedPage {
-        guard let memo, let worldVersion else { return render() }
-        return memo.value(path.outputFile, input: input(worldVersion), compute: render)
+        bodies = BodyRenderer(linked: linked, work: pageWork, strings: context.strings)
     }
 
     var site: Site { linked.site }
@@ -178,7 +170,7 @@ final class PageFactory: Sendable {
         data["breadcrumbs"] = crumbs
         templates.checkValues(template, data)
         let render = { self.templates.bytes(template, data) }
-        let bytes = cache.map { $0.page(path.outputFile, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render) } ?? render()
+        let bytes = pageWork.page(path, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render)
         return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
     }
 

@@ -11,6 +11,10 @@ import Foundation
 /// the search index; everything else in the last build stays as it was. Otherwise `rebuild`
 /// returns nil and `serve` runs the whole, memoised pipeline. Tests check both ways against a
 /// full build.
+///
+/// Each stage's work on the body is the stages' own per-item functions (`StageWork`: read the
+/// file, build the item, read the body, check its links, lint it, render its pages), through
+/// the same cache as a full rebuild; what is here is only the proof that nothing else changed.
 enum BodyEdit {
     /// At most this many files at once (a save-all in an editor): beyond, the memoised full
     /// rebuild is as quick.
@@ -18,6 +22,7 @@ enum BodyEdit {
 
     /// The last build with the changed files' new bodies, or nil when the edit is more than that.
     /// - Parameter changed: absolute paths the watcher reported.
+    /// - Parameter cache: `serve`'s, whose memoised work the body goes through; nil computes it.
     static func rebuild(_ changed: Set<String>, last: PreviewBuild, root: SiteRoot, cache: BuildCache?) -> PreviewBuild? {
         var timer = StageTimer("body edit")
         defer { timer.report() }
@@ -28,17 +33,22 @@ enum BodyEdit {
         let files = relevant(changed, last: last, root: root)
         guard let files, !files.isEmpty, files.count <= maxFiles else { return nil }
         timer.lap("paths")
-        let bodyReader = BodyReader(linked.site)
+        let work = cache.work
+        var steps: Edit.Steps?
         let maxBytes = SourceLoader.maxFileSize(last.sources.settings) ?? TextFileReader.defaultMaxBytes
         let reader = TextFileReader(root: root, maxBytes: maxBytes)
         for path in files {
             // Load: the same reader as a full build, the same limit; a file that fails goes the full way.
             guard let old = last.sources.documents.first(where: { $0.path == path }),
-                  case .success(let source) = SourceLoader.readDocument(root.root.appendingPathComponent(path), kind: old.kind, reader: reader)
+                  case .success(let source) = work.readDocument(root.root.appendingPathComponent(path), kind: old.kind, reader: reader)
             else { return nil }
             // Saved without a change (or touched): nothing to do for this file.
             if source == old { continue }
-            guard let edit = Edit(source, old: old, stages: last, reader: bodyReader) else { return nil }
+            // What every body shares is unchanged by a body edit: the reader and the link world.
+            let shared = steps ?? Edit.Steps(work: work, read: work.bodyReading(with: BodyReader(last.linked.site)),
+                                             check: work.linkChecking(in: last.linked.world))
+            steps = shared
+            guard let edit = Edit(source, old: old, stages: last, steps: shared) else { return nil }
             guard let site = linked.site.replacing(edit.item) else { return nil }
             linked.site = site
             linked.documents[edit.key] = edit.document
@@ -53,7 +63,7 @@ enum BodyEdit {
         }
         linked.warnings = warnings
         timer.lap("load+model+link")
-        var rendered = render(edited, linked: linked, last: last, cache: cache)
+        var rendered = render(edited, linked: linked, last: last, work: work)
         rendered?.sources = sources
         timer.lap("render")
         return rendered
@@ -91,9 +101,10 @@ enum BodyEdit {
     }
 
     /// The changed body's pages rendered again, the search index deferred, the rest kept.
-    private static func render(_ items: [ContentItem], linked: LinkedSite, last: PreviewBuild, cache: BuildCache?) -> PreviewBuild? {
+    private static func render(_ items: [ContentItem], linked: LinkedSite, last: PreviewBuild, work: any StageWork) -> PreviewBuild? {
         let reusable = last.reusable
-        let pages = PageFactory(linked: linked, templates: reusable.templates, strings: reusable.strings, assetPaths: reusable.assetPaths, cache: cache, reusing: reusable)
+        let pages = PageFactory(linked: linked, templates: reusable.templates, strings: reusable.strings, assetPaths: reusable.assetPaths,
+                                work: work, reusing: reusable)
         var output = last
         output.linked = linked
         var rendered: [RenderedPage] = []
@@ -103,7 +114,7 @@ enum BodyEdit {
         }
         for page in rendered { output.files[page.path.outputFile] = page.bytes }
         output.site.warnings = Build.filtered(linked.warnings, settings: linked.site.settings)
-        output.deferred = PreviewBuild.search(linked, cache: cache)
+        output.deferred = PreviewBuild.search(linked, work: work)
         output.pagesRendered = Set(rendered.map(\.path)).count
         return output
     }
@@ -124,6 +135,13 @@ enum BodyEdit {
 
     /// One changed file, already loaded, taken through Model and Link on its own.
     private struct Edit {
+        /// The stages' per-item work, the Link stage's for this site's reader and world.
+        struct Steps {
+            let work: any StageWork
+            let read: ReadBody
+            let check: CheckLinks
+        }
+
         let key: PageKey
         let source: SourceDocument
         let item: ItemBuilder.Built.Item
@@ -132,34 +150,35 @@ enum BodyEdit {
         let oldWarnings: [Diagnostic]
         let newWarnings: [Diagnostic]
 
-        init?(_ source: SourceDocument, old: SourceDocument, stages: PreviewBuild, reader: BodyReader) {
+        init?(_ source: SourceDocument, old: SourceDocument, stages: PreviewBuild, steps: Steps) {
             let site = stages.linked.site
             guard source.frontMatter == old.frontMatter, source.bodyFirstLine == old.bodyFirstLine,
                   let oldItem = site.item(id: old.contentPath), oldItem.location.path == old.path,
                   let oldDocument = stages.linked.documents[oldItem.key] else { return nil }
             // Model: same front matter, so the same item with the new body.
-            let built = ItemBuilder.build(source, timeZone: site.settings.timeZone)
+            let built = steps.work.buildItem(source, timeZone: site.settings.timeZone)
             guard let item = built.item, built.problems.isEmpty, let contentItem = item.contentItem, contentItem.id == oldItem.id else { return nil }
             // Link: the body's facts, which must leave every other page as it was.
             let linkSource = LinkSources.Source(item: contentItem)
-            let read = reader.read(linkSource)
+            let read = steps.read(linkSource)
             let facts = read.facts, matches = read.glossaryMatches
             guard Self.sameForOtherPages(facts, oldDocument), !facts.problems.contains(where: { $0.severity == .error }) else { return nil }
             guard Self.entries(matches) == Self.entries(oldDocument.glossaryMatches) else { return nil }
-            let checker = stages.linked.checker
-            let checked = checker.check(facts.links, from: linkSource.key, contentPath: linkSource.contentPath)
+            // The old body's first, so a memo is left holding the new one's.
+            let oldChecked = steps.check(oldDocument.links, linkSource.key, linkSource.contentPath)
+            let oldLint = steps.work.lintBody(oldDocument, key: linkSource.key)
+            let checked = steps.check(facts.links, linkSource.key, linkSource.contentPath)
             guard !checked.problems.contains(where: { $0.severity == .error }), checked.hrefs == oldDocument.hrefs else { return nil }
             // Same image destinations (`sameForOtherPages`), so the same files and sizes.
             let document = LinkedDocument(facts: facts, path: contentItem.body.path, hrefs: checked.hrefs, glossaryMatches: matches,
                                           images: oldDocument.images, html: read.html)
-            let oldChecked = checker.check(oldDocument.links, from: linkSource.key, contentPath: linkSource.contentPath)
             key = linkSource.key
             self.source = source
             self.item = item
             self.contentItem = contentItem
             self.document = document
-            oldWarnings = oldChecked.problems + oldDocument.syntaxWarnings + Lint.bodyWarnings(oldDocument)
-            newWarnings = checked.problems + document.syntaxWarnings + Lint.bodyWarnings(document)
+            oldWarnings = oldChecked.problems + oldDocument.syntaxWarnings + oldLint
+            newWarnings = checked.problems + document.syntaxWarnings + steps.work.lintBody(document, key: linkSource.key)
         }
 
         /// Headings (ids, levels, numbers) and link destinations are what other pages see.
@@ -172,70 +191,6 @@ enum BodyEdit {
 
         private static func entries(_ matches: [Int: [GlossaryMatcher.Match]]) -> Set<GlossaryEntryID> {
             Set(matches.values.joined().map(\.entry))
-        }
-    }
-}
-
-extension ItemBuilder.Built.Item {
-    var contentItem: ContentItem? {
-        switch self {
-        case .article(let article): article.item
-        case .principleDocument(let document): document.item
-        case .chapter(let chapter): chapter.item
-        case .page(let page): page.item
-        }
-    }
-}
-
-extension Site {
-    /// A built item by id, without making the list of all items.
-    func item(id: String) -> ContentItem? {
-        articles.first { $0.item.id == id }?.item ?? principleDocuments.first { $0.item.id == id }?.item
-            ?? chapters.first { $0.item.id == id }?.item ?? (guideIndex?.item.id == id ? guideIndex?.item : nil)
-            ?? pages.first { $0.item.id == id }?.item
-    }
-
-    /// The site with one item (found by id) swapped for a new version of it; nil if it is not built.
-    func replacing(_ item: ItemBuilder.Built.Item) -> Site? {
-        var site = self
-        switch item {
-        case .article(let new):
-            guard let index = articles.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
-            site.articles[index] = new
-        case .principleDocument(let new):
-            guard let index = principleDocuments.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
-            site.principleDocuments[index] = new
-        case .chapter(let new):
-            if guideIndex?.item.id == new.item.id {
-                site.guideIndex = new
-            } else {
-                guard let index = chapters.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
-                site.chapters[index] = new
-            }
-        case .page(let new):
-            guard let index = pages.firstIndex(where: { $0.item.id == new.item.id }) else { return nil }
-            site.pages[index] = new
-        }
-        return site
-    }
-}
-
-extension PageFactory {
-    /// The pages that show an item's body: its own page, and for a chapter the printable guide.
-    func pagesShowing(_ item: ContentItem) -> [RenderedPage]? {
-        switch item.kind {
-        case .article:
-            guard let article = site.articles.first(where: { $0.item.id == item.id }) else { return nil }
-            let related = self.related.for(item.id).compactMap { id in site.articles.first { $0.item.id == id } }
-            return [articlePage(article, related: related)]
-        case .principleDocument:
-            return site.principleDocuments.first { $0.item.id == item.id }.map { [principleDocumentPage($0)] }
-        case .page:
-            return site.pages.first { $0.item.id == item.id }.map { [standalonePage($0)] }
-        case .guideChapter:
-            if site.guideIndex?.item.id == item.id { return [guideIndexPage()] }
-            guard let index = site.chapters.firstIndex(where: { $0.item.id == item.id }) else { return nil }
-            return [chapterPage(index), printPage()]
         }
     }
 }

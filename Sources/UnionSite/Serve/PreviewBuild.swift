@@ -22,18 +22,25 @@ struct PreviewBuild: Sendable {
 
     /// Stages 1–4 into memory, leaving the default language's search index to `deferred`
     /// unless `deferSearch` is false (tests comparing whole builds).
+    /// - Parameter cache: kept between rebuilds, the stages' memoised work; nil computes everything.
     static func make(_ options: Build.Options, cache: BuildCache?, deferSearch: Bool = true) throws(Diagnostics) -> PreviewBuild {
         let sink = MemorySink()
-        let stages = try Build.stages(options, into: sink, cache: cache, deferSearch: deferSearch)
+        let work = cache.work
+        let stages = try Build.stages(options, into: sink, work: work, deferSearch: deferSearch)
         let pagesRendered = cache?.endBuild() ?? stages.rendered.pageCount
         let linked = stages.linked
         return PreviewBuild(sources: stages.sources, linked: linked, site: stages.rendered, files: sink.files,
-                            deferred: deferSearch ? search(linked, cache: cache) : nil, reusable: stages.reusable,
+                            deferred: deferSearch ? search(linked, work: work) : nil, reusable: stages.reusable,
                             pagesRendered: pagesRendered)
     }
 
     /// The default language's search index, made on first use.
-    static func search(_ linked: LinkedSite, cache: BuildCache?) -> DeferredFiles {
-        DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, cache: cache) }
+    static func search(_ linked: LinkedSite, work: any RenderWork) -> DeferredFiles {
+        DeferredFiles(covers: SearchIndex.isIndexFile) { SearchIndexWriter.files(linked, work: work) }
     }
+}
+
+extension BuildCache? {
+    /// The stages' per-item work: memoised through the cache, or computed without one.
+    var work: any StageWork { self ?? DirectWork() }
 }

@@ -115,11 +115,11 @@ struct SearchIndexTests {
     @Test func serveReanalysesOnlyChangedDocumentsAndMatchesAFullBuild() throws {
         let site = try TestSite(Self.files)
         let cache = BuildCache()
-        _ = try Build.render(site.options(), cache: cache)
-        #expect(SearchIndexCache.shared.analysedCount(for: cache) == 6)
+        _ = try cache.render(site.options())
+        #expect(cache.searchAnalyses.lastAnalysed == 6)
         try site.write("content/pages/about.md", "---\ntitle: About us\n---\nWho we are: giraffes.\n")
-        let incremental = try Build.render(site.options(), cache: cache).files.filter { $0.key.hasPrefix("search/") }
-        #expect(SearchIndexCache.shared.analysedCount(for: cache) == 1)
+        let incremental = try cache.render(site.options()).files.filter { $0.key.hasPrefix("search/") }
+        #expect(cache.searchAnalyses.lastAnalysed == 1)
         let full = try site.render().files.filter { $0.key.hasPrefix("search/") }
         #expect(incremental == full)
         #expect(try !Self.postings(try site.render(), EnglishStemmer.stem("giraffes")).isEmpty)

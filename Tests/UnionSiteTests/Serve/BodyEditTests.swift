@@ -71,6 +71,28 @@ import Testing
         #expect(rendered.pagesRendered <= 2)
     }
 
+    @Test("a body edit goes through the stages' memoised work: the next full rebuild finds the body's results there")
+    func bodyEditFillsTheCache() throws {
+        let root = try IncrementalBuildTests.makeSite()
+        defer { try? FileManager.default.removeItem(at: root) }
+        // Stamps trusted at once, so the rebuild's load finds the file the edit read.
+        let cache = BuildCache(racyWindow: 0)
+        let options = try options(root)
+        let last = try PreviewBuild.make(options, cache: cache)
+        let edit = Self.cases[1]  // links that move: checked again
+        let file = root.appendingPathComponent(edit.file)
+        try edit.text.write(to: file, atomically: true, encoding: .utf8)
+        _ = try #require(BodyEdit.rebuild([file.path], last: last, root: try SiteRoot(root: root.path), cache: cache))
+        // The edit computed one of each (the old body's links and lint were found).
+        let byEdit = [cache.documents.missesSinceLastBuild, cache.items.missesSinceLastBuild, cache.reads.missesSinceLastBuild,
+                      cache.checkedLinks.missesSinceLastBuild, cache.bodyWarnings.missesSinceLastBuild]
+        #expect(byEdit == [1, 1, 1, 1, 1])
+        // The rebuild after it computed none of them again.
+        _ = try PreviewBuild.make(options, cache: cache)
+        #expect([cache.documents.lastMisses, cache.items.lastMisses, cache.reads.lastMisses,
+                  cache.checkedLinks.lastMisses, cache.bodyWarnings.lastMisses] == byEdit)
+    }
+
     @Test("a file saved without a change renders nothing and keeps the site")
     func unchangedSave() throws {
         let root = try IncrementalBuildTests.makeSite()

@@ -143,7 +143,7 @@ import Testing
         let root = try Self.makeSite()
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = BuildCache(racyWindow: 0)
-        _ = try Build.render(try options(root), cache: cache)
+        _ = try cache.render(try options(root))
         try apply(.body, to: root)
         let second = try PreviewBuild.make(try options(root), cache: cache, deferSearch: false)
         #expect(cache.documents.lastMisses == 1 && cache.items.lastMisses == 1 && cache.reads.lastMisses == 1)
@@ -156,10 +156,10 @@ import Testing
         defer { try? FileManager.default.removeItem(at: root) }
         let cache = BuildCache()
         let file = root.appendingPathComponent("content/articles/two.md")
-        _ = try Build.render(try options(root), cache: cache)
+        _ = try cache.render(try options(root))
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "trust.", with: "TRUST.").write(to: file, atomically: false, encoding: .utf8)
-        let second = try Build.render(try options(root), cache: cache)
+        let second = try cache.render(try options(root))
         #expect(second.files["articles/two/index.html"].map { String(decoding: $0, as: UTF8.self).contains("TRUST.") } == true)
     }
 }
@@ -176,7 +176,7 @@ import Testing
         let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
                                     model: .init(buildDate: testBuildDate))
         let cache = BuildCache()
-        _ = try Build.render(options, cache: cache)
+        _ = try cache.render(options)
         let file = root.appendingPathComponent(edited)
         try (try String(contentsOf: file, encoding: .utf8) + "\nOne more line, and [a link](/pages/about.md).\n")
             .write(to: file, atomically: true, encoding: .utf8)

@@ -19,10 +19,10 @@ extension PageFactory {
     func articlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let key = article.item.key
         let citations = linked.backlinks[key] ?? []
-        return memoized(cache?.articlePages, article.item.url, input: { world in
-            ArticlePageInput(world: world, article: article, document: linked.documents[key], backlinks: citations,
-                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.key] })
-        }, render: { renderArticlePage(article, related: related) })
+        return pageWork.articlePage(article.item.url, input:
+            ArticlePageInput(article: article, document: linked.documents[key], backlinks: citations,
+                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.key] }),
+            render: { renderArticlePage(article, related: related) })
     }
 
     private func renderArticlePage(_ article: Article, related: [Article]) -> RenderedPage {
@@ -50,9 +50,9 @@ extension PageFactory {
         // Each list page is independent, so they share the cores like article pages do.
         output.add(Array(chunks.indices)) { index in
             let chunk = chunks[index]
-            return memoized(cache?.articleLists, paths[index], input: { world in
-                ArticleListInput(world: world, articles: chunk, index: index, pageCount: chunks.count)
-            }, render: {
+            return pageWork.articleList(paths[index], input:
+                ArticleListInput(articles: chunk, index: index, pageCount: chunks.count),
+            render: {
                 let title = index == 0 ? t["articles"] : t.format("articles_page_of", ["number": String(index + 1), "count": String(chunks.count)])
                 let page = context.page(title: title, path: paths[index], kind: "article-list",
                                         extra: ["summary": t["articles_summary"]])
@@ -85,9 +85,9 @@ extension PageFactory {
         }
         output.add(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
             let path = Routes.site.tag(tag)
-            return memoized(cache?.articleLists, path, input: { world in
-                ArticleListInput(world: world, articles: articles, index: 0, pageCount: 1)
-            }, render: {
+            return pageWork.articleList(path, input:
+                ArticleListInput(articles: articles, index: 0, pageCount: 1),
+            render: {
                 let page = context.page(title: t.format("articles_tagged", ["tag": tag]), path: path, kind: "tag",
                                         extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
                 return render("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],

@@ -2,7 +2,7 @@
 ///
 /// Every distinct word is stemmed once (`words` remembers the stem id, or -1 for a stop word),
 /// and a document's counts are gathered in arrays indexed by stem id, so the work is linear in
-/// the text. `serve` keeps one analyzer between rebuilds (`SearchIndexCache`); stem ids only
+/// the text. `serve` keeps one analyzer between rebuilds (`SearchAnalyses`, in `serve`'s cache); stem ids only
 /// ever grow, so a cached `Analysis` stays valid.
 final class SearchAnalyzer {
     /// The words of one document: each stem once, with its count in each field.

@@ -37,21 +37,17 @@ struct SearchDocument: Hashable, Sendable {
 
     /// Every article, principle document, guide page and standalone page, and every open
     /// vacancy, in a stable order: articles newest first, then the site model's own orders.
-    /// - Parameter cache: kept by `serve`: a snippet is made again only when its text changed.
-    static func collect(_ linked: LinkedSite, cache: BuildCache? = nil) -> [SearchDocument] {
+    /// - Parameter work: makes each snippet; `serve`'s again only when its text changed.
+    static func collect(_ linked: LinkedSite, work: any RenderWork = DirectWork()) -> [SearchDocument] {
         let site = linked.site
         var result: [SearchDocument] = []
-        func snippet(_ url: String, summary: String?, texts: TextRuns) -> String {
-            let make = { Self.snippet(summary: summary, texts: texts) }
-            return cache?.snippets.value(url, input: SnippetInput(summary: summary, texts: texts), compute: make) ?? make()
-        }
         func add(_ item: ContentItem, extra: [String] = []) {
             let facts = linked.documents[item.key]
             let texts = facts?.texts ?? TextRuns([String]())
             let url = site.settings.href(item.url)
             result.append(SearchDocument(
                 kind: item.kind.descriptor.searchKind, title: item.title, url: url,
-                snippet: snippet(url, summary: item.summary, texts: texts),
+                snippet: work.searchSnippet(url: url, summary: item.summary, texts: texts),
                 fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], [texts.text]]))
         }
         for article in site.articles { add(article.item, extra: article.tags + (article.author.map { [$0] } ?? [])) }
@@ -64,7 +60,7 @@ struct SearchDocument: Hashable, Sendable {
             let facts = linked.documents[vacancy.key]
             let texts = facts?.texts ?? TextRuns([String]())
             let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
-            let about = snippet(site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)
+            let about = work.searchSnippet(url: site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)
             let meta = [vacancy.employer, vacancy.place, vacancy.region, vacancy.contract?.rawValue, vacancy.hours?.rawValue]
                 .compactMap { $0 } + vacancy.tags
             result.append(SearchDocument(
@@ -73,11 +69,6 @@ struct SearchDocument: Hashable, Sendable {
                 fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], [texts.text]]))
         }
         return result
-    }
-
-    struct SnippetInput: Equatable, Sendable {
-        let summary: String?
-        let texts: TextRuns
     }
 
     /// The summary, or the start of the body text, in about `snippetLength` characters.

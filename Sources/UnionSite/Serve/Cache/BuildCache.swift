@@ -1,13 +1,14 @@
 import Foundation
 
-/// Memoised results that `serve` keeps between rebuilds, so an edit re-does only the work
-/// whose inputs changed: reading a file whose size, inode and times are unchanged, building
-/// an item from the same source, parsing a body that is the same text, matching the glossary
-/// in the same text, checking the same links against the same set of pages and anchors,
-/// rendering a page whose template values are the same.
+/// What `serve` keeps between rebuilds, so an edit re-does only the work whose inputs
+/// changed: reading a file whose size, inode and times are unchanged, building an item from
+/// the same source, parsing a body that is the same text, checking the same links against
+/// the same set of pages and anchors, rendering a page whose template values are the same.
 ///
-/// Every entry is keyed by all of its inputs, so a cached result is by construction the one
-/// a full build would compute: incremental output is byte-identical to a full build.
+/// The stages do not know it: it is a `StageWork` (`BuildCache+Work.swift`), the memoised
+/// version of each stage's per-item functions, handed to `Build.stages` by `PreviewBuild`
+/// and to `BodyEdit`. Every entry is keyed by all of its inputs, so a kept result is by
+/// construction the one a full build would compute: incremental output is byte-identical.
 public final class BuildCache: @unchecked Sendable {
     private let lock = NSLock()
     /// Load: a file's document (or why it could not be read), by path.
@@ -19,20 +20,22 @@ public final class BuildCache: @unchecked Sendable {
     /// Model: the item built from a document, by path.
     let items = Memo<String, ItemInput, ItemBuilder.Built>()
     /// Link: what one parse of a body gave (facts, glossary matches, HTML with slots), by source key.
-    let reads = Memo<PageKey, ReadInput, BodyReader.Read>()
+    let reads = Memo<PageKey, Versioned<ReadInput>, BodyReader.Read>()
     let bodyReaders = VersionCounter<BodyReader>()
     /// Link: a body's checked links, by source key, valid while the link world is the same.
-    let checkedLinks = Memo<PageKey, CheckInput, LinkChecker.Checked>()
+    let checkedLinks = Memo<PageKey, Versioned<CheckInput>, LinkChecker.Checked>()
     let linkWorlds = VersionCounter<LinkWorld>()
     /// Link: a body's lint warnings, by source key.
     let bodyWarnings = Memo<PageKey, LinkedDocument, [Diagnostic]>()
     /// Render: related articles, while ids, tags and citations are the same.
     let related = Memo<String, RelatedArticles.Input, RelatedArticles>()
-    /// Render: search snippets and analyses, by page URL.
-    let snippets = Memo<String, SearchDocument.SnippetInput, String>()
+    /// Render: search snippets, by page URL.
+    let snippets = Memo<String, SnippetInput, String>()
+    /// Render: each search document's analysis (`SearchAnalyses`).
+    let searchAnalyses = SearchAnalyses()
     /// Render: article pages and article lists, skipped whole while what they show is the same.
-    let articlePages = Memo<String, ArticlePageInput, RenderedPage>()
-    let articleLists = Memo<String, ArticleListInput, RenderedPage>()
+    let articlePages = Memo<String, Versioned<ArticlePageInput>, RenderedPage>()
+    let articleLists = Memo<String, Versioned<ArticleListInput>, RenderedPage>()
     let renderWorlds = VersionCounter<RenderWorld>()
     private var bodies: [BodyKey: String] = [:]
     private var pages: [String: (fingerprint: Int, bytes: [UInt8])] = [:]
@@ -60,27 +63,23 @@ public final class BuildCache: @unchecked Sendable {
         let body: MarkdownSource
         let numbersPrinciples: Bool
         let autolink: Bool?
-        /// The `BodyReader`'s version (`bodyReaders`): its glossary, base path and words.
-        let reader: Int
     }
 
     struct CheckInput: Equatable {
         let links: [DocumentFacts.Link]
         let contentPath: String
-        let world: Int
     }
 
-    /// Everything a body's HTML depends on.
-    struct BodyKey: Hashable {
-        let key: PageKey
-        let source: MarkdownSource
-        let hrefs: [String: String]
-        let images: [String: PixelSize]
-        let glossaryMatches: [Int: [GlossaryMatcher.Match]]
-        /// The glossary and base path, which glossary links depend on.
-        let glossary: Int
-        let placement: String
-        let citations: [String?]
+    struct SnippetInput: Equatable {
+        let summary: String?
+        let texts: TextRuns
+    }
+
+    /// An item's own input with the version of what every item of the build shares (a
+    /// `VersionCounter`'s: the `BodyReader`, the `LinkWorld`, the `RenderWorld`).
+    struct Versioned<Input: Equatable>: Equatable {
+        let shared: Int
+        let input: Input
     }
 
     func body(_ key: BodyKey, compute: () -> String) -> String {
@@ -106,6 +105,7 @@ public final class BuildCache: @unchecked Sendable {
     }
 
     /// Forgets what the last build did not use, so the cache does not grow with edits.
+    /// - Returns: how many pages the build rendered (the rest it found here).
     func endBuild() -> Int {
         locked {
             pages = pages.filter { usedPages.contains($0.key) }
@@ -123,33 +123,5 @@ public final class BuildCache: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return body()
-    }
-}
-
-/// A hash of a page's template values, to tell whether it must be rendered again.
-/// Dictionaries are hashed in key order, so equal values always give equal fingerprints.
-enum ContextFingerprint {
-    static func of(_ value: Any) -> Int {
-        var hasher = Hasher()
-        combine(value, into: &hasher)
-        return hasher.finalize()
-    }
-
-    private static func combine(_ value: Any, into hasher: inout Hasher) {
-        switch value {
-        case let text as String: hasher.combine(0); hasher.combine(text)
-        case let number as Int: hasher.combine(1); hasher.combine(number)
-        case let flag as Bool: hasher.combine(2); hasher.combine(flag)
-        case let list as [Any]:
-            hasher.combine(3); hasher.combine(list.count)
-            for item in list { combine(item, into: &hasher) }
-        case let map as [String: Any]:
-            hasher.combine(4); hasher.combine(map.count)
-            for key in map.keys.sorted() {
-                hasher.combine(key)
-                combine(map[key]!, into: &hasher)
-            }
-        default: hasher.combine(5); hasher.combine(String(describing: value))
-        }
     }
 }

@@ -14,6 +14,13 @@ final class Memo<Key: Hashable, Input: Equatable, Value>: @unchecked Sendable {
     /// How many values the last build computed (the rest it found here): tests read it.
     private(set) var lastMisses = 0
 
+    /// How many values were computed since the last build ended (by a body edit): tests read it.
+    var missesSinceLastBuild: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return misses
+    }
+
     func value(_ key: Key, input: Input, compute: () -> Value) -> Value {
         lock.lock()
         used.insert(key)
@@ -52,10 +59,10 @@ final class VersionCounter<Value: Equatable>: @unchecked Sendable {
     func version(of value: Value) -> Int {
         lock.lock()
         defer { lock.unlock() }
-        if value != last {
-            last = value
-            version += 1
-        }
+        if value != last { version += 1 }
+        // Kept even when equal: the next caller usually shows this very value (a body edit
+        // shows the last build's), and equal storage compares at once where a copy is read whole.
+        last = value
         return version
     }
 }
