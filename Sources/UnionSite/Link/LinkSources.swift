@@ -30,6 +30,6 @@ struct LinkSources {
 extension LinkSources.Source {
     /// A content item's body, keyed by the item.
     init(item: ContentItem) {
-        self.init(key: item.key, contentPath: item.id, body: item.body, numbersPrinciples: item.kind == .principleDocument, autolink: item.autolink)
+        self.init(key: item.key, contentPath: item.id, body: item.body, numbersPrinciples: item.kind.descriptor.model == .principleDocument, autolink: item.autolink)
     }
 }

@@ -8,8 +8,18 @@
 public enum ContentKind: String, Sendable, CaseIterable {
     case article, principleDocument, guideChapter, page
 
+    /// Which typed model a kind's files are built into, and so which page renders them. A kind
+    /// with no typed fields of its own uses `.page`: its `keys` reach its template as
+    /// `page.params.KEY`, its pages sit under `section` with `template`, and its row here (with
+    /// the template and a fixture) is all it needs.
+    public enum Model: Sendable {
+        case article, principleDocument, guideChapter, page
+    }
+
     /// One row of the table.
     public struct Descriptor: Sendable {
+        /// The typed model its files are built into.
+        let model: Model
         /// The folder under `content/` that holds this kind.
         let folder: String
         /// Articles may sit in subfolders (by year, say); the other kinds are flat.
@@ -45,25 +55,25 @@ public enum ContentKind: String, Sendable, CaseIterable {
     }
 
     private static let articleRow = Descriptor(
-        folder: "articles", isRecursive: true, noun: "article", commandName: "article",
+        model: .article, folder: "articles", isRecursive: true, noun: "article", commandName: "article",
         keys: ["date", "tags", "author", "updated", "draft"], section: ["articles"], template: "article",
         searchKind: .article, scaffoldKeys: { ["date: \($0)", "summary: \"\"", "tags: []", "draft: true", "changes: []"] },
         scaffoldBody: "Write the article here.\n")
 
     private static let principleRow = Descriptor(
-        folder: "principles", isRecursive: false, noun: "principle document", commandName: "principle",
+        model: .principleDocument, folder: "principles", isRecursive: false, noun: "principle document", commandName: "principle",
         keys: ["version", "adopted"], section: ["principles"], template: "principle-document",
         searchKind: .principle, scaffoldKeys: { ["summary: \"\"", "version: \"1.0\"", "adopted: \($0)", "changes: []"] },
         scaffoldBody: "## First principle\n\nEach `##` section is one principle.\n")
 
     private static let chapterRow = Descriptor(
-        folder: "guide", isRecursive: false, noun: "guide chapter", commandName: "guide",
+        model: .guideChapter, folder: "guide", isRecursive: false, noun: "guide chapter", commandName: "guide",
         keys: ["order", "terms"], section: ["guide"], template: "chapter",
         searchKind: .guide, scaffoldKeys: { _ in ["summary: \"\"", "terms: []", "changes: []"] },
         scaffoldBody: "## First section\n\nWrite the chapter here.\n")
 
     private static let pageRow = Descriptor(
-        folder: "pages", isRecursive: false, noun: "page", commandName: "page",
+        model: .page, folder: "pages", isRecursive: false, noun: "page", commandName: "page",
         keys: [], section: [], template: "page",
         searchKind: .page, scaffoldKeys: { _ in ["summary: \"\"", "changes: []"] },
         scaffoldBody: "Write the page here.\n")

@@ -74,7 +74,7 @@ struct ItemBuilder {
         let autolink = fields.bool("autolink")
         let reviewBy = fields.day("review_by")
         let translationKey = fields.string("translation_key")?.trimmed ?? document.contentPath
-        let changes = ChangeReader.changes(&fields, allowsVersion: document.kind == .principleDocument).newestFirst()
+        let changes = ChangeReader.changes(&fields, allowsVersion: document.kind.descriptor.model == .principleDocument).newestFirst()
         ChangeChecks.check(changes, published: published, updated: updated, fields: &fields)
         let slug = self.slug(document, &fields)
         guard let title, let slug, !fields.problems.contains(where: { $0.severity == .error }) else { return nil }
@@ -149,7 +149,7 @@ extension ItemBuilder {
     /// Builds one document on its own: nothing here depends on any other document.
     static func build(_ document: SourceDocument, timeZone: TimeZone) -> Built {
         var builder = ItemBuilder(timeZone: timeZone)
-        let item: Built.Item? = switch document.kind {
+        let item: Built.Item? = switch document.kind.descriptor.model {
         case .article: builder.article(document).map(Built.Item.article)
         case .principleDocument: builder.principleDocument(document).map(Built.Item.principleDocument)
         case .guideChapter: builder.chapter(document).map(Built.Item.chapter)

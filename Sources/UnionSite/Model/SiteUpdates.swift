@@ -8,7 +8,7 @@ public struct PageUpdate: Sendable, Hashable {
     /// feed id.
     public let ordinal: Int
 
-    public var isGuide: Bool { item.kind == .guideChapter }
+    public var isGuide: Bool { item.kind.descriptor.model == .guideChapter }
 }
 
 extension Site {

@@ -47,7 +47,7 @@ extension Site {
 extension PageFactory {
     /// The pages that show an item's body: its own page, and for a chapter the printable guide.
     func pagesShowing(_ item: ContentItem) -> [RenderedPage]? {
-        switch item.kind {
+        switch item.kind.descriptor.model {
         case .article:
             guard let article = site.articles.first(where: { $0.item.id == item.id }) else { return nil }
             let related = self.related.for(item.id).compactMap { id in site.articles.first { $0.item.id == id } }
