@@ -70,7 +70,9 @@ public enum Build {
     /// What stages 1–4 made besides the files: `serve` keeps it (`PreviewBuild`) so that an
     /// edit to one body can go through the same stages for that body alone (`BodyEdit`).
     struct Stages: Sendable {
-        let sources: SourceTree
+        /// Nil unless asked for (`keepSources`): `build` and `check` let the source tree (every
+        /// file's front matter as YAML nodes) go once the model is built.
+        let sources: SourceTree?
         let linked: LinkedSite
         let rendered: RenderedSite
         /// The default language's templates, strings and page references, which a body edit keeps.
@@ -81,13 +83,16 @@ public enum Build {
     /// - Parameter work: each stage's per-item work: `DirectWork` computes it; `serve` passes
     ///   its `BuildCache`, which keeps results between rebuilds (`StageWork`).
     /// - Parameter deferSearch: leave the default language's search index out (`serve` makes it when asked).
+    /// - Parameter keepSources: hand the source tree on (`serve`'s body edit starts from it).
     static func stages(_ options: Options, into sink: any RenderSink, work: any StageWork = DirectWork(),
-                       deferSearch: Bool = false) throws(Diagnostics) -> Stages {
+                       deferSearch: Bool = false, keepSources: Bool = false) throws(Diagnostics) -> Stages {
         var timer = StageTimer()
         defer { timer.report() }
-        let sources = try SourceLoader.load(options.root, work: work)
+        var sources: SourceTree? = try SourceLoader.load(options.root, work: work)
         timer.lap("load")
-        let site = try ModelBuilder.build(sources, options: options.model, work: work)
+        let site = try ModelBuilder.build(sources!, options: options.model, work: work)
+        let kept = keepSources ? sources : nil
+        sources = nil
         timer.lap("model")
         let linked = try Linker.link(site, work: work)
         timer.lap("link")
@@ -99,7 +104,7 @@ public enum Build {
             timer.lap("translations")
         }
         rendered.warnings = filtered(rendered.warnings, settings: site.settings)
-        return Stages(sources: sources, linked: linked, rendered: rendered, reusable: reusable)
+        return Stages(sources: kept, linked: linked, rendered: rendered, reusable: reusable)
     }
 
     /// Warnings the site switched off in `site.yaml` (`lint: { off: [code] }`) are dropped.

@@ -26,10 +26,11 @@ struct PreviewBuild: Sendable {
     static func make(_ options: Build.Options, cache: BuildCache?, deferSearch: Bool = true) throws(Diagnostics) -> PreviewBuild {
         let sink = MemorySink()
         let work = cache.work
-        let stages = try Build.stages(options, into: sink, work: work, deferSearch: deferSearch)
+        let stages = try Build.stages(options, into: sink, work: work, deferSearch: deferSearch, keepSources: true)
         let pagesRendered = cache?.endBuild() ?? stages.rendered.pageCount
         let linked = stages.linked
-        return PreviewBuild(sources: stages.sources, linked: linked, site: stages.rendered, files: sink.files,
+        // `keepSources: true` above: the tree is there.
+        return PreviewBuild(sources: stages.sources!, linked: linked, site: stages.rendered, files: sink.files,
                             deferred: deferSearch ? search(linked, work: work) : nil, reusable: stages.reusable,
                             pagesRendered: pagesRendered)
     }
