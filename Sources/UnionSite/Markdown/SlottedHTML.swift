@@ -77,14 +77,17 @@ struct SlottedHTML: Sendable, Equatable {
     }
 
     /// The HTML with each slot's href, escaped as cmark escapes hrefs; nil when a destination
-    /// has no href (the caller then renders the body afresh, as cmark would have written it).
+    /// has no href or one not rooted at `/` (the caller then renders the body afresh, as cmark
+    /// would have written it).
     func filled(_ hrefs: [String: String]) -> String? {
         guard !slots.isEmpty else { return text }
         var html = ""
         html.reserveCapacity(text.utf8.count + slots.count * 48)
         var cursor = 0
         for slot in slots {
-            guard let href = hrefs[slot.destination] else { return nil }
+            // cmark's safe mode checked the placeholder, not this href: one that does not start
+            // with `/` (every site href does) goes the fresh way, through cmark's own check.
+            guard let href = hrefs[slot.destination], href.utf8.first == UInt8(ascii: "/") else { return nil }
             html += Self.piece(text, cursor..<slot.offset)
             html += CmarkHref.escape(href)
             cursor = slot.offset

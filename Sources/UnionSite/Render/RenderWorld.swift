@@ -24,6 +24,8 @@ struct ArticlePageInput: Equatable, Sendable {
     /// Title, path and kind of each citing page, in order.
     let backlinkRefs: [PageRefs.Ref?]
     let related: [PageRefs.Ref?]
+    /// The page in other languages (hreflang links, the switcher): adding a translation changes them.
+    let versions: [PageVersion]?
 }
 
 /// Everything a list page of articles (`/articles/`, a tag) shows besides the `RenderWorld`.
@@ -32,6 +34,8 @@ struct ArticleListInput: Equatable, Sendable {
     /// The list's position among its pages, and how many there are.
     let index: Int
     let pageCount: Int
+    /// The list in other languages.
+    let versions: [PageVersion]?
 }
 
 /// Everything a body's HTML depends on (`BodyRenderer.html`).

@@ -99,6 +99,7 @@ struct SlottedHTMLTests {
         let read = Self.read("[one](a.md) and [two](b.md)\n")
         let slotted = try #require(read.html)
         #expect(slotted.filled(["a.md": "/a/"]) == nil)
+        #expect(slotted.filled(["a.md": "/a/", "b.md": "javascript:alert(1)"]) == nil, "an href not rooted at / goes through cmark's check")
         #expect(slotted.filled(["a.md": "/a/", "b.md": "/b/"]) == "<p><a href=\"/a/\">one</a> and <a href=\"/b/\">two</a></p>\n")
     }
 

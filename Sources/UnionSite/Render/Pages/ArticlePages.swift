@@ -21,7 +21,8 @@ extension PageFactory {
         let citations = linked.backlinks[key] ?? []
         return pageWork.articlePage(article.item.url, input:
             ArticlePageInput(article: article, document: linked.documents[key], backlinks: citations,
-                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.key] }),
+                             backlinkRefs: citations.map { refs[$0.source] }, related: related.map { refs[$0.item.key] },
+                             versions: site.pageVersions[article.item.url]),
             render: { renderArticlePage(article, related: related) })
     }
 
@@ -51,7 +52,7 @@ extension PageFactory {
         output.add(Array(chunks.indices)) { index in
             let chunk = chunks[index]
             return pageWork.articleList(paths[index], input:
-                ArticleListInput(articles: chunk, index: index, pageCount: chunks.count),
+                ArticleListInput(articles: chunk, index: index, pageCount: chunks.count, versions: site.pageVersions[paths[index]]),
             render: {
                 let title = index == 0 ? t["articles"] : t.format("articles_page_of", ["number": String(index + 1), "count": String(chunks.count)])
                 let page = context.page(title: title, path: paths[index], kind: "article-list",
@@ -86,7 +87,7 @@ extension PageFactory {
         output.add(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
             let path = Routes.site.tag(tag)
             return pageWork.articleList(path, input:
-                ArticleListInput(articles: articles, index: 0, pageCount: 1),
+                ArticleListInput(articles: articles, index: 0, pageCount: 1, versions: site.pageVersions[path]),
             render: {
                 let page = context.page(title: t.format("articles_tagged", ["tag": tag]), path: path, kind: "tag",
                                         extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
