@@ -41,7 +41,9 @@ struct BodyReader: Sendable, Equatable {
 
     func read(_ source: LinkSources.Source) -> Read {
         let document = MarkdownDocument(source.body)
-        let facts = DocumentFacts.collect(document, numberPrinciples: source.numbersPrinciples)
+        // One walk for the text nodes: the facts read their text, the glossary pass splits them.
+        let textNodes = GlossaryLinking.bodyTextNodes(document)
+        let facts = DocumentFacts.collect(document, numberPrinciples: source.numbersPrinciples, textNodes: textNodes)
         let matches = exclusions(source).map { GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0) } ?? [:]
         guard let strings, !source.numbersPrinciples, !facts.links.contains(where: \.isImage),
               !facts.problems.contains(where: { $0.severity == .error }) else {
@@ -56,7 +58,7 @@ struct BodyReader: Sendable, Equatable {
                                                destinations.append(destination)
                                                return SlottedHTML.placeholder(destinations.count - 1)
                                            }
-                                       }, strings: strings)
+                                       }, strings: strings, textNodes: textNodes)
         let html = BodyPasses.html(document, inputs)
         return Read(facts: facts, glossaryMatches: matches, html: SlottedHTML(rendered: html, destinations: destinations))
     }

@@ -21,6 +21,9 @@ enum BodyPasses {
         var imageSizes: [String: PixelSize] = [:]
         /// The theme's words in the page's language: footnote, table and alert labels.
         var strings: ThemeStrings = .english
+        /// The body text nodes, when the caller walked them before the passes (`BodyReader`),
+        /// so the glossary pass need not walk again: no pass before it adds or removes one.
+        var textNodes: [MarkdownNode]? = nil
     }
 
     static func html(_ document: MarkdownDocument, _ inputs: Inputs) -> String {
@@ -33,7 +36,8 @@ enum BodyPasses {
         // Before link rewriting: sizes are keyed by the destination as written.
         ImagePass.apply(document, sizes: inputs.imageSizes, resolve: inputs.resolve)
         LinkRewriting.apply(document, resolve: inputs.resolve)
-        GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts)
+        GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts,
+                              textNodes: inputs.textNodes)
         return document.html()
     }
 }

@@ -35,7 +35,9 @@ struct DocumentFacts: Sendable {
     static let pageAnchors: Set<String> = [Routes.historyAnchor, Routes.historyAnchor + "-heading"]
 
     /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
-    static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
+    /// - Parameter textNodes: the body text nodes (`GlossaryLinking.bodyTextNodes`), when the
+    ///   caller has walked them already.
+    static func collect(_ document: MarkdownDocument, numberPrinciples: Bool, textNodes: [MarkdownNode]? = nil) -> DocumentFacts {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         let extraAnchors = document.anchored.ids
         var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors)
@@ -75,7 +77,7 @@ struct DocumentFacts: Sendable {
             default: break
             }
         }
-        let texts = TextRuns(GlossaryLinking.bodyTextNodes(document).map(\.literal))
+        let texts = TextRuns((textNodes ?? GlossaryLinking.bodyTextNodes(document)).map(\.literal))
         return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML,
                              problems: document.problems, extraAnchors: extraAnchors)
     }

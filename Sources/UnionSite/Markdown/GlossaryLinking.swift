@@ -34,8 +34,11 @@ enum GlossaryLinking {
     /// - Parameter texts: the texts the matches were found in (`DocumentFacts.texts`): debug
     ///   builds check that each matched node still holds its text, so a construct that changed
     ///   which text nodes exist cannot shift every later link without an error.
-    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String], texts: TextRuns? = nil) {
-        link(document, matches: matches, texts: texts) { openingTags[entry: $0] }
+    /// - Parameter textNodes: the body's text nodes if the caller has them (debug builds check
+    ///   they are still what a walk finds).
+    static func apply(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], openingTags: [String], texts: TextRuns? = nil,
+                      textNodes: [MarkdownNode]? = nil) {
+        link(document, matches: matches, texts: texts, textNodes: textNodes) { openingTags[entry: $0] }
     }
 
     /// Each entry's opening tag, in glossary order (read with `[entry:]`), made once per build rather than once per use.
@@ -52,9 +55,11 @@ enum GlossaryLinking {
     }
 
     private static func link(_ document: MarkdownDocument, matches: [Int: [GlossaryMatcher.Match]], texts: TextRuns? = nil,
+                             textNodes given: [MarkdownNode]? = nil,
                              tag: (GlossaryEntryID) -> String) {
         guard !matches.isEmpty else { return }
-        let textNodes = bodyTextNodes(document)
+        let textNodes = given ?? bodyTextNodes(document)
+        assert(given == nil || given == bodyTextNodes(document), "the text nodes handed to the glossary pass are no longer the body's")
         assert(texts.map { texts in texts.count == textNodes.count && matches.keys.allSatisfy { textNodes[$0].literal[...] == texts[$0] } } ?? true,
                "glossary matches no longer line up with the body's text nodes")
         for (index, chosen) in matches.sorted(by: { $0.key < $1.key }) where index < textNodes.count {
