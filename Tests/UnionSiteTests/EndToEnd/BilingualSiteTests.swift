@@ -21,16 +21,12 @@ struct BilingualSiteTests {
 
     @Test("a change note on the translation dated after the original's change clears the warning")
     func upToDate() throws {
-        let root = try makeTemporaryFolder()
+        let (root, options) = try copiedFixture("bilingual")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
-                                         to: root.appendingPathComponent("content"))
         let file = root.appendingPathComponent("content/guide/academies.cy.md")
         let text = try String(contentsOf: file, encoding: .utf8)
         try text.replacingOccurrences(of: "title: Academïau\n", with: "title: Academïau\nchanges:\n  - date: 2026-05-10\n    note: Ychwanegwyd beth sy'n digwydd pan fydd academi'n newid ymddiriedolaeth.\n")
             .write(to: file, atomically: true, encoding: .utf8)
-        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
-                                    model: .init(buildDate: testBuildDate))
         let rendered = try Build.render(options)
         #expect(!rendered.warnings.contains { $0.code == "translation-outdated" })
     }

@@ -145,12 +145,8 @@ import Testing
 @Suite struct BilingualBodyEditTests {
     @Test(arguments: [("content/pages/join.md", true), ("content/pages/about.cy.md", false)])
     func bodyEditEqualsFullBuild(_ edited: String, _ quickExpected: Bool) throws {
-        let root = try makeTemporaryFolder()
+        let (root, options) = try copiedFixture("bilingual")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
-                                         to: root.appendingPathComponent("content"))
-        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
-                                    model: .init(buildDate: testBuildDate))
         let cache = BuildCache()
         let last = try PreviewBuild.make(options, cache: cache)
         let file = root.appendingPathComponent(edited)

@@ -169,49 +169,42 @@ import Testing
 @Suite struct BilingualIncrementalTests {
     @Test(arguments: ["content/pages/about.cy.md", "content/pages/about.md", "content/guide/academies.cy.md"])
     func incrementalEqualsFull(_ edited: String) throws {
-        let root = try makeTemporaryFolder()
+        let (root, options) = try copiedFixture("bilingual")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
-                                         to: root.appendingPathComponent("content"))
-        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
-                                    model: .init(buildDate: testBuildDate))
         let cache = BuildCache()
         _ = try cache.render(options)
         let file = root.appendingPathComponent(edited)
         try (try String(contentsOf: file, encoding: .utf8) + "\nOne more line, and [a link](/pages/about.md).\n")
             .write(to: file, atomically: true, encoding: .utf8)
-        var incremental = try PreviewBuild.make(options, cache: cache)
-        if let deferred = incremental.deferred { incremental.files.merge(deferred.files()) { _, new in new } }
-        let full = try Build.render(options)
-        #expect(incremental.files.keys.sorted() == full.files.keys.sorted())
-        for (path, bytes) in full.files where incremental.files[path] != bytes {
-            Issue.record("\(edited): \(path) differs from a full build")
-        }
+        try Self.expectIncrementalEqualsFull(options, cache: cache, label: edited)
     }
 
     /// Adding a translation changes the original's page (its hreflang links and switcher),
     /// though nothing the page itself shows changed: the memo must see its versions.
     @Test("adding a translation of an article renders the original again, with its language links")
     func addingTranslation() throws {
-        let root = try makeTemporaryFolder()
+        let (root, options) = try copiedFixture("bilingual")
         defer { try? FileManager.default.removeItem(at: root) }
-        try FileManager.default.copyItem(at: TestPaths.fixture("bilingual").appendingPathComponent("content"),
-                                         to: root.appendingPathComponent("content"))
-        let options = Build.Options(root: try SiteRoot(root: root.path, output: root.appendingPathComponent("out").path),
-                                    model: .init(buildDate: testBuildDate))
         let cache = BuildCache(racyWindow: 0)
         _ = try PreviewBuild.make(options, cache: cache)
         let original = root.appendingPathComponent("content/articles/pay.md")
         try (try String(contentsOf: original, encoding: .utf8)).write(to: root.appendingPathComponent("content/articles/pay.cy.md"),
                                                                       atomically: true, encoding: .utf8)
+        let full = try Self.expectIncrementalEqualsFull(options, cache: cache, label: "adding a translation")
+        let page = String(decoding: full.files["articles/pay/index.html"] ?? [], as: UTF8.self)
+        #expect(page.contains("hreflang=\"cy\""))
+    }
+
+    /// Rebuilds through `cache` (search index included) and checks every file against a full build.
+    @discardableResult
+    static func expectIncrementalEqualsFull(_ options: Build.Options, cache: BuildCache, label: String) throws -> InMemorySite {
         var incremental = try PreviewBuild.make(options, cache: cache)
         if let deferred = incremental.deferred { incremental.files.merge(deferred.files()) { _, new in new } }
         let full = try Build.render(options)
-        let page = String(decoding: full.files["articles/pay/index.html"] ?? [], as: UTF8.self)
-        #expect(page.contains("hreflang=\"cy\""))
         #expect(incremental.files.keys.sorted() == full.files.keys.sorted())
         for (path, bytes) in full.files where incremental.files[path] != bytes {
-            Issue.record("adding a translation: \(path) differs from a full build")
+            Issue.record("\(label): \(path) differs from a full build")
         }
+        return full
     }
 }

@@ -22,6 +22,14 @@ func makeTemporaryFolder(_ label: String = "unionsite-test") throws -> URL {
     return folder
 }
 
+/// A fixture's `content/` copied into a fresh folder (to edit it), with build options for it
+/// writing to `out/` there. The caller removes `root`.
+func copiedFixture(_ name: String) throws -> (root: URL, options: Build.Options) {
+    let root = try makeTemporaryFolder()
+    try FileManager.default.copyItem(at: TestPaths.fixture(name).appendingPathComponent("content"), to: root.appendingPathComponent("content"))
+    return (root, try buildOptions(root: root, output: root.appendingPathComponent("out")))
+}
+
 /// Build options for a site root and output folder, dated `testBuildDate`.
 func buildOptions(root: URL, output: URL, drafts: Bool = false) throws -> Build.Options {
     let siteRoot = try SiteRoot(root: root.path, output: output.path)
