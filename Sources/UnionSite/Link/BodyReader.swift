@@ -41,8 +41,10 @@ struct BodyReader: Sendable, Equatable {
 
     func read(_ source: LinkSources.Source) -> Read {
         let document = MarkdownDocument(source.body)
-        // One walk for the text nodes: the facts read their text, the glossary pass splits them.
-        let textNodes = GlossaryLinking.bodyTextNodes(document)
+        // One walk for the text nodes (none when the guidance syntax listed them): the facts
+        // read their text, the glossary pass splits them.
+        let textNodes = document.textNodesAfterSyntax ?? GlossaryLinking.bodyTextNodes(document)
+        assert(textNodes == GlossaryLinking.bodyTextNodes(document), "the guidance syntax listed other text nodes than the body's")
         let facts = DocumentFacts.collect(document, numberPrinciples: source.numbersPrinciples, textNodes: textNodes)
         let matches = exclusions(source).map { GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0) } ?? [:]
         guard let strings, !source.numbersPrinciples, !facts.links.contains(where: \.isImage),

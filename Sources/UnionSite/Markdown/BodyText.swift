@@ -9,56 +9,75 @@ import Ccmark
 enum BodyText {
     /// - Parameter skipAbbreviations: also leave out text inside an `<abbr>` (abbreviations are
     ///   never wrapped twice).
-    static func nodes(_ document: MarkdownDocument, skipAbbreviations: Bool = false,
-                      _ visit: (MarkdownNode, MarkdownDocument) -> Void) {
-        walk(document) { node, origin, inAbbreviation in
-            if !(skipAbbreviations && inAbbreviation) { visit(node, origin) }
+    static func nodes(_ document: MarkdownDocument, skipAbbreviations: Bool = false, _ visit: (MarkdownNode) -> Void) {
+        walk(document) { node, inAbbreviation in
+            if !(skipAbbreviations && inAbbreviation) { visit(node) }
         }
     }
 
     /// Every body text node, and whether it is inside an `<abbr>`: one walk for the passes
     /// that read text both ways (footnote references, then abbreviations in the same text).
-    static func walk(_ document: MarkdownDocument, _ visit: (MarkdownNode, MarkdownDocument, _ inAbbreviation: Bool) -> Void) {
-        // Nesting is tracked on enter/exit instead of walking up from each node, so deep
-        // nesting stays linear.
-        var excludedDepth = 0
+    ///
+    /// Follows first-child, next and parent links instead of cmark's iterator: excluded
+    /// subtrees (headings, links, code) are never entered, no event is made for a node's exit,
+    /// and deep nesting needs no stack. A node's origin (which fragment its positions are in)
+    /// is asked only when a problem is reported (`MarkdownDocument.origin(of:)`).
+    static func walk(_ document: MarkdownDocument, _ visit: (MarkdownNode, _ inAbbreviation: Bool) -> Void) {
+        let root = MarkdownNode(document.root)
         var abbreviationDepth = 0
-        document.walkWithOrigin { event, origin in
-            let node = event.node
+        var current = root.firstChild
+        while let node = current {
             let type = node.type
-            if excludes(node, type: type, skipAbbreviations: false) {
-                excludedDepth += event.entering ? 1 : -1
-            } else if type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_CUSTOM_BLOCK, node.role == .abbreviation {
-                abbreviationDepth += event.entering ? 1 : -1
-            } else if event.entering, type == CMARK_NODE_TEXT, excludedDepth == 0 {
-                visit(node, origin, abbreviationDepth > 0)
+            if type == CMARK_NODE_TEXT {
+                visit(node, abbreviationDepth > 0)
+            } else if !excludes(node, type: type), let child = node.firstChild {
+                if isAbbreviation(node, type: type) { abbreviationDepth += 1 }
+                current = child
+                continue
             }
+            // Done with `node`: on to its next sibling, or the next of the nearest ancestor
+            // that has one (leaving each ancestor on the way up).
+            var at = node
+            while at != root, at.next == nil {
+                guard let parent = at.parent else { return }
+                at = parent
+                if at != root, isAbbreviation(at, type: at.type) { abbreviationDepth -= 1 }
+            }
+            current = at == root ? nil : at.next
         }
     }
 
-    private static func excludes(_ node: MarkdownNode, type: cmark_node_type, skipAbbreviations: Bool) -> Bool {
+    private static func excludes(_ node: MarkdownNode, type: cmark_node_type) -> Bool {
         switch type {
         case CMARK_NODE_HEADING, CMARK_NODE_LINK, CMARK_NODE_IMAGE: return true
-        case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
-            switch node.role {
-            case .container?: return false
-            case .abbreviation?: return skipAbbreviations
-            case nil: return true
-            }
+        case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE: return node.role == nil
         default: return false
         }
     }
 
+    private static func isAbbreviation(_ node: MarkdownNode, type: cmark_node_type) -> Bool {
+        (type == CMARK_NODE_CUSTOM_INLINE || type == CMARK_NODE_CUSTOM_BLOCK) && node.role == .abbreviation
+    }
+
     /// Replaces a text node by pieces in order: plain text, or a node made for a match.
-    static func split(_ node: MarkdownNode, into pieces: [Piece]) {
+    /// - Returns: the body text nodes that now stand in its place (an `<abbr>`'s text too).
+    @discardableResult
+    static func split(_ node: MarkdownNode, into pieces: [Piece]) -> [MarkdownNode] {
+        var texts: [MarkdownNode] = []
         for piece in pieces {
             switch piece {
             case .text(let text) where text.isEmpty: continue
-            case .text(let text): MarkdownNode.text(text).place(before: node)
-            case .node(let made): made.place(before: node)
+            case .text(let text):
+                let made = MarkdownNode.text(text)
+                made.place(before: node)
+                texts.append(made)
+            case .node(let made):
+                made.place(before: node)
+                if made.role == .abbreviation, let text = made.firstChild { texts.append(text) }
             }
         }
         node.unlink()
+        return texts
     }
 
     enum Piece {

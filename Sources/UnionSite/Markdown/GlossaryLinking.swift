@@ -118,7 +118,7 @@ enum GlossaryLinking {
     /// Body text nodes in document order (`BodyText`): what the Link stage matched, by index.
     static func bodyTextNodes(_ document: MarkdownDocument) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
-        BodyText.nodes(document) { node, _ in nodes.append(node) }
+        BodyText.nodes(document) { nodes.append($0) }
         return nodes
     }
 }

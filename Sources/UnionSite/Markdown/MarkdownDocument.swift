@@ -22,6 +22,10 @@ final class MarkdownDocument {
     var problems: [Diagnostic] = []
     /// Nodes whose markup carries ids, filled in at render time (`GuidanceMarkup`).
     var anchored = AnchoredNodes()
+    /// The body text nodes (`BodyText`) as the guidance syntax left them, when its own walk
+    /// already listed them all (bodies with footnotes or abbreviations): `BodyReader` takes
+    /// them instead of walking the tree again.
+    var textNodesAfterSyntax: [MarkdownNode]?
     /// Nodes whose subtree came from a fragment parse (a table's cells, a footnote), and that
     /// fragment: positions inside them are the fragment's.
     private(set) var fragments: [OpaquePointer: MarkdownDocument] = [:]
@@ -165,6 +169,17 @@ final class MarkdownDocument {
             stack[stack.count - 1]._withUnsafeGuaranteedRef { visit(event, $0) }
             if !event.entering, fragment != nil { stack.removeLast() }
         }
+    }
+
+    /// The document whose positions `node` carries: the fragment of the nearest fragment root
+    /// at or above it, else this one. A walk up, for the rare node a problem is reported at.
+    func origin(of node: MarkdownNode) -> MarkdownDocument {
+        var at: MarkdownNode? = node
+        while let current = at {
+            if current.isFragmentRoot, let fragment = fragments[current.pointer] { return fragment }
+            at = current.parent
+        }
+        return self
     }
 
     /// Positions inside `node` (moved here from `fragment`) are the fragment's; its own

@@ -65,22 +65,25 @@ struct ThemeStrings: Sendable, Hashable {
     func table(_ number: Int) -> String { format("table", ["number": String(number)]) }
 
     /// Each `{name}` with its value; a brace that opens no known name stays as written. By
-    /// hand, in one pass: footnote labels ask for this once per reference.
+    /// hand, in one pass over the UTF-8 (braces are ASCII): footnote labels ask for this once
+    /// per reference.
     private static func fill(_ text: String, _ values: [String: String]) -> String {
-        guard text.utf8.contains(UInt8(ascii: "{")) else { return text }
-        var result = ""
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "{") {
-            result += rest[..<open]
-            if let close = rest[open...].firstIndex(of: "}"), let value = values[String(rest[rest.index(after: open)..<close])] {
-                result += value
-                rest = rest[rest.index(after: close)...]
+        let bytes = Array(text.utf8)
+        guard bytes.contains(UInt8(ascii: "{")) else { return text }
+        var result: [UInt8] = []
+        result.reserveCapacity(bytes.count + 16)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values[String(decoding: bytes[(index + 1)..<close], as: UTF8.self)] {
+                result += value.utf8
+                index = close + 1
             } else {
-                result += "{"
-                rest = rest[rest.index(after: open)...]
+                result.append(bytes[index])
+                index += 1
             }
         }
-        return result + rest
+        return String(decoding: result, as: UTF8.self)
     }
 }
 

@@ -18,7 +18,7 @@ enum AbbreviationSyntax {
     /// footnotes (else `FootnoteSyntax.link` does it in the walk that finds references).
     static func apply(_ matcher: Matcher, to document: MarkdownDocument) {
         var found: [(MarkdownNode, [BodyText.Piece])] = []
-        BodyText.nodes(document, skipAbbreviations: true) { node, _ in
+        BodyText.nodes(document, skipAbbreviations: true) { node in
             if let pieces = node.withLiteralBytes({ pieces(of: $0, matcher: matcher) }) { found.append((node, pieces)) }
         }
         for (node, pieces) in found { BodyText.split(node, into: pieces) }

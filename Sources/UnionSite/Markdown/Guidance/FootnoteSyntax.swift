@@ -41,14 +41,20 @@ enum FootnoteSyntax {
         }
         let index = Dictionary(notes.enumerated().map { ($1.definition.key, $0) }, uniquingKeysWith: { first, _ in first })
         var numbering = Numbering()
-        var references: [(node: MarkdownNode, note: Int)] = []
-        references += self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
+        var found = self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
+        var references = found.references
+        // The notes' text follows the body's, in the order the section lists them.
+        var textNodes = found.textNodes
         var done = 0
         while done < numbering.order.count {
             let note = notes[numbering.order[done]]
-            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
+            found = self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations,
+                                    listing: textNodes != nil)
+            references += found.references
+            if textNodes != nil, let more = found.textNodes { textNodes!.append(contentsOf: more) } else { textNodes = nil }
             done += 1
         }
+        document.textNodesAfterSyntax = textNodes
         for (position, note) in notes.enumerated() where numbering.number[position] == nil {
             document.problems.append(.warning("footnote `[^\(note.definition.label)]` is never referenced: it is left out",
                                               at: document.location(line: note.definition.line, column: note.definition.column),
@@ -70,26 +76,33 @@ enum FootnoteSyntax {
     }
 
     /// Every `[^label]` in a document's body text, replaced by a reference node; abbreviations
-    /// wrapped in the text around them (not inside an author's `<abbr>`).
+    /// wrapped in the text around them (not inside an author's `<abbr>`). Also the document's
+    /// body text nodes after the change, when the walk was made (nil when nothing could match
+    /// and the text nodes are not `listing`).
     private static func references(in document: MarkdownDocument, notes: [Note], index: [String: Int], numbering: inout Numbering,
-                                   abbreviations: AbbreviationSyntax.Matcher?) -> [(node: MarkdownNode, note: Int)] {
-        guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
-        var found: [(node: MarkdownNode, origin: MarkdownDocument, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
-        BodyText.walk(document) { node, origin, inAbbreviation in
+                                   abbreviations: AbbreviationSyntax.Matcher?, listing: Bool = false)
+        -> (references: [(node: MarkdownNode, note: Int)], textNodes: [MarkdownNode]?) {
+        guard listing || abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return ([], nil) }
+        var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?, at: Int)] = []
+        var textNodes: [MarkdownNode] = []
+        BodyText.walk(document) { node, inAbbreviation in
             let wrap = inAbbreviation ? nil : abbreviations
-            let labels = node.withLiteralBytes { Label.all(in: $0) }
-            if !labels.isEmpty || (wrap.map { wrap in node.withLiteralBytes { !wrap.matches(in: $0).isEmpty } } ?? false) {
-                found.append((node, origin, labels, wrap))
+            let (labels, abbreviated) = node.withLiteralBytes { bytes in
+                (Label.all(in: bytes), wrap.map { !$0.matches(in: bytes).isEmpty } ?? false)
             }
+            if !labels.isEmpty || abbreviated { found.append((node, labels, wrap, textNodes.count)) }
+            textNodes.append(node)
         }
         var references: [(node: MarkdownNode, note: Int)] = []
+        // Ascending positions in `textNodes`, with the nodes that now stand there.
+        var replaced: [(at: Int, nodes: [MarkdownNode])] = []
         for entry in found {
             let text = entry.node.withLiteralBytes { Array($0) }
             var pieces = Pieces(text: text, wrap: entry.wrap)
             for label in entry.labels {
                 guard let note = index[label.text.lowercased()] else {
                     document.problems.append(.error("footnote `[^\(label.text)]` has no definition: add a line `[^\(label.text)]: …`",
-                                                    at: entry.origin.location(of: Array("[^\(label.text)]".utf8), near: entry.node), code: "footnote-missing"))
+                                                    at: document.origin(of: entry.node).location(of: Array("[^\(label.text)]".utf8), near: entry.node), code: "footnote-missing"))
                     continue
                 }
                 numbering.assign(note)
@@ -98,9 +111,19 @@ enum FootnoteSyntax {
                 references.append((reference, note))
             }
             // No reference made: the node is split only for its abbreviations (if any).
-            if let split = pieces.finish() { BodyText.split(entry.node, into: split) }
+            if let split = pieces.finish() { replaced.append((entry.at, BodyText.split(entry.node, into: split))) }
         }
-        return references
+        guard !replaced.isEmpty else { return (references, textNodes) }
+        var result: [MarkdownNode] = []
+        result.reserveCapacity(textNodes.count + 2 * replaced.count)
+        var cursor = 0
+        for (at, nodes) in replaced {
+            result += textNodes[cursor..<at]
+            result += nodes
+            cursor = at + 1
+        }
+        result += textNodes[cursor...]
+        return (references, result)
     }
 
     /// A text node's replacement: text between references, with abbreviations wrapped in it.
@@ -147,6 +170,7 @@ enum FootnoteSyntax {
         for note in numbering.order {
             let item = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "", role: .container)
             let fragment = notes[note].fragment
+            anchored.mayHoldCodeBlocks = anchored.mayHoldCodeBlocks || fragment.mayHoldCodeBlocks
             item.adoptChildren(of: MarkdownNode(fragment.root))
             let backlinks: MarkdownNode
             if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {

@@ -4,9 +4,8 @@ import Foundation
 /// line came from.
 ///
 /// Bytes, not `String`s: joining strings and reading cells `Character` by `Character` cost
-/// more than cmark's parse of the fragment. Cells that are all ASCII (nearly all) are read byte
-/// by byte; in ASCII a byte is a `Character` (a cell holds no line feed, so no CR LF), so the
-/// result is the same. Any other cell goes the `Character` way.
+/// more than cmark's parse of the fragment. Cells are read byte by byte, as cmark reads them:
+/// every marker that opens a block is ASCII, and no byte of a longer UTF-8 sequence is ASCII.
 struct FragmentText {
     private(set) var bytes: [UInt8] = []
     private(set) var origins: [LineOrigin] = []
@@ -28,16 +27,15 @@ struct FragmentText {
     /// Adds a cell's text so that it can only be a paragraph: a start that would open a block
     /// (`# `, `> `, `- `, `1. `, a fence or rule, a reference definition) is escaped.
     mutating func addInline(_ text: String, at origin: LineOrigin) -> Int {
-        guard ASCIIBytes.isASCII(text) else { return addInline(characters: text, at: origin) }
         var text = text
         return text.withUTF8 { utf8 in
-            if Self.opensBlock(ascii: utf8) {
+            if Self.opensBlock(utf8) {
                 let number = startLine(at: LineOrigin(line: origin.line, shift: origin.shift - 1))
                 bytes.append(UInt8(ascii: "\\"))
                 bytes.append(contentsOf: utf8)
                 return number
             }
-            guard let digits = Self.orderedListDigits(ascii: utf8) else { return add(utf8, at: origin) }
+            guard let digits = Self.orderedListDigits(utf8) else { return add(utf8, at: origin) }
             let number = startLine(at: origin)
             bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<digits]))
             bytes.append(UInt8(ascii: "\\"))
@@ -46,21 +44,12 @@ struct FragmentText {
         }
     }
 
-    /// `addInline` for a cell with other characters than ASCII, `Character` by `Character`.
-    private mutating func addInline(characters text: String, at origin: LineOrigin) -> Int {
-        if Self.opensBlock(text) { return add(("\\" + text).utf8, at: LineOrigin(line: origin.line, shift: origin.shift - 1)) }
-        if let digits = Self.orderedListDigits(text) {
-            return add((String(text.prefix(digits)) + "\\" + text.dropFirst(digits)).utf8, at: origin)
-        }
-        return add(text.utf8, at: origin)
-    }
-
     /// A blank line between two parts, so each is its own paragraph.
     mutating func gap() {
         add(EmptyCollection(), at: origins.last ?? LineOrigin(line: 1, shift: 0))
     }
 
-    private static func opensBlock(ascii text: UnsafeBufferPointer<UInt8>) -> Bool {
+    private static func opensBlock(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
         guard let first = text.first else { return false }
         let second = text.count > 1 ? text[1] : nil
         switch first {
@@ -83,35 +72,9 @@ struct FragmentText {
     }
 
     /// `12.` or `3)` followed by a space or the end: the digits' count, where the escape goes.
-    private static func orderedListDigits(ascii text: UnsafeBufferPointer<UInt8>) -> Int? {
+    private static func orderedListDigits(_ text: UnsafeBufferPointer<UInt8>) -> Int? {
         let digits = text.prefix { (48...57).contains($0) }.count
         guard digits > 0, digits <= 9, digits < text.count, text[digits] == UInt8(ascii: ".") || text[digits] == UInt8(ascii: ")") else { return nil }
         return digits + 1 == text.count || text[digits + 1] == 32 || text[digits + 1] == 9 ? digits : nil
-    }
-
-    /// `opensBlock(ascii:)` for text with other characters, `Character` by `Character`.
-    private static func opensBlock(_ text: String) -> Bool {
-        guard let first = text.first else { return false }
-        let second = text.dropFirst().first
-        switch first {
-        case ">": return true
-        case "#": return text.prefix { $0 == "#" }.count <= 6 && (text.drop { $0 == "#" }.first.map { $0 == " " || $0 == "\t" } ?? true)
-        case "-", "+", "*", "_":
-            let isRule = text.filter { $0 != " " && $0 != "\t" }.allSatisfy { $0 == first } && text.filter { $0 == first }.count >= 3
-            return isRule || (first != "_" && (second == nil || second == " " || second == "\t"))
-        case "`", "~": return text.hasPrefix(String(repeating: first, count: 3))
-        case "[": return text.range(of: "]:") != nil && !text.contains("](")
-        default: return false
-        }
-    }
-
-    /// `orderedListDigits(ascii:)`, `Character` by `Character`.
-    private static func orderedListDigits(_ text: String) -> Int? {
-        let digits = text.prefix { $0.isASCII && $0.isNumber }.count
-        guard digits > 0, digits <= 9 else { return nil }
-        let rest = text.dropFirst(digits)
-        guard let mark = rest.first, mark == "." || mark == ")" else { return nil }
-        let after = rest.dropFirst().first
-        return after == nil || after == " " || after == "\t" ? digits : nil
     }
 }

@@ -17,6 +17,26 @@ enum GuidanceMarkup {
         for (node, kind) in document.anchored.alerts {
             node.setMarkup(enter: kind.enter(HTML.escape(strings.alertTitle(kind))), exit: "</div>")
         }
+        var codeBlocks: [MarkdownNode] = []
+        // Only a table without a caption (named by the heading above it) or a code block needs
+        // a walk; captioned tables are labelled straight from the list.
+        if document.mayHoldCodeBlocks || document.anchored.footnotes?.mayHoldCodeBlocks == true
+            || document.anchored.tables.contains(where: { $0.caption == nil }) {
+            codeBlocks = walk(document, idPrefix: idPrefix, headingIDs: headingIDs, strings: strings)
+        } else {
+            for (index, anchored) in document.anchored.tables.enumerated() {
+                table(anchored, number: index + 1, idPrefix: idPrefix, headingLabel: nil, strings: strings)
+            }
+        }
+        codeBlocks.forEach(focusable)
+        if let footnotes = document.anchored.footnotes {
+            self.footnotes(footnotes, idPrefix: idPrefix, level: min(6, 2 + headingOffset), strings: strings)
+        }
+    }
+
+    /// Labels each table as the walk reaches it (after the headings above it); returns the code
+    /// blocks.
+    private static func walk(_ document: MarkdownDocument, idPrefix: String, headingIDs: [String], strings: ThemeStrings) -> [MarkdownNode] {
         let tables = Dictionary(document.anchored.tables.enumerated().map { ($1.region.pointer, $0) }, uniquingKeysWith: { first, _ in first })
         var headings = 0
         var codeBlocks: [MarkdownNode] = []
@@ -32,10 +52,7 @@ enum GuidanceMarkup {
             default: break
             }
         }
-        codeBlocks.forEach(focusable)
-        if let footnotes = document.anchored.footnotes {
-            self.footnotes(footnotes, idPrefix: idPrefix, level: min(6, 2 + headingOffset), strings: strings)
-        }
+        return codeBlocks
     }
 
     /// A scroll container that keyboard users can reach and screen readers can name.

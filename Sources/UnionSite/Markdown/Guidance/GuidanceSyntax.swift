@@ -38,15 +38,31 @@ enum GuidanceSyntax {
         if mayHoldAlert { AlertSyntax.apply(quotes, in: document, allowed: alertsAllowed) }
     }
 
+    /// Paragraphs and block quotes, in document order. Only container blocks are entered: a
+    /// paragraph's inline nodes (most of a body's nodes) are never visited. A loop over
+    /// first-child, next and parent links, not recursion: quotes may nest thousands deep.
     private static func blocks(of document: MarkdownDocument, paragraphs: Bool, quotes: Bool) -> (paragraphs: [MarkdownNode], quotes: [MarkdownNode]) {
         var found: (paragraphs: [MarkdownNode], quotes: [MarkdownNode]) = ([], [])
-        document.walk { event in
-            guard event.entering else { return }
-            switch event.node.type {
-            case CMARK_NODE_PARAGRAPH where paragraphs: found.paragraphs.append(event.node)
-            case CMARK_NODE_BLOCK_QUOTE where quotes: found.quotes.append(event.node)
+        let root = MarkdownNode(document.root)
+        var current = root.firstChild
+        while let node = current {
+            var enters = false
+            switch node.type {
+            case CMARK_NODE_PARAGRAPH:
+                if paragraphs { found.paragraphs.append(node) }
+            case CMARK_NODE_BLOCK_QUOTE:
+                if quotes { found.quotes.append(node) }
+                enters = true
+            case CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_CUSTOM_BLOCK: enters = true
             default: break
             }
+            if enters, let child = node.firstChild {
+                current = child
+                continue
+            }
+            var up: MarkdownNode? = node
+            while let at = up, at != root, at.next == nil { up = at.parent }
+            current = up == root ? nil : up?.next
         }
         return found
     }
@@ -80,6 +96,8 @@ struct AnchoredNodes {
         let section: MarkdownNode
         var references: [Reference] = []
         var notes: [Note] = []
+        /// False only when no listed note can hold a code block (their text is not the body's).
+        var mayHoldCodeBlocks = false
     }
 
     var tables: [Table] = []

@@ -109,14 +109,10 @@ enum TableSyntax {
     /// origin moved past it.
     private static func rowHeader(_ cell: PipeTableRow.Cell, at origin: LineOrigin) -> (String, LineOrigin, Bool) {
         let text = cell.text
-        let isRowHeader = ASCIIBytes.isASCII(text) ? text.utf8.starts(with: [35, 32]) : text.hasPrefix("# ")
-        guard isRowHeader else { return (text, origin, false) }
-        if ASCIIBytes.isASCII(text) {
-            let marker = text.utf8.prefix { $0 == 35 || $0 == 32 }.count
-            return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
-        }
-        let marker = text.prefix { $0 == "#" || $0 == " " }
-        return (String(text.dropFirst(marker.count)), LineOrigin(line: origin.line, shift: origin.shift + marker.utf8.count), true)
+        guard text.utf8.starts(with: [35, 32]) else { return (text, origin, false) }
+        // `#` and space are ASCII: counting bytes counts characters.
+        let marker = text.utf8.prefix { $0 == 35 || $0 == 32 }.count
+        return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
     }
 
     /// The fragment's top-level blocks by their first line (the first block on a line wins).
