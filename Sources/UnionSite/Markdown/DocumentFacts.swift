@@ -77,7 +77,7 @@ struct DocumentFacts: Sendable {
             default: break
             }
         }
-        let texts = TextRuns((textNodes ?? GlossaryLinking.bodyTextNodes(document)).map(\.literal))
+        let texts = TextRuns(literalsOf: textNodes ?? GlossaryLinking.bodyTextNodes(document))
         return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML,
                              problems: document.problems, extraAnchors: extraAnchors)
     }

@@ -23,6 +23,32 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
             ends.append(Int32(text.utf8.count))
             text += "\n"
         }
+        self.init(text: text, ends: ends)
+    }
+
+    /// The texts of body text nodes, read as bytes from cmark: no `String` per node.
+    init(literalsOf nodes: [MarkdownNode]) {
+        var total = 0
+        for node in nodes { total += node.withLiteralBytes { $0.count } + 1 }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(total)
+        var ends: [Int32] = []
+        ends.reserveCapacity(nodes.count)
+        for node in nodes {
+            node.withLiteralBytes { bytes.append(contentsOf: $0) }
+            ends.append(Int32(bytes.count))
+            bytes.append(10)
+        }
+        let text = String(decoding: bytes, as: UTF8.self)
+        // cmark hands over valid UTF-8; were a byte ever repaired, the offsets would be wrong.
+        guard text.utf8.count == bytes.count else {
+            self.init(nodes.map(\.literal))
+            return
+        }
+        self.init(text: text, ends: ends)
+    }
+
+    private init(text: String, ends: [Int32]) {
         self.text = text
         self.ends = ends
     }
