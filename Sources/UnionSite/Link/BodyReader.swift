@@ -41,11 +41,11 @@ struct BodyReader: Sendable, Equatable {
 
     func read(_ source: LinkSources.Source) -> Read {
         let document = MarkdownDocument(source.body)
-        // One walk for the text nodes (none when the guidance syntax listed them): the facts
-        // read their text, the glossary pass splits them.
-        let textNodes = document.textNodesAfterSyntax ?? GlossaryLinking.bodyTextNodes(document)
-        assert(textNodes == GlossaryLinking.bodyTextNodes(document), "the guidance syntax listed other text nodes than the body's")
-        let facts = DocumentFacts.collect(document, numberPrinciples: source.numbersPrinciples, textNodes: textNodes)
+        // The text nodes come from the guidance syntax's walk, or else from the facts' own: the
+        // facts read their text, the glossary pass splits them.
+        let (facts, textNodes) = DocumentFacts.collectListingText(document, numberPrinciples: source.numbersPrinciples,
+                                                                  textNodes: document.textNodesAfterSyntax)
+        assert(textNodes == GlossaryLinking.bodyTextNodes(document), "the text nodes listed are not the body's")
         let matches = exclusions(source).map { GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0) } ?? [:]
         guard let strings, !source.numbersPrinciples, !facts.links.contains(where: \.isImage),
               !facts.problems.contains(where: { $0.severity == .error }) else {

@@ -85,3 +85,26 @@ enum BodyText {
         case node(MarkdownNode)
     }
 }
+
+/// `BodyText`'s nodes gathered from a walk that visits every node anyway (the facts' walk),
+/// by the same rule: text outside headings, links, images and our own markup.
+struct BodyTextGatherer {
+    private(set) var nodes: [MarkdownNode] = []
+    private let gathers: Bool
+    private var excludedDepth = 0
+
+    init(gathers: Bool) { self.gathers = gathers }
+
+    mutating func take(_ event: MarkdownEvent, type: cmark_node_type) {
+        guard gathers else { return }
+        switch type {
+        case CMARK_NODE_TEXT:
+            if event.entering, excludedDepth == 0 { nodes.append(event.node) }
+        case CMARK_NODE_HEADING, CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+            excludedDepth += event.entering ? 1 : -1
+        case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE:
+            if event.node.role == nil { excludedDepth += event.entering ? 1 : -1 }
+        default: break
+        }
+    }
+}

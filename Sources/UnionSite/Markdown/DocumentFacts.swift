@@ -34,10 +34,16 @@ struct DocumentFacts: Sendable {
     /// Ids the page templates put beside every body (the change history): no heading may take one.
     static let pageAnchors: Set<String> = [Routes.historyAnchor, Routes.historyAnchor + "-heading"]
 
-    /// Ids that a page template adds around the body (principle anchors), reserved so a heading cannot take them.
     /// - Parameter textNodes: the body text nodes (`GlossaryLinking.bodyTextNodes`), when the
     ///   caller has walked them already.
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool, textNodes: [MarkdownNode]? = nil) -> DocumentFacts {
+        collectListingText(document, numberPrinciples: numberPrinciples, textNodes: textNodes).facts
+    }
+
+    /// `collect`, and the body text nodes (the ones given, else those its walk found: the same
+    /// nodes `BodyText` lists, gathered in the walk the facts need anyway).
+    static func collectListingText(_ document: MarkdownDocument, numberPrinciples: Bool,
+                                   textNodes given: [MarkdownNode]? = nil) -> (facts: DocumentFacts, textNodes: [MarkdownNode]) {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         let extraAnchors = document.anchored.ids
         var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors)
@@ -48,9 +54,12 @@ struct DocumentFacts: Sendable {
         var linkTexts = OpenLinkTexts(limit: 200)
         var rawHTML: [SourceLocation] = []
         var principle = 0
+        var bodyText = BodyTextGatherer(gathers: given == nil)
         document.walkWithOrigin { event, origin in
             let node = event.node
-            switch node.type {
+            let type = node.type
+            bodyText.take(event, type: type)
+            switch type {
             case CMARK_NODE_HEADING where event.entering:
                 let text = node.plainText
                 let number = numberPrinciples && node.headingLevel == 2 ? { principle += 1; return principle }() : nil
@@ -77,9 +86,10 @@ struct DocumentFacts: Sendable {
             default: break
             }
         }
-        let texts = TextRuns(literalsOf: textNodes ?? GlossaryLinking.bodyTextNodes(document))
-        return DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: texts, rawHTML: rawHTML,
-                             problems: document.problems, extraAnchors: extraAnchors)
+        let textNodes = given ?? bodyText.nodes
+        let facts = DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: TextRuns(literalsOf: textNodes),
+                                  rawHTML: rawHTML, problems: document.problems, extraAnchors: extraAnchors)
+        return (facts, textNodes)
     }
 
     private static func principleAnchors(in document: MarkdownDocument) -> Set<String> {

@@ -20,10 +20,12 @@ struct MarkdownNode: Hashable {
     var firstChild: MarkdownNode? { cmark_node_first_child(pointer).map(MarkdownNode.init) }
     var next: MarkdownNode? { cmark_node_next(pointer).map(MarkdownNode.init) }
 
-    func setURL(_ url: String) { cmark_node_set_url(pointer, url) }
+    // Strings go to cmark through `withCString`: the implicit String-to-pointer conversion
+    // copied every small string (most markup: `<tr>`, `</td>`, "") into a new heap array.
+    func setURL(_ url: String) { url.withCString { cmark_node_set_url(pointer, $0) } }
     func setMarkup(enter: String, exit: String) {
-        cmark_node_set_on_enter(pointer, enter)
-        cmark_node_set_on_exit(pointer, exit)
+        enter.withCString { cmark_node_set_on_enter(pointer, $0) }
+        exit.withCString { cmark_node_set_on_exit(pointer, $0) }
     }
 
     /// What a custom node is to the passes that read text (glossary, search, abbreviations).
@@ -77,7 +79,7 @@ struct MarkdownNode: Hashable {
             append(child)
         }
     }
-    func setLiteral(_ text: String) { cmark_node_set_literal(pointer, text) }
+    func setLiteral(_ text: String) { text.withCString { cmark_node_set_literal(pointer, $0) } }
 
     var children: [MarkdownNode] {
         var result: [MarkdownNode] = []
@@ -120,8 +122,7 @@ struct MarkdownNode: Hashable {
     static func custom(_ type: cmark_node_type, enter: String, exit: String, role: Role? = nil) -> MarkdownNode {
         let node = make(type)
         node.role = role
-        cmark_node_set_on_enter(node.pointer, enter)
-        cmark_node_set_on_exit(node.pointer, exit)
+        node.setMarkup(enter: enter, exit: exit)
         return node
     }
 }

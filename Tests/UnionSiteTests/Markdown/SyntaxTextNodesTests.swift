@@ -54,7 +54,7 @@ struct SyntaxTextNodesTests {
         return found
     }
 
-    @Test("the link-following walk finds what cmark's iterator finds, in order, on random guidance and bodies")
+    @Test("the link-following walk and the facts' walk find what cmark's iterator finds, in order, on random guidance and bodies")
     func walkMatchesIterator() async {
         let inputs = FuzzGen.soup(GuidanceFuzzTests.footnoteUnits + GuidanceFuzzTests.tableUnits + GuidanceFuzzTests.tagUnits
                                   + ["## h ", "[a](b) ", "*e* ", "`c` ", "<abbr title=\"x\">", "</abbr>", "- ", "> "], length: 0...200)
@@ -65,6 +65,8 @@ struct SyntaxTextNodesTests {
             let expected = Self.iteratorWalk(document)
             #expect(walked.map(\.0) == expected.map(\.0))
             #expect(walked.map(\.1) == expected.map(\.1))
+            // The facts' walk gathers the same nodes when nobody listed them.
+            #expect(DocumentFacts.collectListingText(document, numberPrinciples: false).textNodes == expected.map(\.0))
         }
     }
 }
