@@ -41,11 +41,10 @@ struct BodyReader: Sendable, Equatable {
 
     func read(_ source: LinkSources.Source) -> Read {
         let document = MarkdownDocument(source.body)
-        // The text nodes come from the guidance syntax's walk, or else from the facts' own: the
-        // facts read their text, the glossary pass splits them.
-        let (facts, textNodes) = DocumentFacts.collectListingText(document, numberPrinciples: source.numbersPrinciples,
-                                                                  textNodes: document.textNodesAfterSyntax)
-        assert(textNodes == GlossaryLinking.bodyTextNodes(document), "the text nodes listed are not the body's")
+        // The facts' walk gathers the body text nodes: the facts read their text, the glossary
+        // pass splits them.
+        let (facts, textNodes) = DocumentFacts.collectListingText(document, numberPrinciples: source.numbersPrinciples)
+        assert(textNodes == GlossaryLinking.bodyTextNodes(document), "the text nodes gathered are not the body's")
         let matches = exclusions(source).map { GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0) } ?? [:]
         guard let strings, !source.numbersPrinciples, !facts.links.contains(where: \.isImage),
               !facts.problems.contains(where: { $0.severity == .error }) else {

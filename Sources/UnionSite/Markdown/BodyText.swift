@@ -60,24 +60,15 @@ enum BodyText {
     }
 
     /// Replaces a text node by pieces in order: plain text, or a node made for a match.
-    /// - Returns: the body text nodes that now stand in its place (an `<abbr>`'s text too).
-    @discardableResult
-    static func split(_ node: MarkdownNode, into pieces: [Piece]) -> [MarkdownNode] {
-        var texts: [MarkdownNode] = []
+    static func split(_ node: MarkdownNode, into pieces: [Piece]) {
         for piece in pieces {
             switch piece {
             case .text(let text) where text.isEmpty: continue
-            case .text(let text):
-                let made = MarkdownNode.text(text)
-                made.place(before: node)
-                texts.append(made)
-            case .node(let made):
-                made.place(before: node)
-                if made.role == .abbreviation, let text = made.firstChild { texts.append(text) }
+            case .text(let text): MarkdownNode.text(text).place(before: node)
+            case .node(let made): made.place(before: node)
             }
         }
         node.unlink()
-        return texts
     }
 
     enum Piece {

@@ -41,7 +41,8 @@ struct DocumentFacts: Sendable {
     }
 
     /// `collect`, and the body text nodes (the ones given, else those its walk found: the same
-    /// nodes `BodyText` lists, gathered in the walk the facts need anyway).
+    /// nodes `BodyText` lists, gathered in the walk the facts need anyway, so no body is walked
+    /// for its text alone).
     static func collectListingText(_ document: MarkdownDocument, numberPrinciples: Bool,
                                    textNodes given: [MarkdownNode]? = nil) -> (facts: DocumentFacts, textNodes: [MarkdownNode]) {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.

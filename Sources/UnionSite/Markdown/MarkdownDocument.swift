@@ -22,10 +22,6 @@ final class MarkdownDocument {
     var problems: [Diagnostic] = []
     /// Nodes whose markup carries ids, filled in at render time (`GuidanceMarkup`).
     var anchored = AnchoredNodes()
-    /// The body text nodes (`BodyText`) as the guidance syntax left them, when its own walk
-    /// already listed them all (bodies with footnotes or abbreviations): `BodyReader` takes
-    /// them instead of walking the tree again.
-    var textNodesAfterSyntax: [MarkdownNode]?
     /// Nodes whose subtree came from a fragment parse (a table's cells, a footnote), and that
     /// fragment: positions inside them are the fragment's.
     private(set) var fragments: [OpaquePointer: MarkdownDocument] = [:]

@@ -39,14 +39,6 @@ struct GuidanceFuzzTests {
         await fuzz(count: 200, input: Self.footnotes) { MarkdownBodyFuzzTests.runPasses($0) }
     }
 
-    @Test("random footnotes and abbreviations: the text nodes their walk lists are the body's")
-    func listedTextNodes() async {
-        await fuzz(count: 200, input: Self.footnotes) { text in
-            let document = markdown(text)
-            if let listed = document.textNodesAfterSyntax { #expect(listed == GlossaryLinking.bodyTextNodes(document)) }
-        }
-    }
-
     @Test("random inline tags: every pass runs and nothing unsafe comes out")
     func randomTags() async {
         await fuzz(count: 200, input: Self.tags) { text in

@@ -41,20 +41,13 @@ enum FootnoteSyntax {
         }
         let index = Dictionary(notes.enumerated().map { ($1.definition.key, $0) }, uniquingKeysWith: { first, _ in first })
         var numbering = Numbering()
-        var found = self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
-        var references = found.references
-        // The notes' text follows the body's, in the order the section lists them.
-        var textNodes = found.textNodes
+        var references = self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
         var done = 0
         while done < numbering.order.count {
             let note = notes[numbering.order[done]]
-            found = self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations,
-                                    listing: textNodes != nil)
-            references += found.references
-            if textNodes != nil, let more = found.textNodes { textNodes!.append(contentsOf: more) } else { textNodes = nil }
+            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
             done += 1
         }
-        document.textNodesAfterSyntax = textNodes
         for (position, note) in notes.enumerated() where numbering.number[position] == nil {
             document.problems.append(.warning("footnote `[^\(note.definition.label)]` is never referenced: it is left out",
                                               at: document.location(line: note.definition.line, column: note.definition.column),
@@ -76,33 +69,27 @@ enum FootnoteSyntax {
     }
 
     /// Every `[^label]` in a document's body text, replaced by a reference node; abbreviations
-    /// wrapped in the text around them (not inside an author's `<abbr>`). Also the document's
-    /// body text nodes after the change, when the walk was made (nil when nothing could match
-    /// and the text nodes are not `listing`).
+    /// wrapped in the text around them (not inside an author's `<abbr>`).
     private static func references(in document: MarkdownDocument, notes: [Note], index: [String: Int], numbering: inout Numbering,
-                                   abbreviations: AbbreviationSyntax.Matcher?, listing: Bool = false)
-        -> (references: [(node: MarkdownNode, note: Int)], textNodes: [MarkdownNode]?) {
-        guard listing || abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return ([], nil) }
-        var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?, at: Int)] = []
-        var textNodes: [MarkdownNode] = []
+                                   abbreviations: AbbreviationSyntax.Matcher?) -> [(node: MarkdownNode, note: Int)] {
+        guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
+        var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
         BodyText.walk(document) { node, inAbbreviation in
             let wrap = inAbbreviation ? nil : abbreviations
             let (labels, abbreviated) = node.withLiteralBytes { bytes in
                 (Label.all(in: bytes), wrap.map { !$0.matches(in: bytes).isEmpty } ?? false)
             }
-            if !labels.isEmpty || abbreviated { found.append((node, labels, wrap, textNodes.count)) }
-            textNodes.append(node)
+            if !labels.isEmpty || abbreviated { found.append((node, labels, wrap)) }
         }
         var references: [(node: MarkdownNode, note: Int)] = []
-        // Ascending positions in `textNodes`, with the nodes that now stand there.
-        var replaced: [(at: Int, nodes: [MarkdownNode])] = []
         for entry in found {
             let text = entry.node.withLiteralBytes { Array($0) }
             var pieces = Pieces(text: text, wrap: entry.wrap)
             for label in entry.labels {
                 guard let note = index[label.text.lowercased()] else {
                     document.problems.append(.error("footnote `[^\(label.text)]` has no definition: add a line `[^\(label.text)]: …`",
-                                                    at: document.origin(of: entry.node).location(of: Array("[^\(label.text)]".utf8), near: entry.node), code: "footnote-missing"))
+                                                    at: document.origin(of: entry.node).location(of: Array("[^\(label.text)]".utf8), near: entry.node),
+                                                    code: "footnote-missing"))
                     continue
                 }
                 numbering.assign(note)
@@ -111,19 +98,9 @@ enum FootnoteSyntax {
                 references.append((reference, note))
             }
             // No reference made: the node is split only for its abbreviations (if any).
-            if let split = pieces.finish() { replaced.append((entry.at, BodyText.split(entry.node, into: split))) }
+            if let split = pieces.finish() { BodyText.split(entry.node, into: split) }
         }
-        guard !replaced.isEmpty else { return (references, textNodes) }
-        var result: [MarkdownNode] = []
-        result.reserveCapacity(textNodes.count + 2 * replaced.count)
-        var cursor = 0
-        for (at, nodes) in replaced {
-            result += textNodes[cursor..<at]
-            result += nodes
-            cursor = at + 1
-        }
-        result += textNodes[cursor...]
-        return (references, result)
+        return references
     }
 
     /// A text node's replacement: text between references, with abbreviations wrapped in it.

@@ -2,12 +2,13 @@ import Ccmark
 import Testing
 @testable import UnionSite
 
-/// The footnote walk lists the body's text nodes as it leaves them, so `BodyReader` need not
-/// walk the tree again: the list must be exactly what a fresh walk finds, in the same order.
-@Suite("Text nodes listed by the guidance syntax")
-struct SyntaxTextNodesTests {
-    @Test("references, abbreviations, an author's <abbr> and a note citing a note: the walk's list, in order")
-    func notesAndAbbreviations() throws {
+/// Body text nodes are found two ways: `BodyText.walk` follows node links, and the facts' walk
+/// gathers them on its way. Both must find exactly what cmark's iterator finds, in order, in
+/// the tree the guidance syntax leaves.
+@Suite("Body text nodes")
+struct BodyTextNodesTests {
+    @Test("references, abbreviations, an author's <abbr> and a note citing a note: the facts gather the text they leave, in order")
+    func notesAndAbbreviations() {
         let document = markdown("""
         X MAT[^a] y.
 
@@ -17,22 +18,17 @@ struct SyntaxTextNodesTests {
         *[MAT]: multi-academy trust
 
         """)
-        let listed = try #require(document.textNodesAfterSyntax)
-        #expect(listed == GlossaryLinking.bodyTextNodes(document))
-        #expect(listed.map(\.literal) == ["X ", "MAT", " y.", "Note with ", " and ", "HR", ".", "Second ", "MAT", "."])
+        let gathered = DocumentFacts.collectListingText(document, numberPrinciples: false).textNodes
+        #expect(gathered == GlossaryLinking.bodyTextNodes(document))
+        #expect(gathered.map(\.literal) == ["X ", "MAT", " y.", "Note with ", " and ", "HR", ".", "Second ", "MAT", "."])
     }
 
-    @Test("a table in a note and a reference in a cell are listed where a walk finds them")
-    func tablesInNotes() throws {
+    @Test("a table in a note and a reference in a cell are gathered where a walk finds them")
+    func tablesInNotes() {
         let document = markdown("| a | b[^t] |\n|---|---|\n| 1 | 2 |\n\n[^t]: Rates:\n\n    | c |\n    |---|\n    | 3 |\n")
-        let listed = try #require(document.textNodesAfterSyntax)
-        #expect(listed == GlossaryLinking.bodyTextNodes(document))
-        #expect(listed.map(\.literal) == ["a", "b", "1", "2", "Rates:", "c", "3"])
-    }
-
-    @Test("a body with neither footnotes nor abbreviations lists nothing: BodyReader walks it")
-    func plainBody() {
-        #expect(markdown("Just *text*.\n").textNodesAfterSyntax == nil)
+        let gathered = DocumentFacts.collectListingText(document, numberPrinciples: false).textNodes
+        #expect(gathered == GlossaryLinking.bodyTextNodes(document))
+        #expect(gathered.map(\.literal) == ["a", "b", "1", "2", "Rates:", "c", "3"])
     }
 
     /// The walk as first written, with cmark's iterator: every node entered and left, excluded
