@@ -22,7 +22,9 @@ enum BodyText {
     /// subtrees (headings, links, code) are never entered, no event is made for a node's exit,
     /// and deep nesting needs no stack. A node's origin (which fragment its positions are in)
     /// is asked only when a problem is reported (`MarkdownDocument.origin(of:)`).
-    static func walk(_ document: MarkdownDocument, _ visit: (MarkdownNode, _ inAbbreviation: Bool) -> Void) {
+    /// - Parameter entersParagraph: whether to read a paragraph at all (nil: every one).
+    static func walk(_ document: MarkdownDocument, entersParagraph: ((MarkdownNode) -> Bool)? = nil,
+                     _ visit: (MarkdownNode, _ inAbbreviation: Bool) -> Void) {
         let root = MarkdownNode(document.root)
         var abbreviationDepth = 0
         var current = root.firstChild
@@ -30,7 +32,8 @@ enum BodyText {
             let type = node.type
             if type == CMARK_NODE_TEXT {
                 visit(node, abbreviationDepth > 0)
-            } else if !excludes(node, type: type), let child = node.firstChild {
+            } else if !excludes(node, type: type), type != CMARK_NODE_PARAGRAPH || entersParagraph?(node) ?? true,
+                      let child = node.firstChild {
                 if isAbbreviation(node, type: type) { abbreviationDepth += 1 }
                 current = child
                 continue

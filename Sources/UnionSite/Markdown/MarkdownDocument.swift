@@ -117,12 +117,18 @@ final class MarkdownDocument {
 
     /// Whether the source lines of a block hold a byte (a quick test before reading them).
     func linesContain(_ byte: UInt8, _ node: MarkdownNode) -> Bool {
-        let first = node.startLine, last = min(node.endLine, lineCount)
-        guard first >= 1, first <= last else { return false }
-        let start = lineStarts[first - 1], end = last < lineStarts.count ? lineStarts[last] : bytes.count
-        guard end > start else { return false }
         // memchr: this runs over every paragraph of more than one line in a body with a pipe.
-        return bytes.withUnsafeBufferPointer { memchr($0.baseAddress! + start, Int32(byte), end - start) != nil }
+        withLineBytes(of: node) { lines in memchr(lines.baseAddress!, Int32(byte), lines.count) != nil } ?? false
+    }
+
+    /// The bytes of a block's source lines, from the start of its first line to the end of its
+    /// last (line breaks included); nil when its positions name no lines of this text.
+    func withLineBytes<R>(of node: MarkdownNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        let first = node.startLine, last = min(node.endLine, lineCount)
+        guard first >= 1, first <= last else { return nil }
+        let start = lineStarts[first - 1], end = last < lineStarts.count ? lineStarts[last] : bytes.count
+        guard end > start else { return nil }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
     }
 
     /// HTML for the (possibly rewritten) tree. Safe mode: raw HTML becomes a comment and

@@ -66,3 +66,47 @@ struct BodyTextNodesTests {
         }
     }
 }
+
+/// The footnote walk skips paragraphs whose source cannot give `[^` or an abbreviation: that is
+/// only safe if no text node of a skipped paragraph holds one.
+@Suite("Reference candidates")
+struct ReferenceCandidatesTests {
+    static let units = ["MAT", "MA", "T", "AT", "M", "&#77;AT", "M\\AT", "MA<b>T", "MA<x>T", "[&#94;", " ", "s", "[^", "[^n]", "]", "[", "^", "\n", "\n\n", "&#77;", "&amp;", "\\", "\\[", "<b>", "</b>",
+                        "<abbr title=\"x\">", "</abbr>", "*", "_", "`", "--", "...", "\"", "'", "é", "[l](x.md)", "> ", "- ", "| a |\n|---|\n",
+                        "[^n]: note MAT\n", "*[MAT]: multi-academy trust\n", "## "]
+
+    @Test("no text node of a paragraph the walk skips holds `[^` or an abbreviation, on random bodies")
+    func skippedParagraphsHoldNothing() async {
+        let matcher = AbbreviationSyntax.Matcher(["MAT": "multi-academy trust"])
+        let candidates = ReferenceCandidates(abbreviations: matcher)
+        await fuzz(count: 1500, input: FuzzGen.soup(Self.units, length: 0...12)) { text in
+            let document = markdown(text)
+            var paragraphs: [MarkdownNode] = []
+            document.walk { if $0.entering, $0.node.type == CMARK_NODE_PARAGRAPH { paragraphs.append($0.node) } }
+            for paragraph in paragraphs where !candidates.mayHold(paragraph, in: document) {
+                var texts: [String] = []
+                BodyText.walk(document) { node, _ in
+                    var parent = node.parent
+                    while let at = parent, at != paragraph { parent = at.parent }
+                    if parent == paragraph { texts.append(node.literal) }
+                }
+                #expect(!texts.contains { $0.contains("[^") || $0.contains("MAT") }, "\(texts)")
+            }
+        }
+    }
+
+    @Test("a paragraph with `[^`, an abbreviation, an escape, an entity or a tag is read; one with none is not")
+    func decisions() {
+        let matcher = AbbreviationSyntax.Matcher(["MAT": "multi-academy trust"])
+        let candidates = ReferenceCandidates(abbreviations: matcher)
+        for (body, reads) in [("Plain words.\n", false), ("A MAT here.\n", true), ("See [^n].\n", true), ("&#77;AT\n", true),
+                              ("M\\AT\n", true), ("M<b>AT\n", true), ("Plain\nwords.\n", false)] {
+            let document = markdown(body)
+            let paragraph = MarkdownNode(document.root).firstChild!
+            #expect(candidates.mayHold(paragraph, in: document) == reads, "\(body)")
+        }
+        let curly = ReferenceCandidates(abbreviations: AbbreviationSyntax.Matcher(["O’C": "x"]))
+        let plain = markdown("Plain.\n")
+        #expect(curly.mayHold(MarkdownNode(plain.root).firstChild!, in: plain))
+    }
+}

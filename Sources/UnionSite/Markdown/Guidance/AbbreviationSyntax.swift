@@ -78,6 +78,8 @@ enum AbbreviationSyntax {
         /// Longest first, so `HRM` is tried before `HR`.
         private let forms: [(bytes: [UInt8], expansion: String, openingTag: String)]
         fileprivate let startsForm: [Bool]
+        /// Every abbreviation as UTF-8.
+        var formBytes: [[UInt8]] { forms.map(\.bytes) }
         fileprivate let firstBytes: [UInt8]
 
         init(_ abbreviations: [String: String]) {

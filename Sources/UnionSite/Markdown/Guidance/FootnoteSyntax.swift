@@ -74,7 +74,8 @@ enum FootnoteSyntax {
                                    abbreviations: AbbreviationSyntax.Matcher?) -> [(node: MarkdownNode, note: Int)] {
         guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
         var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
-        BodyText.walk(document) { node, inAbbreviation in
+        let candidates = ReferenceCandidates(abbreviations: abbreviations)
+        BodyText.walk(document, entersParagraph: { candidates.mayHold($0, in: document) }) { node, inAbbreviation in
             let wrap = inAbbreviation ? nil : abbreviations
             let (labels, abbreviated) = node.withLiteralBytes { bytes in
                 (Label.all(in: bytes), wrap.map { !$0.matches(in: bytes).isEmpty } ?? false)

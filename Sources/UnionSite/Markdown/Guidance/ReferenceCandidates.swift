@@ -1,0 +1,55 @@
+import Foundation
+
+/// Which paragraphs the footnote walk must read: those whose source lines could give a text
+/// node holding `[^` or an abbreviation. A paragraph's text is its source bytes less markup,
+/// except where an escape (`\`), an entity (`&`) or a dropped tag (`<`, its text joined to its
+/// neighbours') can make text the source does not hold, so a paragraph with any of those is
+/// read too, as is every paragraph when an abbreviation has a character beyond ASCII (smart
+/// punctuation makes those). Reading fewer paragraphs changes nothing the walk finds: a test
+/// compares it with the full walk on random bodies.
+struct ReferenceCandidates {
+    private let forms: [[UInt8]]
+    private let readsAll: Bool
+
+    init(abbreviations: AbbreviationSyntax.Matcher?) {
+        forms = [Array("[^".utf8)] + (abbreviations?.formBytes ?? [])
+        readsAll = forms.contains { $0.contains { $0 >= 0x80 } }
+    }
+
+    /// Whether the walk must enter `paragraph` of `document`.
+    func mayHold(_ paragraph: MarkdownNode, in document: MarkdownDocument) -> Bool {
+        guard !readsAll, !Self.isFromFragment(paragraph) else { return true }
+        return document.withLineBytes(of: paragraph) { lines in
+            Self.contains(lines, byte: UInt8(ascii: "\\")) || Self.contains(lines, byte: UInt8(ascii: "&"))
+                || Self.contains(lines, byte: UInt8(ascii: "<")) || forms.contains { Self.contains(lines, $0) }
+        } ?? true
+    }
+
+    /// Positions of nodes moved in from a fragment (lines above a table, a table's cells) are
+    /// the fragment's, not this document's lines.
+    private static func isFromFragment(_ node: MarkdownNode) -> Bool {
+        var at: MarkdownNode? = node
+        while let current = at {
+            if current.isFragmentRoot { return true }
+            at = current.parent
+        }
+        return false
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
+        memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil
+    }
+
+    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
+        guard let first = needle.first, needle.count <= bytes.count else { return false }
+        var offset = 0
+        let base = bytes.baseAddress!
+        while offset + needle.count <= bytes.count,
+              let found = memchr(base + offset, Int32(first), bytes.count - offset - needle.count + 1) {
+            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+            if memcmp(base + at, needle, needle.count) == 0 { return true }
+            offset = at + 1
+        }
+        return false
+    }
+}
