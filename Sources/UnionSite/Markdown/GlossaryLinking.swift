@@ -69,12 +69,12 @@ enum GlossaryLinking {
 
     /// The matches to link in a body's texts (by text index): the first of each entry.
     static func chosen<Texts: Sequence>(in texts: Texts, matcher: GlossaryMatcher, excluded: Set<GlossaryEntryID>) -> [Int: [GlossaryMatcher.Match]]
-    where Texts.Element: StringProtocol {
+    where Texts.Element == Substring {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
         var result: [Int: [GlossaryMatcher.Match]] = [:]
         for (index, text) in texts.enumerated() {
-            let chosen = chooser.filter(matcher.matches(in: String(text)))
+            let chosen = chooser.filter(matcher.matches(in: text))
             if !chosen.isEmpty { result[index] = chosen }
         }
         return result

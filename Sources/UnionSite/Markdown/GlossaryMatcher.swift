@@ -129,6 +129,14 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// Every non-overlapping longest match in `text`, left to right, by UTF-8 byte offsets.
+    /// The same for a slice of a longer text (a body's `TextRuns`): its bytes are scanned where
+    /// they are, with no `String` made for the slice unless the character way is needed.
+    func matches(in text: Substring) -> [Match] {
+        var text = text
+        if let found = text.withUTF8({ canScanBytes($0) ? byteMatches(in: $0) : nil }) { return found }
+        return matches(in: String(text))
+    }
+
     func matches(in text: String) -> [Match] {
         var text = text
         if let found = text.withUTF8({ canScanBytes($0) ? byteMatches(in: $0) : nil }) { return found }

@@ -8,7 +8,7 @@ struct GlossaryLinkingTests {
 
     func link(_ text: String, excluded: Set<GlossaryEntryID> = []) -> String {
         let document = markdown(text)
-        let texts = GlossaryLinking.bodyTextNodes(document).map(\.literal)
+        let texts = TextRuns(literalsOf: GlossaryLinking.bodyTextNodes(document))
         let matches = GlossaryLinking.chosen(in: texts, matcher: GlossaryMatcher(glossary), excluded: excluded)
         GlossaryLinking.apply(document, matches: matches) { "/glossary/#" + glossary[entry: $0].anchor }
         return document.html()

@@ -35,17 +35,17 @@ struct Definitions {
         var result = Definitions(bytes: Array(text.utf8))
         // Nearly every body has neither: no line is looked at.
         guard SourceLines.contains(result.bytes, "[^") || SourceLines.contains(result.bytes, "*[") else { return result }
-        let lines = SourceLines.split(result.bytes)
+        let lines = SourceLines.Lines(result.bytes)
         // Ascending line indices.
         var blanked: [Int] = []
         var fences = FenceTracker()
         var index = 0
         while index < lines.count {
-            let line = lines[index]
-            // Only a fence, or a line starting `*[` or `[^`, needs a closer look.
-            let first = line.first { $0 != 32 }
+            // Only a fence, or a line starting `*[` or `[^`, needs a closer look (and its bytes
+            // as a slice).
+            let first = lines.firstByte(index) { $0 != 32 }
             if fences.isOpen || first == UInt8(ascii: "`") || first == UInt8(ascii: "~") || first == UInt8(ascii: ">") || first == 9,
-               fences.consume(line) {
+               fences.consume(lines[index]) {
                 index += 1
                 continue
             }
@@ -53,7 +53,7 @@ struct Definitions {
                 index += 1
                 continue
             }
-            if let abbreviation = abbreviation(in: line, number: index + 1) {
+            if let abbreviation = abbreviation(in: lines[index], number: index + 1) {
                 result.abbreviations.append(abbreviation)
                 blanked.append(index)
             } else if let (footnote, used) = footnote(in: lines, at: index) {
@@ -64,7 +64,7 @@ struct Definitions {
             }
             index += 1
         }
-        if !blanked.isEmpty { result.bytes = SourceLines.removing(blanked, from: lines, of: result.bytes) }
+        if !blanked.isEmpty { result.bytes = lines.removing(blanked) }
         return result
     }
 
@@ -79,9 +79,9 @@ struct Definitions {
 
     /// `[^label]: note` and the lines that continue it: indented ones (after blank lines too),
     /// and lazy ones straight after the note's text.
-    private static func footnote(in lines: [ArraySlice<UInt8>], at index: Int) -> (Footnote, Int)? {
+    private static func footnote(in lines: SourceLines.Lines, at index: Int) -> (Footnote, Int)? {
         let first = lines[index]
-        guard let (label, rest, column) = labelled(first, opener: footnoteOpener), !label.contains(where: \.isWhitespace) else { return nil }
+        guard let (label, rest, column) = labelled(first, opener: footnoteOpener), !containsWhitespace(label) else { return nil }
         var text = [String(decoding: rest.drop { $0 == 32 || $0 == 9 }, as: UTF8.self)]
         var origins = [LineOrigin(line: index + 1, shift: rest.startIndex - first.startIndex + (rest.prefix { $0 == 32 || $0 == 9 }.count))]
         var used = 1
@@ -115,6 +115,13 @@ struct Definitions {
         let footnote = Footnote(label: label, key: label.lowercased(), text: text.joined(separator: "\n"), lines: origins,
                                 line: index + 1, column: column)
         return (footnote, used)
+    }
+
+    /// `Character.isWhitespace`, byte by byte when the label is ASCII (nearly always).
+    private static func containsWhitespace(_ label: String) -> Bool {
+        let utf8 = label.utf8
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return label.contains(where: \.isWhitespace) }
+        return utf8.contains { $0 == 32 || (9...13).contains($0) }
     }
 
     private static let abbreviationOpener = Array("*[".utf8)

@@ -35,40 +35,56 @@ enum SourceLines {
         return false
     }
 
-    /// The lines of a text, without their line feeds (a CR before one is kept): slices of
-    /// `bytes`, so their indices are offsets into it.
-    static func split(_ bytes: [UInt8]) -> [ArraySlice<UInt8>] {
-        var lines: [ArraySlice<UInt8>] = []
-        lines.reserveCapacity(bytes.count / 40 + 1)
-        bytes.withUnsafeBufferPointer { buffer in
-            var start = 0
-            while start <= buffer.count {
-                let rest = buffer.count - start
-                let end = rest > 0 ? memchr(buffer.baseAddress! + start, 10, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer.baseAddress!) } : nil
-                lines.append(bytes[start..<(end ?? buffer.count)])
-                guard let end else { break }
-                start = end + 1
-            }
-        }
-        return lines
-    }
+    /// The lines of a text, without their line feeds (a CR before one is kept), found once as
+    /// ranges: a line is made a slice only when it is read (an array of every line as a slice
+    /// retained the text once per line).
+    struct Lines {
+        let bytes: [UInt8]
+        private var ranges: [Range<Int>] = []
 
-    /// `bytes` with the content of the lines in `blanked` (ascending indices into `lines`, which
-    /// are slices of `bytes`) taken out and their line feeds kept, so every line keeps its
-    /// number. Copies the runs between them whole: joining line by line, with a set lookup per
-    /// line, was 3 % of a build of footnoted bodies.
-    static func removing(_ blanked: [Int], from lines: [ArraySlice<UInt8>], of bytes: [UInt8]) -> [UInt8] {
-        var out: [UInt8] = []
-        out.reserveCapacity(bytes.count)
-        bytes.withUnsafeBufferPointer { buffer in
-            var cursor = 0
-            for index in blanked {
-                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor..<lines[index].startIndex]))
-                cursor = lines[index].endIndex
+        init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            ranges.reserveCapacity(bytes.count / 40 + 1)
+            bytes.withUnsafeBufferPointer { buffer in
+                var start = 0
+                while start <= buffer.count {
+                    let rest = buffer.count - start
+                    let end = rest > 0 ? memchr(buffer.baseAddress! + start, 10, rest).map { UnsafeRawPointer($0) - UnsafeRawPointer(buffer.baseAddress!) } : nil
+                    ranges.append(start..<(end ?? buffer.count))
+                    guard let end else { break }
+                    start = end + 1
+                }
             }
-            out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor...]))
         }
-        return out
+
+        var count: Int { ranges.count }
+
+        subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
+
+        /// The line's first byte that passes `test`, without making a slice.
+        func firstByte(_ index: Int, where test: (UInt8) -> Bool) -> UInt8? {
+            bytes.withUnsafeBufferPointer { buffer in
+                UnsafeBufferPointer(rebasing: buffer[ranges[index]]).first(where: test)
+            }
+        }
+
+        /// The text with the content of the lines in `blanked` (ascending indices) taken out
+        /// and their line feeds kept, so every line keeps its number. Copies the runs between
+        /// them whole: joining line by line, with a set lookup per line, was 3 % of a build of
+        /// footnoted bodies.
+        func removing(_ blanked: [Int]) -> [UInt8] {
+            var out: [UInt8] = []
+            out.reserveCapacity(bytes.count)
+            bytes.withUnsafeBufferPointer { buffer in
+                var cursor = 0
+                for index in blanked {
+                    out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor..<ranges[index].lowerBound]))
+                    cursor = ranges[index].upperBound
+                }
+                out.append(contentsOf: UnsafeBufferPointer(rebasing: buffer[cursor...]))
+            }
+            return out
+        }
     }
 
     /// Without ASCII spaces, tabs and line breaks at either end.
