@@ -37,9 +37,9 @@ enum SearchIndex {
     /// Output paths (`search/meta.json` …) and their bytes.
     static func files(_ documents: [SearchDocument], analyses: [SearchAnalyzer.Analysis], stems: [String]) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for start in stride(from: 0, to: documents.count, by: chunkSize) {
-            files["search/docs/\(start / chunkSize).json"] = chunk(documents[start..<min(start + chunkSize, documents.count)])
-        }
+        let starts = Array(stride(from: 0, to: documents.count, by: chunkSize))
+        let chunks = Parallel.map(starts) { chunk(documents[$0..<min($0 + chunkSize, documents.count)]) }
+        for (start, chunk) in zip(starts, chunks) { files["search/docs/\(start / chunkSize).json"] = chunk }
         let shards = self.shards(postings(analyses, stems: stems))
         for (name, terms) in shards {
             var json = JSONBytes()
