@@ -2,8 +2,8 @@ import Foundation
 import Testing
 @testable import UnionSite
 
-/// The packed postings (`SearchIndex.postings`) against the way they were gathered before: a
-/// list per stem of every posting with a `Double` score, scored with its IDF, sorted and cut.
+/// The postings (`SearchIndex.postings`) against the way they were gathered before: a list per
+/// stem of every posting with a `Double` score, scored with its IDF, sorted and cut.
 struct SearchPostingsTests {
     /// The earlier gathering, kept as the reference.
     static func reference(_ analyses: [SearchAnalyzer.Analysis], stems: [String]) -> [(stem: String, postings: [(doc: Int32, score: Int)])] {
@@ -60,6 +60,25 @@ struct SearchPostingsTests {
         #expect(Self.same(packed, Self.reference(analyses, stems: stems)))
         #expect(packed.contains { $0.postings.count == SearchIndex.postingsCap })
         #expect(packed.contains { list in zip(list.postings, list.postings.dropFirst()).contains { $0.score == $1.score } })
+    }
+
+    @Test func bestPostingsKeepWhatSortingAllWouldKeep() {
+        // Stems with fewer postings than the cap, as many, one more, and many more, offered in
+        // random order with many equal scores.
+        var random = SeededRandom(seed: 7)
+        let frequencies = [0, 1, 2, 4, 5, 6, 40, 400]
+        var best = SearchIndex.BestPostings(frequencies: frequencies, cap: 5)
+        var all: [[UInt64]] = frequencies.map { _ in [] }
+        var offers = frequencies.enumerated().flatMap { stem, count in (0..<count).map { (stem, Int32($0)) } }
+        for index in offers.indices.reversed() { offers.swapAt(index, random.next(index + 1)) }
+        for (stem, doc) in offers {
+            let posting = SearchIndex.Posting.packed(doc: doc, score: 1 + random.next(4))
+            best.offer(posting, stem: stem)
+            all[stem].append(posting)
+        }
+        for stem in frequencies.indices {
+            #expect(best.sorted(stem) == Array(all[stem].sorted(by: >).prefix(5)), "stem \(stem)")
+        }
     }
 
     @Test func aPostingPacksAndUnpacks() {
