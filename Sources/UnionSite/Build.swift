@@ -91,14 +91,12 @@ public enum Build {
         defer { timer.report() }
         var sources: SourceTree? = try SourceLoader.load(options.root, work: work)
         timer.lap("load")
-        var site: Site? = try ModelBuilder.build(sources!, options: options.model, work: work)
+        let site = try ModelBuilder.build(sources!, options: options.model, work: work)
         let kept = keepSources ? sources : nil
         sources = nil
         timer.lap("model")
-        var linked = try Linker.link(site!, work: work)
-        // The linked site holds the only model from here, so the bodies it lets go are freed.
-        site = nil
-        if !keepSources { linked.releaseReadBodies() }
+        // Handed over, so that the bodies the Link stage lets go of are freed.
+        let linked = try Linker.link(consume site, work: work, releasingBodies: !keepSources)
         timer.lap("link")
         var (rendered, reusable) = try Renderer.render(linked, into: sink, work: work, deferSearch: deferSearch,
                                                        compiledTheme: options.compiledTheme)

@@ -9,8 +9,8 @@ public struct ContentItem: Sendable, Hashable {
     public let url: SitePath
     /// The file, line 1: where "this page" problems point.
     public let location: SourceLocation
-    /// Set once, by the model; `build` and `check` let most bodies' text go after the Link stage
-    /// (`LinkedSite.releaseReadBodies`).
+    /// Set once, by the model; `build` and `check` let most bodies' text go once the Link stage
+    /// has read them (`Site.releaseBodies`).
     public internal(set) var body: MarkdownSource
     /// Per-page `autolink:`; nil means the site's setting.
     public let autolink: Bool?

@@ -64,24 +64,3 @@ struct BodyRenderer {
         return BodyPasses.html(MarkdownDocument(source), inputs)
     }
 }
-
-extension LinkedSite {
-    /// Lets go of the Markdown text of each article and page whose HTML the Render stage takes
-    /// as the Link stage made it (`BodyRenderer.html`'s first way): nothing reads it again, and
-    /// the text of 10,000 articles is about 52 MB. Principle documents (their "cited in"
-    /// notes), chapters (the printable guide) and bodies the Link stage left to the Render
-    /// stage, or whose hrefs cmark must check, are parsed again and keep theirs.
-    mutating func releaseReadBodies() {
-        for index in site.articles.indices where rendersAsRead(site.articles[index].item) {
-            site.articles[index].item.body = site.articles[index].item.body.released
-        }
-        for index in site.pages.indices where rendersAsRead(site.pages[index].item) {
-            site.pages[index].item.body = site.pages[index].item.body.released
-        }
-    }
-
-    private func rendersAsRead(_ item: ContentItem) -> Bool {
-        guard let document = documents[item.key], let html = document.html else { return false }
-        return document.path == item.body.path && html.fills(document.hrefs)
-    }
-}
