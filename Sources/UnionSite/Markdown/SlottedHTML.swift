@@ -85,26 +85,15 @@ struct SlottedHTML: Sendable, Equatable {
         html.reserveCapacity(text.utf8.count + slots.count * 48)
         var cursor = 0
         for slot in slots {
-            guard let href = Self.href(for: slot, in: hrefs) else { return nil }
+            // cmark's safe mode checked the placeholder, not this href: one that does not start
+            // with `/` (every site href does) goes the fresh way, through cmark's own check.
+            guard let href = hrefs[slot.destination], href.utf8.first == UInt8(ascii: "/") else { return nil }
             html += Self.piece(text, cursor..<slot.offset)
             html += CmarkHref.escape(href)
             cursor = slot.offset
         }
         html += Self.piece(text, cursor..<text.utf8.count)
         return html
-    }
-
-    /// Whether `filled` gives HTML with these hrefs (else the body is rendered afresh).
-    func fills(_ hrefs: [String: String]) -> Bool {
-        slots.allSatisfy { Self.href(for: $0, in: hrefs) != nil }
-    }
-
-    /// A slot's href; nil when it has none or one not rooted at `/`: cmark's safe mode checked
-    /// the placeholder, not this href, so such a link goes the fresh way, through cmark's own
-    /// check (every site href starts with `/`).
-    private static func href(for slot: Slot, in hrefs: [String: String]) -> String? {
-        guard let href = hrefs[slot.destination], href.utf8.first == UInt8(ascii: "/") else { return nil }
-        return href
     }
 
     /// Bytes `range` of `text`, which start and end on character boundaries (at a placeholder,
