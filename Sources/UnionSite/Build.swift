@@ -83,7 +83,8 @@ public enum Build {
     /// - Parameter work: each stage's per-item work: `DirectWork` computes it; `serve` passes
     ///   its `BuildCache`, which keeps results between rebuilds (`StageWork`).
     /// - Parameter deferSearch: leave the default language's search index out (`serve` makes it when asked).
-    /// - Parameter keepSources: hand the source tree on (`serve`'s body edit starts from it).
+    /// - Parameter keepSources: hand the source tree on, and keep every body's text in the model
+    ///   (`serve`'s body edit starts from them); else both go once read.
     static func stages(_ options: Options, into sink: any RenderSink, work: any StageWork = DirectWork(),
                        deferSearch: Bool = false, keepSources: Bool = false) throws(Diagnostics) -> Stages {
         var timer = StageTimer()
@@ -94,16 +95,17 @@ public enum Build {
         let kept = keepSources ? sources : nil
         sources = nil
         timer.lap("model")
-        let linked = try Linker.link(site, work: work)
+        // Handed over, so that the bodies the Link stage lets go of are freed.
+        let linked = try Linker.link(consume site, work: work, releasingBodies: !keepSources)
         timer.lap("link")
         var (rendered, reusable) = try Renderer.render(linked, into: sink, work: work, deferSearch: deferSearch,
                                                        compiledTheme: options.compiledTheme)
         timer.lap("render")
-        if !site.translations.isEmpty {
+        if !linked.site.translations.isEmpty {
             try Translated.renderAll(linked, into: &rendered, sink: sink, compiledTheme: options.compiledTheme)
             timer.lap("translations")
         }
-        rendered.warnings = filtered(rendered.warnings, settings: site.settings)
+        rendered.warnings = filtered(rendered.warnings, settings: linked.site.settings)
         return Stages(sources: kept, linked: linked, rendered: rendered, reusable: reusable)
     }
 

@@ -5,12 +5,13 @@ struct LinkSources {
         let key: PageKey
         /// The path below `content/` that relative links start from.
         let contentPath: String
-        let body: MarkdownSource
+        /// Let go of once read when `build` needs it no more (`releaseBodies`).
+        var body: MarkdownSource
         let numbersPrinciples: Bool
         let autolink: Bool?
     }
 
-    let all: [Source]
+    private(set) var all: [Source]
     let pagePaths: [String: SitePath]
     let vacancyPaths: [String: SitePath]
 
@@ -31,5 +32,14 @@ extension LinkSources.Source {
     /// A content item's body, keyed by the item.
     init(item: ContentItem) {
         self.init(key: item.key, contentPath: item.id, body: item.body, numbersPrinciples: item.kind.descriptor.model == .principleDocument, autolink: item.autolink)
+    }
+}
+
+extension LinkSources {
+    /// Lets go of these bodies' Markdown here too (`Site.releaseBodies`).
+    mutating func releaseBodies(_ keys: Set<PageKey>) {
+        for index in all.indices where keys.contains(all[index].key) {
+            all[index].body = all[index].body.released
+        }
     }
 }

@@ -21,14 +21,24 @@ public enum Linker {
 
     /// - Parameter work: reads, checks and lints each body; `serve`'s gives back what it
     ///   computed for the same inputs (`StageWork`).
-    static func link(_ site: Site, original: Site? = nil, work: any LinkWork) throws(Diagnostics) -> LinkedSite {
+    /// - Parameter releasingBodies: let go of the Markdown of each body nothing will parse
+    ///   again once it is read (`Site.releaseBodies`); `build` and `check` hand the site over for it.
+    static func link(_ site: consuming Site, original: Site? = nil, work: any LinkWork,
+                     releasingBodies: Bool = false) throws(Diagnostics) -> LinkedSite {
+        var site = site
         var timer = StageTimer("link")
         defer { timer.report() }
-        let sources = LinkSources(site)
+        var sources = LinkSources(site)
         // Each body is parsed once, here, on both cores, in input order (`BodyReader`).
         let read = work.bodyReading(with: BodyReader(site))
         let reads = Parallel.map(sources.all) { source in read(source) }
         let factsByKey = Dictionary(uniqueKeysWithValues: zip(sources.all.map(\.key), reads.map(\.facts)))
+        if releasingBodies {
+            let asRead = Dictionary(uniqueKeysWithValues: zip(sources.all.map(\.key), zip(sources.all, reads).map { source, read in
+                read.rendersAsRead(basePath: site.settings.basePath) ? source.body.path : nil
+            }))
+            sources.releaseBodies(site.releaseBodies { item in asRead[item.key] == item.body.path })
+        }
         timer.lap("read")
         var world = LinkWorld(pages: sources.pagePaths, vacancies: sources.vacancyPaths, staticFiles: Set(site.staticFiles.map(\.path)),
                               leftOut: site.leftOut, anchors: withTemplateAnchors(factsByKey.mapValues(\.anchors), site: site),

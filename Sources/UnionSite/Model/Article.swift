@@ -1,6 +1,6 @@
 /// A news or guidance article: dated, tagged, listed newest first.
 public struct Article: Sendable, Hashable {
-    public let item: ContentItem
+    public internal(set) var item: ContentItem
     public let date: ContentDate
     public let updated: ContentDate?
     public let tags: [String]

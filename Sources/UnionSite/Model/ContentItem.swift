@@ -9,7 +9,9 @@ public struct ContentItem: Sendable, Hashable {
     public let url: SitePath
     /// The file, line 1: where "this page" problems point.
     public let location: SourceLocation
-    public let body: MarkdownSource
+    /// Set once, by the model; `build` and `check` let most bodies' text go once the Link stage
+    /// has read them (`Site.releaseBodies`).
+    public internal(set) var body: MarkdownSource
     /// Per-page `autolink:`; nil means the site's setting.
     public let autolink: Bool?
     /// Front-matter keys the model does not know, for templates (`page.params.KEY`).
@@ -34,6 +36,17 @@ public struct MarkdownSource: Sendable, Hashable {
     public let firstLine: Int
     /// Columns the text is indented by in its file (a YAML block scalar's indentation).
     public var columnOffset = 0
+    /// Whether the text was let go once the Link stage had read it (`released`): such a body
+    /// must never be parsed again.
+    public private(set) var isReleased = false
+
+    /// The same source without its text: where it came from stays, for messages and for
+    /// `BodyRenderer` to know the body as the one the Link stage read.
+    var released: MarkdownSource {
+        var source = MarkdownSource(text: "", path: path, firstLine: firstLine, columnOffset: columnOffset)
+        source.isReleased = true
+        return source
+    }
 
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(path: path, line: line + firstLine - 1, column: column + columnOffset)

@@ -1,4 +1,4 @@
 /// A standalone page (about, join, accessibility), published at `/<slug>/`.
 public struct Page: Sendable, Hashable {
-    public let item: ContentItem
+    public internal(set) var item: ContentItem
 }

@@ -41,6 +41,7 @@ struct BodyRenderer {
            facts.path == source.path, let html = facts.html?.filled(facts.hrefs) {
             return html
         }
+        precondition(!source.isReleased, "\(source.path): the body's text was let go, but it is rendered again")
         return work.body(bodyKey(key, facts: facts, source: source, citations: citations, placement: placement)) {
             render(facts, source: source, citations: citations, placement: placement)
         }

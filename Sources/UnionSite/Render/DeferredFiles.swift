@@ -1,12 +1,11 @@
 import Foundation
 
-/// Files made once, on first use or on a thread of their own: the search index.
+/// Files made once, on first use: the search index in `serve`.
 ///
 /// The search index depends on every page's text (its scores use the average length), so any
 /// edit changes it and making it is a large part of a rebuild. Nobody needs it until they
 /// search, so `serve` hands it over unmade (`PreviewBuild.deferred`), sends the reload first,
-/// and the preview server waits for these files only when a search asks for them. `build`
-/// and `check` start it beside the pages and wait for it before the render ends.
+/// and the preview server waits for these files only when a search asks for them.
 public final class DeferredFiles: @unchecked Sendable {
     private let lock = NSLock()
     private let make: @Sendable () -> [String: [UInt8]]
@@ -19,24 +18,8 @@ public final class DeferredFiles: @unchecked Sendable {
         self.make = make
     }
 
-    /// Signalled when `start()`'s thread has made the files.
-    private var making: DispatchGroup?
-
-    /// Starts making the files on a thread of their own; `files()` then waits for them.
-    func start() {
-        let group = DispatchGroup()
-        group.enter()
-        lock.withLock { making = group }
-        Thread.detachNewThread { [self] in
-            let files = make()
-            lock.withLock { made = files }
-            group.leave()
-        }
-    }
-
     /// The files, made on the first call (other callers wait for it).
     public func files() -> [String: [UInt8]] {
-        lock.withLock { making }?.wait()
         lock.lock()
         defer { lock.unlock() }
         if let made { return made }

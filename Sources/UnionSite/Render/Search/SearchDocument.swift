@@ -37,38 +37,41 @@ struct SearchDocument: Hashable, Sendable {
 
     /// Every article, principle document, guide page and standalone page, and every open
     /// vacancy, in a stable order: articles newest first, then the site model's own orders.
+    /// Made on every core (the snippets are most of the work), since the index is made
+    /// before the pages, with no page to overlap with (`Renderer.render`).
     /// - Parameter work: makes each snippet; `serve`'s again only when its text changed.
     static func collect(_ linked: LinkedSite, work: any RenderWork = DirectWork()) -> [SearchDocument] {
         let site = linked.site
-        var result: [SearchDocument] = []
-        func add(_ item: ContentItem, extra: [String] = []) {
-            let facts = linked.documents[item.key]
-            let texts = facts?.texts ?? TextRuns([String]())
-            let url = site.settings.href(item.url)
-            result.append(SearchDocument(
-                kind: item.kind.descriptor.searchKind, title: item.title, url: url,
-                snippet: work.searchSnippet(url: url, summary: item.summary, texts: texts),
-                fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], [texts.text]]))
-        }
-        for article in site.articles { add(article.item, extra: article.tags + (article.author.map { [$0] } ?? [])) }
-        for document in site.principleDocuments { add(document.item) }
-        for chapter in (site.guideIndex.map { [$0] } ?? []) + site.chapters {
-            add(chapter.item, extra: chapter.terms.flatMap { [$0.term] + $0.aliases })
-        }
-        for page in site.pages { add(page.item) }
-        for vacancy in site.openVacancies {
-            let facts = linked.documents[vacancy.key]
-            let texts = facts?.texts ?? TextRuns([String]())
-            let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
-            let about = work.searchSnippet(url: site.settings.href(vacancy.url), summary: vacancy.summary, texts: texts)
-            let meta = [vacancy.employer, vacancy.place, vacancy.region, vacancy.contract?.rawValue, vacancy.hours?.rawValue]
-                .compactMap { $0 } + vacancy.tags
-            result.append(SearchDocument(
-                kind: .vacancy, title: vacancy.title, url: site.settings.href(vacancy.url),
-                snippet: about.isEmpty ? place : shortened(place + ". " + about),
-                fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], [texts.text]]))
-        }
-        return result
+        let items: [(item: ContentItem, extra: [String])] = site.articles.map { ($0.item, $0.tags + ($0.author.map { [$0] } ?? [])) }
+            + site.principleDocuments.map { ($0.item, []) }
+            + ((site.guideIndex.map { [$0] } ?? []) + site.chapters).map { ($0.item, $0.terms.flatMap { [$0.term] + $0.aliases }) }
+            + site.pages.map { ($0.item, []) }
+        return Parallel.map(items) { document($0.item, extra: $0.extra, linked: linked, work: work) }
+            + Parallel.map(site.openVacancies) { document($0, linked: linked, work: work) }
+    }
+
+    private static func document(_ item: ContentItem, extra: [String], linked: LinkedSite, work: any RenderWork) -> SearchDocument {
+        let facts = linked.documents[item.key]
+        let texts = facts?.texts ?? TextRuns([String]())
+        let url = linked.site.settings.href(item.url)
+        return SearchDocument(
+            kind: item.kind.descriptor.searchKind, title: item.title, url: url,
+            snippet: work.searchSnippet(url: url, summary: item.summary, texts: texts),
+            fields: [[item.title], (facts?.headings ?? []).map(\.text) + extra, item.summary.map { [$0] } ?? [], [texts.text]])
+    }
+
+    private static func document(_ vacancy: Vacancy, linked: LinkedSite, work: any RenderWork) -> SearchDocument {
+        let facts = linked.documents[vacancy.key]
+        let texts = facts?.texts ?? TextRuns([String]())
+        let url = linked.site.settings.href(vacancy.url)
+        let place = [vacancy.employer, vacancy.place].joined(separator: ", ")
+        let about = work.searchSnippet(url: url, summary: vacancy.summary, texts: texts)
+        let meta = [vacancy.employer, vacancy.place, vacancy.region, vacancy.contract?.rawValue, vacancy.hours?.rawValue]
+            .compactMap { $0 } + vacancy.tags
+        return SearchDocument(
+            kind: .vacancy, title: vacancy.title, url: url,
+            snippet: about.isEmpty ? place : shortened(place + ". " + about),
+            fields: [[vacancy.title], (facts?.headings ?? []).map(\.text) + meta, vacancy.summary.map { [$0] } ?? [], [texts.text]])
     }
 
     /// The summary, or the start of the body text, in about `snippetLength` characters.

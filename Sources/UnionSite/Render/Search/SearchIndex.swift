@@ -37,9 +37,9 @@ enum SearchIndex {
     /// Output paths (`search/meta.json` …) and their bytes.
     static func files(_ documents: [SearchDocument], analyses: [SearchAnalyzer.Analysis], stems: [String]) -> [String: [UInt8]] {
         var files: [String: [UInt8]] = [:]
-        for start in stride(from: 0, to: documents.count, by: chunkSize) {
-            files["search/docs/\(start / chunkSize).json"] = chunk(documents[start..<min(start + chunkSize, documents.count)])
-        }
+        let starts = Array(stride(from: 0, to: documents.count, by: chunkSize))
+        let chunks = Parallel.map(starts) { chunk(documents[$0..<min($0 + chunkSize, documents.count)]) }
+        for (start, chunk) in zip(starts, chunks) { files["search/docs/\(start / chunkSize).json"] = chunk }
         let shards = self.shards(postings(analyses, stems: stems))
         for (name, terms) in shards {
             var json = JSONBytes()
@@ -59,51 +59,6 @@ enum SearchIndex {
     struct Term {
         let key: [UInt8]
         let json: [UInt8]
-    }
-
-    /// Every stem in use, sorted, with its best postings. Gathered by a counting sort on stem id.
-    static func postings(_ analyses: [SearchAnalyzer.Analysis], stems: [String]) -> [(stem: String, postings: [(doc: Int32, score: Int)])] {
-        let documentCount = Double(analyses.count)
-        let averageLength = max(1, Double(analyses.reduce(0) { $0 + $1.length }) / max(1, documentCount))
-        var start = [Int](repeating: 0, count: stems.count + 1)
-        for analysis in analyses { for stem in analysis.stems { start[Int(stem) + 1] += 1 } }
-        for index in stems.indices { start[index + 1] += start[index] }
-        var fill = start
-        var docs = [Int32](repeating: 0, count: start[stems.count])
-        var scores = [Double](repeating: 0, count: start[stems.count])
-        for (doc, analysis) in analyses.enumerated() {
-            let norm = 1 - b + b * Double(analysis.length) / averageLength
-            for (stem, counts) in zip(analysis.stems, analysis.counts) {
-                let at = fill[Int(stem)]
-                docs[at] = Int32(doc)
-                scores[at] = weighted(counts, norm: norm)
-                fill[Int(stem)] += 1
-            }
-        }
-        var result: [(stem: String, postings: [(doc: Int32, score: Int)])] = []
-        for id in stems.indices where start[id + 1] > start[id] {
-            let range = start[id]..<start[id + 1]
-            let df = Double(range.count)
-            let idf = log(1 + (documentCount - df + 0.5) / (df + 0.5))
-            var list = range.map { (doc: docs[$0], score: max(1, Int((scores[$0] * idf * 10).rounded()))) }
-            list.sort { ($0.score, $1.doc) > ($1.score, $0.doc) }
-            if list.count > postingsCap { list.removeLast(list.count - postingsCap) }
-            result.append((stems[id], list))
-        }
-        result.sort { $0.stem < $1.stem }
-        return result
-    }
-
-    /// A document's score for one stem before IDF.
-    static func weighted(_ counts: UInt64, norm: Double) -> Double {
-        var score = 0.0
-        for field in SearchDocument.Field.allCases {
-            let tf = Double(SearchAnalyzer.count(counts, field))
-            guard tf > 0 else { continue }
-            let lengthNorm = field == .body ? norm : 1
-            score += field.weight * tf * (k1 + 1) / (tf + k1 * lengthNorm)
-        }
-        return score
     }
 
     /// A stem's shard key: a byte per code point, `a`–`z` and `0`–`9` as they are, anything else `_`.
