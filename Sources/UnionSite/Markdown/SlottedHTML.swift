@@ -45,7 +45,7 @@ struct SlottedHTML: Sendable, Equatable {
         let found: [(range: Range<Int>, destination: Int)]? = rendered.withUTF8 { html in
             var found: [(range: Range<Int>, destination: Int)] = []
             var cursor = 0
-            while let start = Self.find(marker, in: html, from: cursor) {
+            while let start = ByteSearch.firstIndex(of: marker, in: html, from: cursor) {
                 var end = start + marker.count
                 var number = 0
                 while end < html.count, html[end] >= 0x30, html[end] <= 0x39, number < 1 << 40 {
@@ -102,19 +102,6 @@ struct SlottedHTML: Sendable, Equatable {
         let utf8 = text.utf8
         let start = utf8.index(utf8.startIndex, offsetBy: range.lowerBound)
         return text[start..<utf8.index(start, offsetBy: range.count)]
-    }
-
-    /// The offset of the next `needle` (memchr for its first byte, then a compare).
-    private static func find(_ needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int) -> Int? {
-        guard let base = haystack.baseAddress, let first = needle.first else { return nil }
-        var offset = start
-        while offset + needle.count <= haystack.count,
-              let found = memchr(base + offset, Int32(first), haystack.count - offset - needle.count + 1) {
-            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if memcmp(base + at, needle, needle.count) == 0 { return at }
-            offset = at + 1
-        }
-        return nil
     }
 }
 

@@ -20,8 +20,8 @@ struct ReferenceCandidates {
     func mayHold(_ paragraph: MarkdownNode, in document: MarkdownDocument) -> Bool {
         guard !readsAll, !Self.isFromFragment(paragraph) else { return true }
         return document.withLineBytes(of: paragraph) { lines in
-            Self.contains(lines, byte: UInt8(ascii: "\\")) || Self.contains(lines, byte: UInt8(ascii: "&"))
-                || Self.contains(lines, byte: UInt8(ascii: "<")) || forms.contains { Self.contains(lines, $0) }
+            ByteSearch.contains(UInt8(ascii: "\\"), in: lines) || ByteSearch.contains(UInt8(ascii: "&"), in: lines)
+                || ByteSearch.contains(UInt8(ascii: "<"), in: lines) || forms.contains { ByteSearch.contains($0, in: lines) }
         } ?? true
     }
 
@@ -32,23 +32,6 @@ struct ReferenceCandidates {
         while let current = at {
             if current.isFragmentRoot { return true }
             at = current.parent
-        }
-        return false
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, byte: UInt8) -> Bool {
-        memchr(bytes.baseAddress!, Int32(byte), bytes.count) != nil
-    }
-
-    private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: [UInt8]) -> Bool {
-        guard let first = needle.first, needle.count <= bytes.count else { return false }
-        var offset = 0
-        let base = bytes.baseAddress!
-        while offset + needle.count <= bytes.count,
-              let found = memchr(base + offset, Int32(first), bytes.count - offset - needle.count + 1) {
-            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if memcmp(base + at, needle, needle.count) == 0 { return true }
-            offset = at + 1
         }
         return false
     }

@@ -16,23 +16,11 @@ enum SourceLines {
     /// Whether `bytes` holds `byte`, with memchr: the byte-by-byte `contains` ran over every
     /// body several times a build.
     static func contains(_ bytes: [UInt8], byte: UInt8) -> Bool {
-        bytes.withUnsafeBufferPointer { buffer in
-            guard let base = buffer.baseAddress else { return false }
-            return memchr(base, Int32(byte), buffer.count) != nil
-        }
+        bytes.withUnsafeBufferPointer { ByteSearch.contains(byte, in: $0) }
     }
 
     private static func contains(_ bytes: UnsafeBufferPointer<UInt8>, _ needle: String) -> Bool {
-        let pattern = Array(needle.utf8)
-        guard let first = pattern.first, bytes.count >= pattern.count, let base = bytes.baseAddress else { return false }
-        // memchr to each candidate first byte, then the rest compared.
-        var offset = 0
-        while offset + pattern.count <= bytes.count, let found = memchr(base + offset, Int32(first), bytes.count - offset - pattern.count + 1) {
-            let at = UnsafeRawPointer(found) - UnsafeRawPointer(base)
-            if memcmp(base + at, pattern, pattern.count) == 0 { return true }
-            offset = at + 1
-        }
-        return false
+        ByteSearch.contains(Array(needle.utf8), in: bytes)
     }
 
     /// The lines of a text, without their line feeds (a CR before one is kept), found once as
