@@ -32,7 +32,7 @@ public enum ModelBuilder {
         for built in builtItems { problems.append(contentsOf: built.problems) }
         problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
         var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone, languages: settings.languages.map(\.code))
-        let vacancies = tree.vacancyRecords.compactMap { vacancyBuilder.vacancy($0) }
+        let vacancies = vacancyBuilder.vacancies(tree.vacancyRecords)
         problems.append(contentsOf: vacancyBuilder.problems)
 
         let items = builtItems.compactMap(\.item)

@@ -23,6 +23,32 @@ struct VacancyBuilder {
         self.languages = languages
     }
 
+    /// Every record's vacancy, in order, its problems in `problems` in the order they were
+    /// always reported. Each record is built on its own, on every core; then ids are checked
+    /// for repeats in record order, and a record whose id repeats an earlier one is built again
+    /// here, so it is refused exactly as a one-by-one build refuses it.
+    mutating func vacancies(_ records: [SourceRecord]) -> [Vacancy] {
+        let alone = self
+        let built = Parallel.map(records) { record in
+            var builder = alone
+            let vacancy = builder.vacancy(record)
+            return (vacancy: vacancy, problems: builder.problems, id: builder.seenIDs.first)
+        }
+        var result: [Vacancy] = []
+        for (record, one) in zip(records, built) {
+            if let (id, location) = one.id {
+                guard seenIDs[id] == nil else {
+                    if let vacancy = vacancy(record) { result.append(vacancy) }
+                    continue
+                }
+                seenIDs[id] = location
+            }
+            problems += one.problems
+            if let vacancy = one.vacancy { result.append(vacancy) }
+        }
+        return result
+    }
+
     mutating func vacancy(_ record: SourceRecord) -> Vacancy? {
         var fields = FieldReader(entries: record.fields, at: record.location, timeZone: timeZone)
         if record.fromCSV { fields.listSeparator = ";" }

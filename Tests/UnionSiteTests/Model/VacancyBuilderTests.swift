@@ -48,4 +48,26 @@ struct VacancyBuilderTests {
         #expect(builder.problems.map(\.code) == ["vacancy-no-posted"])
         #expect(builder.problems.allSatisfy { $0.severity == .warning })
     }
+
+    @Test("many records built at once give what building them one by one gives: repeats refused in order, problems in order")
+    func manyAtOnce() throws {
+        let header = "id,title,employer,location,posted,closes,apply_url,contract,hours\n"
+        // 60 records: every seventh repeats an earlier id, every eleventh has a bad id, every
+        // thirteenth no posted date and a bad contract.
+        let rows = (0..<60).map { index -> String in
+            let id = index % 11 == 5 ? "Bad Id \(index)" : index % 7 == 6 ? "role-\(index - 3)" : "role-\(index)"
+            let posted = index % 13 == 4 ? "" : "2026-11-01"
+            let contract = index % 13 == 4 ? "forever" : "permanent"
+            return "\(id),Adviser \(index),Trust,Leeds,\(posted),2026-12-01,https://example.org/\(index),\(contract),full-time\n"
+        }
+        let records = try VacancyFileReader.records(in: SourceFile(path: "content/vacancies/v.csv", text: header + rows.joined()))
+        var oneByOne = VacancyBuilder(timeZone: TimeZone(identifier: "UTC")!)
+        let expected = records.compactMap { oneByOne.vacancy($0) }
+        var atOnce = VacancyBuilder(timeZone: TimeZone(identifier: "UTC")!)
+        let built = atOnce.vacancies(records)
+        #expect(built.map(\.id) == expected.map(\.id))
+        #expect(atOnce.problems.map(\.description) == oneByOne.problems.map(\.description))
+        #expect(oneByOne.problems.contains { $0.code == "vacancy-duplicate-id" })
+        #expect(oneByOne.problems.contains { $0.code == "vacancy-invalid-id" })
+    }
 }
