@@ -73,7 +73,7 @@ struct BodyTextNodesTests {
 struct ReferenceCandidatesTests {
     static let units = ["MAT", "MA", "T", "AT", "M", "&#77;AT", "M\\AT", "MA<b>T", "MA<x>T", "[&#94;", " ", "s", "[^", "[^n]", "]", "[", "^", "\n", "\n\n", "&#77;", "&amp;", "\\", "\\[", "<b>", "</b>",
                         "<abbr title=\"x\">", "</abbr>", "*", "_", "`", "--", "...", "\"", "'", "é", "[l](x.md)", "> ", "- ", "| a |\n|---|\n",
-                        "[^n]: note MAT\n", "*[MAT]: multi-academy trust\n", "## "]
+                        "[^n]: note MAT\n", "*[MAT]: multi-academy trust\n", "## ", "\r", "\r\n", "\r\r\n"]
 
     @Test("no text node of a paragraph the walk skips holds `[^` or an abbreviation, on random bodies")
     func skippedParagraphsHoldNothing() async {
@@ -81,6 +81,8 @@ struct ReferenceCandidatesTests {
         let candidates = ReferenceCandidates(abbreviations: matcher)
         await fuzz(count: 1500, input: FuzzGen.soup(Self.units, length: 0...12)) { text in
             let document = markdown(text)
+            // With a bare CR the walk reads every paragraph (cmark's line numbers name other bytes).
+            guard !document.hasBareCR else { return }
             var paragraphs: [MarkdownNode] = []
             document.walk { if $0.entering, $0.node.type == CMARK_NODE_PARAGRAPH { paragraphs.append($0.node) } }
             for paragraph in paragraphs where !candidates.mayHold(paragraph, in: document) {
@@ -108,5 +110,20 @@ struct ReferenceCandidatesTests {
         let curly = ReferenceCandidates(abbreviations: AbbreviationSyntax.Matcher(["O’C": "x"]))
         let plain = markdown("Plain.\n")
         #expect(curly.mayHold(MarkdownNode(plain.root).firstChild!, in: plain))
+    }
+
+    @Test("with bare CRs (CR CR LF line ends too), references and abbreviations are still found")
+    func bareCarriageReturns() {
+        for body in ["Para one.\r\r\n\r\r\nSee note [^a] here, with the MAT.\r\r\n\r\r\n[^a]: The note.\r\r\n*[MAT]: multi-academy trust\r\r\n",
+                     "Para one.\r\rSee note [^a] here, with the MAT.\n\n[^a]: The note.\n*[MAT]: multi-academy trust\n"] {
+            let document = markdown(body)
+            #expect(document.hasBareCR)
+            let facts = DocumentFacts.collect(document, numberPrinciples: false)
+            GuidanceMarkup.apply(document, idPrefix: "", headingOffset: 0, headingIDs: facts.headings.map(\.id))
+            let html = document.html()
+            #expect(html.contains("<sup class=\"footnote-ref\"><a href=\"#fn-a\""), "\(html)")
+            #expect(html.contains("<abbr title=\"multi-academy trust\">MAT</abbr>"), "\(html)")
+            #expect(!facts.problems.contains { $0.code == "footnote-unused" })
+        }
     }
 }

@@ -32,4 +32,15 @@ struct GuidanceMarkupTests {
         let out = html("## Pay rates\n\n| a |\n|---|\n| 1 |\n")
         #expect(out.contains("<div class=\"table-region\" role=\"region\" tabindex=\"0\" aria-labelledby=\"p--pay-rates\"><table>"))
     }
+
+    @Test("indented code after a quote or list marker, in a body with a captioned table, an alert or a note, stays focusable",
+          arguments: ["Table: Fees\n| a | b |\n|---|---|\n| 1 | 2 |\n\n>     let x = 1\n\n-     let y = 2\n",
+                      "> [!NOTE]\n> Some text.\n>\n>     let z = 3\n",
+                      "See [^n].\n\n[^n]: Note:\n\n    >     let x = 1\n",
+                      "Plain.\r\r    let w = 4\n"])
+    func codeAfterMarkers(body: String) {
+        let out = html(body)
+        #expect(out.contains("<pre tabindex=\"0\"><code>"), "\(out)")
+        #expect(!out.contains("<pre><code>"), "\(out)")
+    }
 }

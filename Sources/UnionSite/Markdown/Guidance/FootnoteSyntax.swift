@@ -75,7 +75,8 @@ enum FootnoteSyntax {
         guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
         var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
         let candidates = ReferenceCandidates(abbreviations: abbreviations)
-        BodyText.walk(document, entersParagraph: { candidates.mayHold($0, in: document) }) { node, inAbbreviation in
+        let entersParagraph: ((MarkdownNode) -> Bool)? = document.hasBareCR ? nil : { candidates.mayHold($0, in: document) }
+        BodyText.walk(document, entersParagraph: entersParagraph) { node, inAbbreviation in
             let wrap = inAbbreviation ? nil : abbreviations
             let (labels, abbreviated) = node.withLiteralBytes { bytes in
                 (Label.all(in: bytes), wrap.map { !$0.matches(in: bytes).isEmpty } ?? false)

@@ -16,7 +16,9 @@ struct ReferenceCandidates {
         readsAll = forms.contains { $0.contains { $0 >= 0x80 } }
     }
 
-    /// Whether the walk must enter `paragraph` of `document`.
+    /// Whether the walk must enter `paragraph` of `document`. The caller reads every
+    /// paragraph of a text with a bare CR (`MarkdownDocument.hasBareCR`): cmark's line numbers
+    /// there do not name the lines this reads.
     func mayHold(_ paragraph: MarkdownNode, in document: MarkdownDocument) -> Bool {
         guard !readsAll, !Self.isFromFragment(paragraph) else { return true }
         return document.withLineBytes(of: paragraph) { lines in

@@ -108,7 +108,8 @@ extension BuildCache {
     /// the preview's extras (tests compare it with a full build).
     public func render(_ options: Build.Options) throws(Diagnostics) -> InMemorySite {
         let sink = MemorySink()
-        let site = try Build.stages(options, into: sink, work: self).rendered
+        // As serve builds: every body kept, so later body edits find them.
+        let site = try Build.stages(options, into: sink, work: self, keepSources: true).rendered
         _ = endBuild()
         return InMemorySite(site: site, files: sink.files)
     }
