@@ -84,13 +84,9 @@ enum BodyText {
 /// by the same rule: text outside headings, links, images and our own markup.
 struct BodyTextGatherer {
     private(set) var nodes: [MarkdownNode] = []
-    private let gathers: Bool
     private var excludedDepth = 0
 
-    init(gathers: Bool) { self.gathers = gathers }
-
     mutating func take(_ event: MarkdownEvent, type: cmark_node_type) {
-        guard gathers else { return }
         switch type {
         case CMARK_NODE_TEXT:
             if event.entering, excludedDepth == 0 { nodes.append(event.node) }

@@ -34,17 +34,13 @@ struct DocumentFacts: Sendable {
     /// Ids the page templates put beside every body (the change history): no heading may take one.
     static let pageAnchors: Set<String> = [Routes.historyAnchor, Routes.historyAnchor + "-heading"]
 
-    /// - Parameter textNodes: the body text nodes (`GlossaryLinking.bodyTextNodes`), when the
-    ///   caller has walked them already.
-    static func collect(_ document: MarkdownDocument, numberPrinciples: Bool, textNodes: [MarkdownNode]? = nil) -> DocumentFacts {
-        collectListingText(document, numberPrinciples: numberPrinciples, textNodes: textNodes).facts
+    static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
+        collectListingText(document, numberPrinciples: numberPrinciples).facts
     }
 
-    /// `collect`, and the body text nodes (the ones given, else those its walk found: the same
-    /// nodes `BodyText` lists, gathered in the walk the facts need anyway, so no body is walked
-    /// for its text alone).
-    static func collectListingText(_ document: MarkdownDocument, numberPrinciples: Bool,
-                                   textNodes given: [MarkdownNode]? = nil) -> (facts: DocumentFacts, textNodes: [MarkdownNode]) {
+    /// `collect`, and the body text nodes its walk found: the same nodes `BodyText` lists,
+    /// gathered in the walk the facts need anyway, so no body is walked for its text alone.
+    static func collectListingText(_ document: MarkdownDocument, numberPrinciples: Bool) -> (facts: DocumentFacts, textNodes: [MarkdownNode]) {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         let extraAnchors = document.anchored.ids
         var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors)
@@ -55,7 +51,7 @@ struct DocumentFacts: Sendable {
         var linkTexts = OpenLinkTexts(limit: 200)
         var rawHTML: [SourceLocation] = []
         var principle = 0
-        var bodyText = BodyTextGatherer(gathers: given == nil)
+        var bodyText = BodyTextGatherer()
         document.walkWithOrigin { event, origin in
             let node = event.node
             let type = node.type
@@ -87,7 +83,7 @@ struct DocumentFacts: Sendable {
             default: break
             }
         }
-        let textNodes = given ?? bodyText.nodes
+        let textNodes = bodyText.nodes
         let facts = DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: TextRuns(literalsOf: textNodes),
                                   rawHTML: rawHTML, problems: document.problems, extraAnchors: extraAnchors)
         return (facts, textNodes)

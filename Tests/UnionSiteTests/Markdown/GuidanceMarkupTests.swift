@@ -7,10 +7,7 @@ import Testing
 @Suite("Guidance markup: which bodies are walked")
 struct GuidanceMarkupTests {
     func html(_ text: String) -> String {
-        let document = markdown(text)
-        let facts = DocumentFacts.collect(document, numberPrinciples: false)
-        GuidanceMarkup.apply(document, idPrefix: "p--", headingOffset: 0, headingIDs: facts.headings.map(\.id))
-        return document.html()
+        GuidanceMarkdownTests().html(text, idPrefix: "p--")
     }
 
     @Test("captioned tables are labelled by their captions, numbered in order")

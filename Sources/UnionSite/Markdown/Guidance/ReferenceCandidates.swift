@@ -20,21 +20,12 @@ struct ReferenceCandidates {
     /// paragraph of a text with a bare CR (`MarkdownDocument.hasBareCR`): cmark's line numbers
     /// there do not name the lines this reads.
     func mayHold(_ paragraph: MarkdownNode, in document: MarkdownDocument) -> Bool {
-        guard !readsAll, !Self.isFromFragment(paragraph) else { return true }
+        // A paragraph moved in from a fragment (lines above a table) has the fragment's
+        // positions, not this document's lines.
+        guard !readsAll, document.origin(of: paragraph) === document else { return true }
         return document.withLineBytes(of: paragraph) { lines in
             ByteSearch.contains(UInt8(ascii: "\\"), in: lines) || ByteSearch.contains(UInt8(ascii: "&"), in: lines)
                 || ByteSearch.contains(UInt8(ascii: "<"), in: lines) || forms.contains { ByteSearch.contains($0, in: lines) }
         } ?? true
-    }
-
-    /// Positions of nodes moved in from a fragment (lines above a table, a table's cells) are
-    /// the fragment's, not this document's lines.
-    private static func isFromFragment(_ node: MarkdownNode) -> Bool {
-        var at: MarkdownNode? = node
-        while let current = at {
-            if current.isFragmentRoot { return true }
-            at = current.parent
-        }
-        return false
     }
 }
