@@ -4,9 +4,11 @@ extension MarkdownDocument {
     /// spaces in a row anywhere. (Indented code after a container marker, `>     code` or
     /// `-     code`, has its four spaces after the marker, not after a line break; so does code
     /// after a bare CR, which cmark also takes as a line break.)
-    var mayHoldCodeBlocks: Bool {
-        SourceLines.contains(bytes, "```") || SourceLines.contains(bytes, "~~~") || SourceLines.contains(bytes, "    ")
-            || SourceLines.contains(bytes, byte: 9)
+    static func mayHoldCodeBlocks(_ bytes: [UInt8]) -> Bool {
+        bytes.withUnsafeBufferPointer { text in
+            ByteSearch.contains(9, in: text) || ByteSearch.contains(Array("```".utf8), in: text)
+                || ByteSearch.contains(Array("~~~".utf8), in: text) || ByteSearch.containsRun(of: 32, length: 4, in: text)
+        }
     }
 
     /// Whether a CR stands alone somewhere (not before a LF): cmark takes it as a line break,

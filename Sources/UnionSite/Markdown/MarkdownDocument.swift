@@ -88,6 +88,8 @@ final class MarkdownDocument {
     /// (splitting into `Substring`s cost 5 % of a build), and where each line starts, found on
     /// first use.
     let bytes: [UInt8]
+    /// Found once (`MarkdownDocument+Scan`): the markup pass asks it up to twice a body.
+    private(set) lazy var mayHoldCodeBlocks = Self.mayHoldCodeBlocks(bytes)
     private lazy var lineStarts: [Int] = bytes.withUnsafeBufferPointer { buffer in
         var starts = [0]
         var offset = 0

@@ -26,4 +26,30 @@ struct ByteSearchTests {
         #expect(Array("a&b".utf8).withUnsafeBufferPointer { ByteSearch.contains(UInt8(ascii: "&"), in: $0) })
         #expect(![UInt8]().withUnsafeBufferPointer { ByteSearch.contains(UInt8(ascii: "&"), in: $0) })
     }
+
+    @Test("a run of a byte is found wherever it starts, and only when it is long enough")
+    func runs() {
+        func run(_ text: String, _ length: Int = 4) -> Bool {
+            Array(text.utf8).withUnsafeBufferPointer { ByteSearch.containsRun(of: 32, length: length, in: $0) }
+        }
+        #expect(run("    "))
+        #expect(run("a    b"))
+        #expect(run(">     code"))
+        #expect(!run("a   b   c"))
+        #expect(!run("   "))
+        #expect(!run(""))
+        #expect(run("ab", 0))
+    }
+
+    @Test("the run search agrees with looking at every offset, on random text")
+    func runsAgreeWithNaive() {
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let length = Int.random(in: 1...6, using: &generator)
+            let text = (0..<Int.random(in: 0...40, using: &generator)).map { _ in Bool.random(using: &generator) ? UInt8(32) : UInt8(ascii: "x") }
+            let naive = text.count >= length && (0...(text.count - length)).contains { start in text[start..<(start + length)].allSatisfy { $0 == 32 } }
+            let found = text.withUnsafeBufferPointer { ByteSearch.containsRun(of: 32, length: length, in: $0) }
+            #expect(found == naive, "\(text) length \(length)")
+        }
+    }
 }
