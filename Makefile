@@ -28,10 +28,12 @@ unit:
 conformance:
 	scripts/run-conformance
 
-## The benchmarks (see docs/performance.md): full builds against Hugo and cmark, and
+## The benchmarks (see docs/performance.md): full builds against Hugo and cmark, then what
+## tables and footnotes in every article cost (issue 14), and
 ## `serve` from a saved edit to the reload event on a 10,000-article site.
 bench:
 	scripts/bench
+	scripts/bench-guidance
 
 bench-serve:
 	scripts/bench-serve
@@ -39,6 +41,7 @@ bench-serve:
 bench-smoke:
 	$(SWIFT) build --product unionsite
 	scripts/bench --quick --skip-hugo --bin .build/debug/unionsite --out .build/bench-smoke
+	scripts/bench-guidance --n 200 --rounds 1 --binary .build/debug/unionsite --out .build/bench-smoke
 
 clean:
 	rm -rf .build public
