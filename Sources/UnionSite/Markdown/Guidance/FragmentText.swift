@@ -44,6 +44,34 @@ struct FragmentText {
         }
     }
 
+    /// Whether a cell's text would parse to one text node holding exactly that text, so that
+    /// it needs no line in the fragment (most cells of a pay table: `Grade 1`, `412.50`): it
+    /// starts with a letter, a digit (not as a list marker) or `(`, ends with no space, and
+    /// holds no byte that cmark reads as inline syntax with smart punctuation on (`\` `` ` ``
+    /// `&` `_` `*` `[` `]` `<` `!` quotes, `..` or `--`) and no control character.
+    /// `PlainCellTests` checks this against cmark on random cells.
+    static func isPlainText(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { utf8 in
+            guard let first = utf8.first, let last = utf8.last, last != 32,
+                  (48...57).contains(first) || (65...90).contains(first) || (97...122).contains(first) || first >= 0x80 || first == UInt8(ascii: "(")
+            else { return false }
+            var previous: UInt8 = 0
+            for byte in utf8 {
+                switch byte {
+                case 0..<32, 127, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
+                     UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                    return false
+                case UInt8(ascii: "."), UInt8(ascii: "-"):
+                    if previous == byte { return false }
+                default: break
+                }
+                previous = byte
+            }
+            return orderedListDigits(utf8) == nil
+        }
+    }
+
     /// A blank line between two parts, so each is its own paragraph.
     mutating func gap() {
         add(EmptyCollection(), at: origins.last ?? LineOrigin(line: 1, shift: 0))

@@ -27,17 +27,15 @@ enum TableSyntax {
         var fragment = FragmentText()
         let preLines = table.pre.map { fragment.add($0.text.utf8, at: $0.origin) }
         fragment.gap()
-        let captionLine = table.caption.map { caption in
-            let line = fragment.addInline(caption.text, at: caption.origin)
+        func source(_ text: String, at origin: LineOrigin) -> CellSource {
+            guard !text.isEmpty, !FragmentText.isPlainText(text) else { return .text(text) }
+            let line = fragment.addInline(text, at: origin)
             fragment.gap()
-            return line
+            return .line(line)
         }
-        let header = table.header.cells.map { cell -> Int in
-            let line = fragment.addInline(cell.text, at: table.header.origin(of: cell))
-            fragment.gap()
-            return line
-        }
-        var rows: [[(line: Int, isRowHeader: Bool)]] = []
+        let caption = table.caption.map { source($0.text, at: $0.origin) }
+        let header = table.header.cells.map { source($0.text, at: table.header.origin(of: $0)) }
+        var rows: [[(source: CellSource, isRowHeader: Bool)]] = []
         for row in table.rows {
             if row.cells.count > header.count {
                 let first = row.cells[header.count]
@@ -48,37 +46,43 @@ enum TableSyntax {
             }
             rows.append(row.cells.prefix(header.count).enumerated().map { index, cell in
                 let (text, origin, isRowHeader) = index == 0 ? rowHeader(cell, at: row.origin(of: cell)) : (cell.text, row.origin(of: cell), false)
-                let line = fragment.addInline(text, at: origin)
-                fragment.gap()
-                return (line, isRowHeader)
+                return (source(text, at: origin), isRowHeader)
             })
         }
-        let parsed = MarkdownDocument(fragment: fragment.bytes, lines: fragment.origins, parent: document)
-        let blocks = Blocks(parsed)
+        // Only lines above the table and cells with Markdown in them need a parse.
+        let parsed = fragment.origins.count > 1 ? MarkdownDocument(fragment: fragment.bytes, lines: fragment.origins, parent: document) : nil
+        let blocks = parsed.map(Blocks.init)
 
         for line in preLines {
-            guard let block = blocks[line] else { continue }
+            guard let parsed, let block = blocks?[line] else { continue }
             block.unlink()
             block.place(before: paragraph)
             document.adopt(block, from: parsed)
         }
         let region = container("<div class=\"table-region\"><table>", "</table></div>")
         region.place(before: paragraph)
-        document.adopt(region, from: parsed)
+        if let parsed { document.adopt(region, from: parsed) }
+        func fill(_ cell: MarkdownNode, from source: CellSource) {
+            switch source {
+            case .text(let text) where text.isEmpty: break
+            case .text(let text): cell.append(MarkdownNode.text(text))
+            case .line(let line): Self.fill(cell, from: blocks?[line], in: parsed, document: document)
+            }
+        }
         var captionNode: MarkdownNode?
-        if let captionLine {
-            let caption = inlineContainer("<caption>", "</caption>")
-            fill(caption, from: blocks[captionLine], in: parsed, document: document)
-            region.append(caption)
-            captionNode = caption
+        if let caption {
+            let node = inlineContainer("<caption>", "</caption>")
+            fill(node, from: caption)
+            region.append(node)
+            captionNode = node
         }
         let head = container("<thead>\n<tr>", "</tr>\n</thead>")
         let classes = table.alignments.map(\.classAttribute)
         // Made once per column, not once per cell.
         let dataCells = classes.map { "<td\($0)>" }
-        for (index, line) in header.enumerated() {
+        for (index, source) in header.enumerated() {
             let cell = inlineContainer("<th scope=\"col\"\(classes[index])>", "</th>")
-            fill(cell, from: blocks[line], in: parsed, document: document)
+            fill(cell, from: source)
             head.append(cell)
         }
         region.append(head)
@@ -91,9 +95,9 @@ enum TableSyntax {
                         tr.append(inlineContainer(dataCells[column], "</td>"))
                         continue
                     }
-                    let (line, isRowHeader) = row[column]
+                    let (source, isRowHeader) = row[column]
                     let cell = isRowHeader ? inlineContainer("<th scope=\"row\"\(classes[column])>", "</th>") : inlineContainer(dataCells[column], "</td>")
-                    fill(cell, from: blocks[line], in: parsed, document: document)
+                    fill(cell, from: source)
                     tr.append(cell)
                 }
                 body.append(tr)
@@ -103,6 +107,13 @@ enum TableSyntax {
         paragraph.unlink()
         table.captionParagraph?.unlink()
         document.anchored.tables.append(.init(region: region, caption: captionNode))
+    }
+
+    /// Where a cell's (or the caption's) inline nodes come from: its line of the table's
+    /// fragment, or, for plain text, a text node made from it as it stands (`text`).
+    private enum CellSource {
+        case line(Int)
+        case text(String)
     }
 
     /// A first-column cell starting `# ` is a row header: its text without the marker, and the
@@ -142,8 +153,8 @@ enum TableSyntax {
 
     /// A cell takes the inline nodes of its line's paragraph; anything else there (an HTML
     /// block) is dropped with a warning.
-    private static func fill(_ cell: MarkdownNode, from block: MarkdownNode?, in parsed: MarkdownDocument, document: MarkdownDocument) {
-        guard let block else { return }
+    private static func fill(_ cell: MarkdownNode, from block: MarkdownNode?, in parsed: MarkdownDocument?, document: MarkdownDocument) {
+        guard let block, let parsed else { return }
         if block.type == CMARK_NODE_PARAGRAPH {
             cell.adoptChildren(of: block)
         } else {
