@@ -41,11 +41,15 @@ enum FootnoteSyntax {
         }
         let index = Dictionary(notes.enumerated().map { ($1.definition.key, $0) }, uniquingKeysWith: { first, _ in first })
         var numbering = Numbering()
-        var references = self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
+        // Made once for the body and every note it reaches.
+        let candidates = ReferenceCandidates(abbreviations: abbreviations)
+        var references = self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations,
+                                         candidates: candidates)
         var done = 0
         while done < numbering.order.count {
             let note = notes[numbering.order[done]]
-            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations)
+            references += self.references(in: note.fragment, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations,
+                                          candidates: candidates)
             done += 1
         }
         for (position, note) in notes.enumerated() where numbering.number[position] == nil {
@@ -71,10 +75,9 @@ enum FootnoteSyntax {
     /// Every `[^label]` in a document's body text, replaced by a reference node; abbreviations
     /// wrapped in the text around them (not inside an author's `<abbr>`).
     private static func references(in document: MarkdownDocument, notes: [Note], index: [String: Int], numbering: inout Numbering,
-                                   abbreviations: AbbreviationSyntax.Matcher?) -> [(node: MarkdownNode, note: Int)] {
+                                   abbreviations: AbbreviationSyntax.Matcher?, candidates: ReferenceCandidates) -> [(node: MarkdownNode, note: Int)] {
         guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
         var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
-        let candidates = ReferenceCandidates(abbreviations: abbreviations)
         let entersParagraph: ((MarkdownNode) -> Bool)? = document.hasBareCR ? nil : { candidates.mayHold($0, in: document) }
         BodyText.walk(document, entersParagraph: entersParagraph) { node, inAbbreviation in
             let wrap = inAbbreviation ? nil : abbreviations
