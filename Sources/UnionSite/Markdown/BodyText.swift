@@ -22,8 +22,9 @@ enum BodyText {
     /// subtrees (headings, links, code) are never entered, no event is made for a node's exit,
     /// and deep nesting needs no stack. A node's origin (which fragment its positions are in)
     /// is asked only when a problem is reported (`MarkdownDocument.origin(of:)`).
-    /// - Parameter entersParagraph: whether to read a paragraph at all (nil: every one).
-    static func walk(_ document: MarkdownDocument, entersParagraph: ((MarkdownNode) -> Bool)? = nil,
+    /// - Parameter entersBlock: whether to read a paragraph, list, list item or block quote at
+    ///   all (nil: every one).
+    static func walk(_ document: MarkdownDocument, entersBlock: ((MarkdownNode) -> Bool)? = nil,
                      _ visit: (MarkdownNode, _ inAbbreviation: Bool) -> Void) {
         let root = MarkdownNode(document.root)
         var abbreviationDepth = 0
@@ -32,8 +33,7 @@ enum BodyText {
             let type = node.type
             if type == CMARK_NODE_TEXT {
                 visit(node, abbreviationDepth > 0)
-            } else if !excludes(node, type: type), type != CMARK_NODE_PARAGRAPH || entersParagraph?(node) ?? true,
-                      let child = node.firstChild {
+            } else if !excludes(node, type: type), !isBlock(type) || entersBlock?(node) ?? true, let child = node.firstChild {
                 if isAbbreviation(node, type: type) { abbreviationDepth += 1 }
                 current = child
                 continue
@@ -56,6 +56,10 @@ enum BodyText {
         case CMARK_NODE_CUSTOM_BLOCK, CMARK_NODE_CUSTOM_INLINE: return node.role == nil
         default: return false
         }
+    }
+
+    private static func isBlock(_ type: cmark_node_type) -> Bool {
+        type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE
     }
 
     private static func isAbbreviation(_ node: MarkdownNode, type: cmark_node_type) -> Bool {

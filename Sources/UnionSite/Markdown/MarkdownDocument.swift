@@ -120,11 +120,16 @@ final class MarkdownDocument {
     /// The bytes of a block's source lines, from the start of its first line to the end of its
     /// last (line breaks included); nil when its positions name no lines of this text.
     func withLineBytes<R>(of node: MarkdownNode, _ body: (UnsafeBufferPointer<UInt8>) -> R) -> R? {
+        guard let range = lineByteRange(of: node) else { return nil }
+        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[range])) }
+    }
+
+    /// Where those lines are in `bytes`.
+    func lineByteRange(of node: MarkdownNode) -> Range<Int>? {
         let first = node.startLine, last = min(node.endLine, lineCount)
         guard first >= 1, first <= last else { return nil }
         let start = lineStarts[first - 1], end = last < lineStarts.count ? lineStarts[last] : bytes.count
-        guard end > start else { return nil }
-        return bytes.withUnsafeBufferPointer { body(UnsafeBufferPointer(rebasing: $0[start..<end])) }
+        return end > start ? start..<end : nil
     }
 
     /// HTML for the (possibly rewritten) tree. Safe mode: raw HTML becomes a comment and

@@ -67,49 +67,58 @@ struct BodyTextNodesTests {
     }
 }
 
-/// The footnote walk skips paragraphs whose source cannot give `[^` or an abbreviation: that is
-/// only safe if no text node of a skipped paragraph holds one.
+/// The footnote walk passes over blocks whose source cannot give `[^` or an abbreviation: that
+/// is only safe if no text node of a skipped block holds one.
 @Suite("Reference candidates")
 struct ReferenceCandidatesTests {
     static let units = ["MAT", "MA", "T", "AT", "M", "&#77;AT", "M\\AT", "MA<b>T", "MA<x>T", "[&#94;", " ", "s", "[^", "[^n]", "]", "[", "^", "\n", "\n\n", "&#77;", "&amp;", "\\", "\\[", "<b>", "</b>",
                         "<abbr title=\"x\">", "</abbr>", "*", "_", "`", "--", "...", "\"", "'", "é", "[l](x.md)", "> ", "- ", "| a |\n|---|\n",
                         "[^n]: note MAT\n", "*[MAT]: multi-academy trust\n", "## ", "\r", "\r\n", "\r\r\n"]
 
-    @Test("no text node of a paragraph the walk skips holds `[^` or an abbreviation, on random bodies")
-    func skippedParagraphsHoldNothing() async {
+    @Test("no text node of a block the walk passes over holds `[^` or an abbreviation, on random bodies")
+    func skippedBlocksHoldNothing() async {
         let matcher = AbbreviationSyntax.Matcher(["MAT": "multi-academy trust"])
         let candidates = ReferenceCandidates(abbreviations: matcher)
+        let blockTypes = [CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE]
         await fuzz(count: 1500, input: FuzzGen.soup(Self.units, length: 0...12)) { text in
             let document = markdown(text)
-            // With a bare CR the walk reads every paragraph (cmark's line numbers name other bytes).
-            guard !document.hasBareCR else { return }
-            var paragraphs: [MarkdownNode] = []
-            document.walk { if $0.entering, $0.node.type == CMARK_NODE_PARAGRAPH { paragraphs.append($0.node) } }
-            for paragraph in paragraphs where !candidates.mayHold(paragraph, in: document) {
+            // With a bare CR the walk reads every block (cmark's line numbers name other bytes).
+            guard let enters = candidates.reader(for: document) else {
+                #expect(document.hasBareCR)
+                return
+            }
+            var blocks: [MarkdownNode] = []
+            document.walk { if $0.entering, blockTypes.contains($0.node.type) { blocks.append($0.node) } }
+            for block in blocks where !enters(block) {
                 var texts: [String] = []
                 BodyText.walk(document) { node, _ in
                     var parent = node.parent
-                    while let at = parent, at != paragraph { parent = at.parent }
-                    if parent == paragraph { texts.append(node.literal) }
+                    while let at = parent, at != block { parent = at.parent }
+                    if parent == block { texts.append(node.literal) }
                 }
                 #expect(!texts.contains { $0.contains("[^") || $0.contains("MAT") }, "\(texts)")
             }
         }
     }
 
-    @Test("a paragraph with `[^`, an abbreviation, an escape, an entity or a tag is read; one with none is not")
+    @Test("a block with `[^`, an abbreviation, an escape, an entity or a tag is read; one with none is not")
     func decisions() {
         let matcher = AbbreviationSyntax.Matcher(["MAT": "multi-academy trust"])
         let candidates = ReferenceCandidates(abbreviations: matcher)
         for (body, reads) in [("Plain words.\n", false), ("A MAT here.\n", true), ("See [^n].\n", true), ("&#77;AT\n", true),
-                              ("M\\AT\n", true), ("M<b>AT\n", true), ("Plain\nwords.\n", false)] {
+                              ("M\\AT\n", true), ("M<b>AT\n", true), ("Plain\nwords.\n", false),
+                              ("- one\n- two\n", false), ("- one\n- a MAT\n", true), ("> quoted\n> words\n", false), ("> see [^n]\n", true)] {
             let document = markdown(body)
-            let paragraph = MarkdownNode(document.root).firstChild!
-            #expect(candidates.mayHold(paragraph, in: document) == reads, "\(body)")
+            let block = MarkdownNode(document.root).firstChild!
+            #expect(candidates.reader(for: document)?(block) == reads, "\(body)")
         }
+        // Text after a block does not make the block a candidate.
+        let document = markdown("- one\n- two\n\nA MAT.\n")
+        let list = MarkdownNode(document.root).firstChild!
+        #expect(candidates.reader(for: document)?(list) == false)
+        #expect(candidates.reader(for: document)?(list.next!) == true)
         let curly = ReferenceCandidates(abbreviations: AbbreviationSyntax.Matcher(["O’C": "x"]))
-        let plain = markdown("Plain.\n")
-        #expect(curly.mayHold(MarkdownNode(plain.root).firstChild!, in: plain))
+        #expect(curly.reader(for: markdown("Plain.\n")) == nil)
     }
 
     @Test("with bare CRs (CR CR LF line ends too), references and abbreviations are still found")

@@ -78,8 +78,7 @@ enum FootnoteSyntax {
                                    abbreviations: AbbreviationSyntax.Matcher?, candidates: ReferenceCandidates) -> [(node: MarkdownNode, note: Int)] {
         guard abbreviations != nil || SourceLines.contains(document.bytes, "[^") else { return [] }
         var found: [(node: MarkdownNode, labels: [Label], wrap: AbbreviationSyntax.Matcher?)] = []
-        let entersParagraph: ((MarkdownNode) -> Bool)? = document.hasBareCR ? nil : { candidates.mayHold($0, in: document) }
-        BodyText.walk(document, entersParagraph: entersParagraph) { node, inAbbreviation in
+        BodyText.walk(document, entersBlock: candidates.reader(for: document)) { node, inAbbreviation in
             let wrap = inAbbreviation ? nil : abbreviations
             let (labels, abbreviated) = node.withLiteralBytes { bytes in
                 (Label.all(in: bytes), wrap.map { !$0.matches(in: bytes).isEmpty } ?? false)

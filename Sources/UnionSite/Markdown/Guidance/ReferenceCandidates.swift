@@ -1,11 +1,11 @@
 import Foundation
 
-/// Which paragraphs the footnote walk must read: those whose source lines could give a text
-/// node holding `[^` or an abbreviation. A paragraph's text is its source bytes less markup,
-/// except where an escape (`\`), an entity (`&`) or a dropped tag (`<`, its text joined to its
-/// neighbours') can make text the source does not hold, so a paragraph with any of those is
-/// read too, as is every paragraph when an abbreviation has a character beyond ASCII (smart
-/// punctuation makes those). Reading fewer paragraphs changes nothing the walk finds: a test
+/// Which blocks the footnote walk must enter: those whose source lines could give a text node
+/// holding `[^` or an abbreviation. A paragraph's text is its source bytes less markup, except
+/// where an escape (`\`), an entity (`&`) or a dropped tag (`<`, its text joined to its
+/// neighbours') can make text the source does not hold, so a block with any of those is read
+/// too, as is every block when an abbreviation has a character beyond ASCII (smart
+/// punctuation makes those). Reading fewer blocks changes nothing the walk finds: a test
 /// compares it with the full walk on random bodies.
 struct ReferenceCandidates {
     private let forms: [[UInt8]]
@@ -16,16 +16,44 @@ struct ReferenceCandidates {
         readsAll = forms.contains { $0.contains { $0 >= 0x80 } }
     }
 
-    /// Whether the walk must enter `paragraph` of `document`. The caller reads every
-    /// paragraph of a text with a bare CR (`MarkdownDocument.hasBareCR`): cmark's line numbers
-    /// there do not name the lines this reads.
-    func mayHold(_ paragraph: MarkdownNode, in document: MarkdownDocument) -> Bool {
-        // A paragraph moved in from a fragment (lines above a table) has the fragment's
-        // positions, not this document's lines.
-        guard !readsAll, document.origin(of: paragraph) === document else { return true }
-        return document.withLineBytes(of: paragraph) { lines in
-            ByteSearch.contains(UInt8(ascii: "\\"), in: lines) || ByteSearch.contains(UInt8(ascii: "&"), in: lines)
-                || ByteSearch.contains(UInt8(ascii: "<"), in: lines) || forms.contains { ByteSearch.contains($0, in: lines) }
-        } ?? true
+    /// Whether the walk must enter a paragraph, list, item or quote of `document` (nil: every
+    /// one). The text is searched once, and a block is entered when something was found within
+    /// its lines: whole lists and quotes without any are passed over, not paragraph by
+    /// paragraph. A text with a bare CR is read whole (`MarkdownDocument.hasBareCR`): cmark's
+    /// line numbers there do not name the lines searched here.
+    func reader(for document: MarkdownDocument) -> ((MarkdownNode) -> Bool)? {
+        guard !readsAll, !document.hasBareCR else { return nil }
+        let found = offsets(in: document.bytes)
+        return { block in
+            // A block without lines of its own (our markup) is read; so is one moved in from a
+            // fragment (lines above a table), whose positions are the fragment's lines.
+            guard let lines = document.lineByteRange(of: block) else { return true }
+            return Self.anyOffset(found, in: lines) || document.origin(of: block) !== document
+        }
+    }
+
+    /// Where each form, `\`, `&` and `<` starts in `text`, ascending.
+    private func offsets(in text: [UInt8]) -> [Int] {
+        var found: [Int] = []
+        text.withUnsafeBufferPointer { buffer in
+            for needle in forms + [[UInt8(ascii: "\\")], [UInt8(ascii: "&")], [UInt8(ascii: "<")]] {
+                var from = 0
+                while let at = ByteSearch.firstIndex(of: needle, in: buffer, from: from) {
+                    found.append(at)
+                    from = at + 1
+                }
+            }
+        }
+        return found.sorted()
+    }
+
+    /// Whether a sorted list of offsets has one in `range` (binary search).
+    private static func anyOffset(_ offsets: [Int], in range: Range<Int>) -> Bool {
+        var low = 0, high = offsets.count
+        while low < high {
+            let middle = (low + high) / 2
+            if offsets[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
+        }
+        return low < offsets.count && offsets[low] < range.upperBound
     }
 }
