@@ -7,6 +7,8 @@ import Foundation
 public struct SiteRoot: Sendable {
     public let root: URL
     public let output: URL
+    /// The root's path with a trailing slash, made once: `relativePath` runs for every file.
+    private let rootPrefix: String
 
     public init(root: String, output: String? = nil) throws(Diagnostics) {
         let rootURL = URL(fileURLWithPath: root).standardizedFileURL
@@ -15,6 +17,7 @@ public struct SiteRoot: Sendable {
             throw .error("the site root \(root) is not a folder", at: nil, code: "root-missing")
         }
         self.root = rootURL
+        rootPrefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
         self.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("public")
         try checkOutputIsSafe()
     }
@@ -26,8 +29,7 @@ public struct SiteRoot: Sendable {
     /// The path of `url` relative to the root, as diagnostics print it.
     public func relativePath(_ url: URL) -> String {
         let full = url.standardizedFileURL.path
-        let base = root.path.hasSuffix("/") ? root.path : root.path + "/"
-        return full.hasPrefix(base) ? String(full.dropFirst(base.count)) : full
+        return full.hasPrefix(rootPrefix) ? String(full.dropFirst(rootPrefix.count)) : full
     }
 
     private func checkOutputIsSafe() throws(Diagnostics) {

@@ -10,11 +10,13 @@ struct TextFileReader {
 
     func read(_ url: URL) -> Result<SourceFile, Diagnostic> {
         let path = root.relativePath(url)
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        let data: [UInt8]
+        switch FileBytes.read(url.path, maxBytes: maxBytes) {
+        case .success(let bytes): data = bytes
+        case .failure(.unreadable):
             return .failure(.error("cannot read the file", at: SourceLocation(path: path), code: "file-unreadable"))
-        }
-        if data.count > maxBytes {
-            return .failure(.error("file is \(data.count) bytes, over the limit of \(maxBytes) (raise `max_file_size` in site.yaml)",
+        case .failure(.tooLarge(let size)):
+            return .failure(.error("file is \(size) bytes, over the limit of \(maxBytes) (raise `max_file_size` in site.yaml)",
                                    at: SourceLocation(path: path), code: "file-too-large"))
         }
         if let position = Self.firstNUL(in: data) {
@@ -32,7 +34,7 @@ struct TextFileReader {
         return .success(SourceFile(path: path, text: text))
     }
 
-    private static func firstNUL(in data: Data) -> (line: Int, column: Int)? {
+    private static func firstNUL(in data: [UInt8]) -> (line: Int, column: Int)? {
         // memchr: this runs over every byte of every file on every build.
         let offset = data.withUnsafeBytes { raw -> Int? in
             guard let base = raw.baseAddress, let found = memchr(base, 0, raw.count) else { return nil }
@@ -41,7 +43,7 @@ struct TextFileReader {
         return offset.map { position(of: $0, in: data) }
     }
 
-    private static func firstInvalidUTF8(in data: Data) -> (line: Int, column: Int) {
+    private static func firstInvalidUTF8(in data: [UInt8]) -> (line: Int, column: Int) {
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = data.makeIterator()
         var offset = 0
@@ -55,10 +57,10 @@ struct TextFileReader {
     }
 
     /// Line and column (in bytes) of a byte offset.
-    private static func position(of offset: Int, in data: Data) -> (line: Int, column: Int) {
+    private static func position(of offset: Int, in data: [UInt8]) -> (line: Int, column: Int) {
         let prefix = data.prefix(offset)
         let line = prefix.reduce(1) { $1 == 10 ? $0 + 1 : $0 }
-        let lastNewline = prefix.lastIndex(of: 10).map { $0 - data.startIndex + 1 } ?? 0
+        let lastNewline = prefix.lastIndex(of: 10).map { $0 + 1 } ?? 0
         return (line, offset - lastNewline + 1)
     }
 }
