@@ -18,16 +18,21 @@ struct FileWalker {
     mutating func files(under folder: URL, recursive: Bool = true) -> [URL] {
         var found: [URL] = []
         walk(folder, recursive: recursive, into: &found)
-        return found.sorted { $0.path < $1.path }
+        // Each path made once, not once per comparison.
+        return found.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
     }
 
     private mutating func walk(_ folder: URL, recursive: Bool, into found: inout [URL]) {
         let real = folder.resolvingSymlinksInPath().path
         guard visitedFolders.insert(real).inserted else { return }
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: folder.path) else { return }
+        let folderPath = folder.path
         for name in names.sorted() where !name.hasPrefix(".") {
-            let url = folder.appendingPathComponent(name)
-            guard let kind = classify(url) else { continue }
+            // Classified by path first: `appendingPathComponent` without saying whether the
+            // name is a folder asks the file system, a second `stat` for every file.
+            let path = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
+            guard let kind = classify(path, in: folder, name: name) else { continue }
+            let url = folder.appendingPathComponent(name, isDirectory: kind == .folder)
             switch kind {
             case .file: found.append(url)
             case .folder where recursive: walk(url, recursive: true, into: &found)
@@ -38,12 +43,12 @@ struct FileWalker {
 
     private enum Kind { case file, folder }
 
-    private mutating func classify(_ url: URL) -> Kind? {
+    private mutating func classify(_ path: String, in folder: URL, name: String) -> Kind? {
         // lstat, not FileManager's attributes: this runs for every file on every `serve` rebuild.
         var info = stat()
-        guard lstat(url.path, &info) == 0 else { return nil }
+        guard lstat(path, &info) == 0 else { return nil }
         switch info.st_mode & S_IFMT {
-        case S_IFLNK: return classifyLink(url)
+        case S_IFLNK: return classifyLink(folder.appendingPathComponent(name))
         case S_IFDIR: return .folder
         case S_IFREG: return .file
         default: return nil
