@@ -50,7 +50,7 @@ final class MarkdownDocument {
     /// Text cut from `parent` (a table's cells, a footnote's lines), parsed on its own.
     /// - Parameter lines: where each line of `text` is in `parent`.
     convenience init(fragment text: String, lines: [LineOrigin], parent: MarkdownDocument) {
-        self.init(fragment: Array(text.utf8), lines: lines, parent: parent)
+        self.init(fragment: text.utf8Bytes, lines: lines, parent: parent)
     }
 
     /// The same, from UTF-8 already assembled (a table's cells).

@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import UnionSite
 
@@ -50,6 +51,14 @@ struct ByteSearchTests {
             let naive = text.count >= length && (0...(text.count - length)).contains { start in text[start..<(start + length)].allSatisfy { $0 == 32 } }
             let found = text.withUnsafeBufferPointer { ByteSearch.containsRun(of: 32, length: length, in: $0) }
             #expect(found == naive, "\(text) length \(length)")
+        }
+    }
+
+    @Test("a string's UTF-8 copied at once is its bytes, for native, non-ASCII, empty and bridged strings")
+    func utf8Bytes() {
+        let bridged = NSString(string: "Pay £412.50 for the MAT") as String
+        for text in ["", "plain", "Pay £412.50 — é\u{301}", String(repeating: "x", count: 10_000), bridged] {
+            #expect(text.utf8Bytes == Array(text.utf8))
         }
     }
 }

@@ -32,7 +32,7 @@ struct Definitions {
     var abbreviations: [Abbreviation] = []
 
     static func extract(_ text: String) -> Definitions {
-        var result = Definitions(bytes: Array(text.utf8))
+        var result = Definitions(bytes: text.utf8Bytes)
         // Nearly every body has neither: no line is looked at.
         guard SourceLines.contains(result.bytes, "[^") || SourceLines.contains(result.bytes, "*[") else { return result }
         let lines = SourceLines.Lines(result.bytes)
