@@ -25,7 +25,9 @@ struct ThemeStrings: Sendable, Hashable {
     }
 
     /// A sentence with its `{name}` placeholders filled in (`chapter_of` with `number`, `count`).
-    func format(_ key: String, _ values: [String: String]) -> String {
+    /// Pairs, not a dictionary: a sentence has one or two names, found by comparing bytes
+    /// (footnote labels ask for this once per reference, and hashing each name was most of it).
+    func format(_ key: String, _ values: KeyValuePairs<String, String>) -> String {
         Self.fill(self[key], values)
     }
 
@@ -67,15 +69,15 @@ struct ThemeStrings: Sendable, Hashable {
     /// Each `{name}` with its value; a brace that opens no known name stays as written. By
     /// hand, in one pass over the UTF-8 (braces are ASCII): footnote labels ask for this once
     /// per reference.
-    private static func fill(_ text: String, _ values: [String: String]) -> String {
-        let bytes = Array(text.utf8)
+    private static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
+        let bytes = text.utf8Bytes
         guard bytes.contains(UInt8(ascii: "{")) else { return text }
         var result: [UInt8] = []
         result.reserveCapacity(bytes.count + 16)
         var index = 0
         while index < bytes.count {
             if bytes[index] == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
-               let value = values[String(decoding: bytes[(index + 1)..<close], as: UTF8.self)] {
+               let value = values.first(where: { $0.key.utf8.elementsEqual(bytes[(index + 1)..<close]) })?.value {
                 result += value.utf8
                 index = close + 1
             } else {
