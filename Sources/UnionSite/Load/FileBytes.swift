@@ -24,10 +24,15 @@ enum FileBytes {
         guard fstat(fd, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return .failure(.unreadable) }
         let size = Int(info.st_size)
         guard size <= maxBytes else { return .failure(.tooLarge(size: size)) }
-        // One byte more than the size, to see a file that grew since `fstat`.
+        // One byte more than the size, so that a file that grew since `fstat` (an editor
+        // appending while `serve` reads) is read on to its end, not cut at its old size.
         var bytes = [UInt8](repeating: 0, count: size + 1)
         var count = 0
-        while count < bytes.count {
+        while true {
+            if count == bytes.count {
+                guard count <= maxBytes else { return .failure(.tooLarge(size: count)) }
+                bytes += [UInt8](repeating: 0, count: min(max(count, 4096), maxBytes + 1 - count))
+            }
             let got = bytes.withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress! + count, $0.count - count) }
             if got < 0, errno == EINTR { continue }
             guard got >= 0 else { return .failure(.unreadable) }

@@ -44,4 +44,13 @@ struct FileBytesTests {
             #expect(FileBytes.read(folder + "/big.md", maxBytes: 1001) == .success(Array(repeating: 65, count: 1001)))
         }
     }
+
+    @Test("a file longer than its stated size (as one that grew since it was opened) is read to its end, and still limited")
+    func readsPastStatedSize() throws {
+        // /proc/version says it is 0 bytes long and holds a line of text.
+        let expected = try #require(FileManager.default.contents(atPath: "/proc/version"))
+        #expect(expected.count > 10)
+        #expect(FileBytes.read("/proc/version", maxBytes: 1 << 20) == .success(Array(expected)))
+        #expect(FileBytes.read("/proc/version", maxBytes: 5) == .failure(.tooLarge(size: 6)))
+    }
 }
