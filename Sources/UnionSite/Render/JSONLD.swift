@@ -25,10 +25,10 @@ enum JSONLD {
             "@context": "https://schema.org", "@type": "Article", "headline": article.item.title,
             "datePublished": article.date.timestamp, "dateModified": modified.timestamp,
             "url": settings.absoluteURL(article.item.url),
-            "publisher": ["@type": "Organization", "name": settings.organisation?.name ?? settings.title],
+            "publisher": ["@type": "Organization", "name": settings.organisation?.name ?? settings.title] as [String: Any],
         ]
         if let summary = article.item.summary { object["description"] = summary }
-        if let author = article.author { object["author"] = ["@type": "Organization", "name": author] }
+        if let author = article.author { object["author"] = ["@type": "Organization", "name": author] as [String: Any] }
         return serialise(object)
     }
 
@@ -53,10 +53,10 @@ enum JSONLD {
     static func jobPosting(_ vacancy: Vacancy, descriptionHTML: String, settings: SiteSettings) -> String {
         var object: [String: Any] = [
             "@context": "https://schema.org", "@type": "JobPosting", "title": vacancy.title, "description": descriptionHTML,
-            "hiringOrganization": ["@type": "Organization", "name": vacancy.employer],
+            "hiringOrganization": ["@type": "Organization", "name": vacancy.employer] as [String: Any],
             "jobLocation": ["@type": "Place", "address": address(vacancy)],
             "validThrough": "\(vacancy.closes)T23:59:59", "url": settings.absoluteURL(vacancy.url),
-            "identifier": ["@type": "PropertyValue", "name": settings.organisation?.name ?? settings.title, "value": vacancy.id],
+            "identifier": ["@type": "PropertyValue", "name": settings.organisation?.name ?? settings.title, "value": vacancy.id] as [String: Any],
             "directApply": false,
         ]
         if let posted = vacancy.posted { object["datePosted"] = posted.description }

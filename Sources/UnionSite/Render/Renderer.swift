@@ -193,7 +193,7 @@ final class PageFactory: Sendable {
         var more: [String: Any] = ["params": TemplateValue.of(item.params)]
         if let summary = item.summary { more["summary"] = summary }
         if let original = site.outdatedTranslations[item.location.path] {
-            more["outdated_translation"] = ["original_href": original.href, "original_language": original.language]
+            more["outdated_translation"] = ["original_href": original.href, "original_language": original.language] as [String: Any]
         }
         if let review = item.reviewBy {
             more["review_by"] = date(review)

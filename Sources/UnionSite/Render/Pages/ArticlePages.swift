@@ -34,8 +34,8 @@ extension PageFactory {
             "contents": contents(item.key),
             "backlinks": backlinks(item.key),
             "published": date(article.date),
-            "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] },
-            "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
+            "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] as [String: Any] },
+            "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] as [String: Any] },
         ]
         values.merge(historyValues(item, published: article.date.day, updated: article.updated)) { _, new in new }
         if let author = article.author { values["author"] = author }

@@ -34,7 +34,7 @@ extension PageFactory {
             "number": index + 1, "chapter_count": site.chapters.count,
             "chapter_of": t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)]),
             "chapters": site.chapters.map { chapterLink($0, current: item.url) },
-            "terms": chapter.terms.map { ["term": $0.term, "href": context.href(glossaryPath) + "#" + $0.anchor] },
+            "terms": chapter.terms.map { ["term": $0.term, "href": context.href(glossaryPath) + "#" + $0.anchor] as [String: Any] },
         ]
         if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
@@ -86,7 +86,7 @@ extension PageFactory {
             return values.merging(historyValues(chapter.item, published: nil, idPrefix: chapter.item.slug + "--", headingLevel: 3,
                                                 open: true)) { old, _ in old }
         }
-        let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] }
+        let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] as [String: Any] }
         return render("guide-print", path: path, page: context.page(title: t["guide_print"], path: path, kind: "guide-print"),
                       values: ["chapters": chapters, "contents": contents],
                       breadcrumbs: [(t["home"], .home), (t["member_guide"], Routes.site.guide)], owner: "the guide print page")

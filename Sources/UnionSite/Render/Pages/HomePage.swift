@@ -8,7 +8,7 @@ extension PageFactory {
         let values: [String: Any] = [
             "articles": site.articles.prefix(5).map(articleSummary),
             "chapters": site.chapters.map { chapterLink($0) },
-            "documents": site.principleDocuments.map { ["title": $0.item.title, "href": context.href($0.item.url)] },
+            "documents": site.principleDocuments.map { ["title": $0.item.title, "href": context.href($0.item.url)] as [String: Any] },
             "vacancies": site.openVacancies.prefix(3).map(vacancySummary),
             "updates": site.updates.prefix(Self.homeUpdates).map(updateEntry),
             "card_heading": "h3",

@@ -22,7 +22,7 @@ extension PageFactory {
         let citations = principleCitations(item.key)
         var values: [String: Any] = [
             "body": bodies.html(key: item.key, source: item.body, citations: citations),
-            "contents": principleHeadings(document).map { ["id": $0.id, "text": "\($0.principleNumber ?? 0). \($0.text)"] },
+            "contents": principleHeadings(document).map { ["id": $0.id, "text": "\($0.principleNumber ?? 0). \($0.text)"] as [String: Any] },
             "backlinks": backlinks(item.key),
         ]
         if let version = document.version { values["version"] = version }
