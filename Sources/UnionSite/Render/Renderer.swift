@@ -107,6 +107,8 @@ final class PageFactory: Sendable {
     /// Related articles, chosen once for all article pages.
     let related: RelatedArticles
     let bodies: BodyRenderer
+    /// Each compiled template's `site.…` values, resolved once for every page (`SiteConstants`).
+    let siteConstants: [String: SiteConstants]
     /// Makes each page and body, given what they all share (`RenderWorld`).
     let pageWork: any PageWork
 
@@ -132,6 +134,7 @@ final class PageFactory: Sendable {
         self.templates = templates
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
                               strings: reusing?.strings ?? strings, versions: linked.site.pageVersions)
+        siteConstants = templates.siteConstants(for: context.sharedSite)
         refs = reusing?.refs ?? PageRefs(linked.site, strings: context.strings)
         related = reusing?.related ?? work.relatedArticles(linked.site.articles, backlinks: linked.backlinks)
         pageWork = work.pageWork(sharing: RenderWorld(
@@ -170,7 +173,7 @@ final class PageFactory: Sendable {
         data["page"] = page
         data["breadcrumbs"] = crumbs
         templates.checkValues(template, data)
-        let render = { self.templates.bytes(template, data) }
+        let render = { self.templates.bytes(template, data, site: self.siteConstants[template]) }
         let bytes = pageWork.page(path, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render)
         return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
     }

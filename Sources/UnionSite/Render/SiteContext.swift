@@ -27,6 +27,9 @@ struct SiteContext: Sendable {
 
     func href(_ path: SitePath) -> String { settings.href(path) }
 
+    /// `site` less `nav`: what every page's `site` holds alike (`SiteConstants`).
+    var sharedSite: [String: Any] { shared.values }
+
     func site(current: SitePath) -> [String: Any] {
         var site = shared.values
         site["nav"] = navEntries(current: current)

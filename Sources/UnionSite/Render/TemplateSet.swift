@@ -69,6 +69,12 @@ struct TemplateSet: Sendable {
         library.render(context, withTemplate: name) ?? ""
     }
 
+    /// Each compiled template's `site.…` values, resolved against the `site` every page of a
+    /// render shares (`SiteContext.sharedSite`).
+    func siteConstants(for site: [String: Any]) -> [String: SiteConstants] {
+        compiled.mapValues { SiteConstants($0, site: site) }
+    }
+
     /// Reports the site's own templates' values this page lacks (`TemplateValueCheck`); run
     /// for every page, cached or not, so `serve` keeps reporting them.
     func checkValues(_ name: String, _ context: [String: Any]) {
@@ -77,9 +83,11 @@ struct TemplateSet: Sendable {
 
     /// The page as UTF-8: by the compiled template, or by swift-mustache when the template was
     /// not compiled or the page holds a value the compiled runtime does not model.
-    func bytes(_ name: String, _ context: [String: Any]) -> [UInt8] {
+    /// - Parameter site: the template's `site.…` values resolved once (`siteConstants(for:)`),
+    ///   for a context whose `site` is the values they were resolved from plus `nav`.
+    func bytes(_ name: String, _ context: [String: Any], site: SiteConstants? = nil) -> [UInt8] {
         if let template = compiled[name] {
-            var page = CompiledPage(context)
+            var page = CompiledPage(context, site: site)
             page.run(template)
             if !page.needsReference { return page.bytes }
         }

@@ -90,6 +90,12 @@ import Testing
         page.run(template)
         #expect(!page.needsReference, sourceLocation: sourceLocation)
         #expect(String(decoding: page.bytes, as: UTF8.self) == set.render(name, data), "\(label)", sourceLocation: sourceLocation)
+        // The same with `site.…` resolved once, as `Renderer` renders pages.
+        guard var shared = data["site"] as? [String: Any] else { return }
+        shared["nav"] = nil
+        var withConstants = CompiledPage(data, site: SiteConstants(template, site: shared))
+        withConstants.run(template)
+        #expect(withConstants.bytes == page.bytes, "\(label), site.… resolved once", sourceLocation: sourceLocation)
     }
 
     private static func files(_ templates: [String: String]) -> [String: SourceFile] {

@@ -32,8 +32,12 @@ struct CompiledPage {
     /// The page's `page` and `site`, cast once: most lookups start with one of them.
     private let rootPage: [String: Any]?
     private let rootSite: [String: Any]?
+    /// The template's `site.…` values, resolved once per render; only for data whose `site` is
+    /// the shared values they were resolved from plus `nav` (`Renderer.render`).
+    private let siteConstants: SiteConstants?
 
-    init(_ data: [String: Any]) {
+    init(_ data: [String: Any], site siteConstants: SiteConstants? = nil) {
+        self.siteConstants = siteConstants
         stack = [.dictionary(data)]
         rootPage = data["page"] as? [String: Any]
         rootSite = data["site"] as? [String: Any]
@@ -157,26 +161,40 @@ struct CompiledPage {
             return descend(parts, from: stack[stack.count - 1].value)
         case .stack:
             let first = parts[parts.startIndex]
-            if stack.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
+            var lowest = 0
+            if name.siteSlot >= 0, siteConstants != nil { lowest = 1 }
+            else if stack.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
                 return dictionary[parts[parts.startIndex + 1]].flatMap { descend(parts.dropFirst(2), from: $0) }
             }
             var level = stack.count - 1
-            while level >= 0 {
+            while level >= lowest {
                 if case .dictionary(let dictionary) = stack[level], let found = dictionary[first] {
                     return descend(parts.dropFirst(), from: found)
                 }
                 level -= 1
             }
-            return nil
+            // No section's value has a `site` of its own: the page's, resolved once per render.
+            guard lowest == 1, let siteConstants else { return nil }
+            switch siteConstants[name.siteSlot] {
+            case .value(let value): return value
+            case .missing: return nil
+            case .unmodelled: needsReference = true; return nil
+            }
         }
     }
 
     /// The rest of a dotted name, inside `value` only.
     private mutating func descend(_ parts: Slice<UnsafeBufferPointer<String>>, from value: Any) -> Any? {
+        Self.descend(parts, from: value, unmodelled: &needsReference)
+    }
+
+    /// The rest of a dotted name, inside `value` only; sets `unmodelled` when it meets a value
+    /// this runtime does not model (`needsReference`).
+    static func descend<Parts: Sequence<String>>(_ parts: Parts, from value: Any, unmodelled: inout Bool) -> Any? {
         var value = value
         for part in parts {
             guard let dictionary = value as? [String: Any] else {
-                if !Self.isLeaf(value) { needsReference = true }
+                if !isLeaf(value) { unmodelled = true }
                 return nil
             }
             guard let child = dictionary[part] else { return nil }

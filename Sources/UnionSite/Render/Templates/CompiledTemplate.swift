@@ -12,6 +12,9 @@ struct CompiledTemplate: Sendable {
     /// Every name's parts, one after another.
     let keys: [String]
     let indentations: [[UInt8]]
+    /// The parts after `site` of each name that reads the site's shared values (`SiteConstants`),
+    /// by the slot its instructions carry.
+    let siteNames: [ArraySlice<String>]
 
     struct Instruction: Sendable {
         enum Kind: UInt8, Sendable { case text, value, section, inverted, indented }
@@ -28,6 +31,8 @@ struct CompiledTemplate: Sendable {
         var bodyEnd: Int32 = 0
         /// section, inverted, indented: the body's indentation in `indentations`, or -1.
         var indentation: Int32 = -1
+        /// A `site.…` name's slot in `siteNames`, or -1 (`SiteConstants.slot(of:)` decides which names have one).
+        var siteSlot: Int32 = -1
     }
 
     init(operations: [TemplateOperation]) {
@@ -37,6 +42,7 @@ struct CompiledTemplate: Sendable {
         text = assembler.text
         keys = assembler.keys
         indentations = assembler.indentations
+        siteNames = assembler.siteNames
     }
 }
 
@@ -46,6 +52,8 @@ private struct Assembler {
     var text: [UInt8] = []
     var keys: [String] = []
     var indentations: [[UInt8]] = []
+    var siteNames: [ArraySlice<String>] = []
+    private var siteSlots: [ArraySlice<String>: Int32] = [:]
 
     mutating func emit(_ operations: [TemplateOperation]) {
         for operation in operations {
@@ -77,6 +85,13 @@ private struct Assembler {
         instruction.start = Int32(keys.count)
         instruction.count = Int32(name.parts.count)
         keys += name.parts
+        if let rest = SiteConstants.slot(of: name) {
+            instruction.siteSlot = siteSlots[rest] ?? {
+                siteNames.append(rest)
+                siteSlots[rest] = Int32(siteNames.count - 1)
+                return Int32(siteNames.count - 1)
+            }()
+        }
         return instruction
     }
 
