@@ -26,6 +26,21 @@ import Testing
         #expect(String(decoding: page.bytes, as: UTF8.self) == "S|By|||/n/|[SBy][inner]|S")
     }
 
+    @Test("strings and numbers written as they were resolved, in each escaping", arguments: [
+        "{{site.quote}}|{{{site.quote}}}|{{&site.count}}{{site.count}}|{{#list}}{{site.quote}}{{/list}}",
+        "{{% CONTENT_TYPE: UNIONSITE_HTML }}\n{{site.quote}}|{{{site.quote}}}|{{site.count}}",
+        "{{% CONTENT_TYPE: TEXT }}\n{{site.quote}}|{{site.count}}|{{site.t}}",
+    ])
+    func written(_ text: String) throws {
+        let set = try TemplateSet.load(overrides: ["t": SourceFile(path: "templates/t.mustache", text: text)])
+        let template = try #require(set.compiled["t"])
+        let site: [String: Any] = ["quote": "\"\u{301}<'&> \"", "count": 7, "t": ["a": "b"] as [String: Any]]
+        let data: [String: Any] = ["site": site, "list": [["name": "a"]] as [[String: Any]]]
+        var page = CompiledPage(data, site: SiteConstants(template, site: site))
+        page.run(template)
+        #expect(String(decoding: page.bytes, as: UTF8.self) == set.render("t", data))
+    }
+
     @Test("a name through a value the runtime does not model still needs swift-mustache")
     func unmodelled() throws {
         let set = try TemplateSet.load(overrides: ["t": SourceFile(path: "templates/t.mustache", text: "{{site.title}}{{site.odd.x}}")])

@@ -45,10 +45,18 @@ struct CompiledPage {
     }
 
     mutating func run(_ template: CompiledTemplate) {
+        guard let siteConstants else {
+            return run(template, written: UnsafeBufferPointer(start: nil, count: 0), writtenRanges: UnsafeBufferPointer(start: nil, count: 0))
+        }
+        siteConstants.withWritten { run(template, written: $0, writtenRanges: $1) }
+    }
+
+    private mutating func run(_ template: CompiledTemplate, written: UnsafeBufferPointer<UInt8>, writtenRanges: UnsafeBufferPointer<Int32>) {
         template.instructions.withUnsafeBufferPointer { instructions in
             template.text.withUnsafeBufferPointer { text in
                 template.keys.withUnsafeBufferPointer { keys in
-                    let program = Program(instructions: instructions, text: text, keys: keys, indentations: template.indentations)
+                    let program = Program(instructions: instructions, text: text, keys: keys, indentations: template.indentations,
+                                          written: written, writtenRanges: writtenRanges)
                     run(program, 0..<instructions.count, indentation: -1)
                 }
             }
@@ -70,6 +78,9 @@ struct CompiledPage {
         let text: UnsafeBufferPointer<UInt8>
         let keys: UnsafeBufferPointer<String>
         let indentations: [[UInt8]]
+        /// `SiteConstants`' written values (empty without them).
+        let written: UnsafeBufferPointer<UInt8>
+        let writtenRanges: UnsafeBufferPointer<Int32>
     }
 
     /// One template rendering. With an indentation, swift-mustache's rule: any instruction that
@@ -84,7 +95,12 @@ struct CompiledPage {
             case .text:
                 bytes.append(contentsOf: UnsafeBufferPointer(rebasing: program.text[Int(instruction.start)..<Int(instruction.count)]))
             case .value:
-                write(value(instruction, program.keys), instruction.escaping)
+                if instruction.siteSlot >= 0, siteConstants != nil, !siteShadowed(instruction, program.keys),
+                   let range = SiteConstants.writtenRange(instruction.siteSlot, instruction.escaping, in: program.writtenRanges) {
+                    bytes.append(contentsOf: UnsafeBufferPointer(rebasing: program.written[range]))
+                } else {
+                    write(value(instruction, program.keys), instruction.escaping)
+                }
             case .section:
                 section(value(instruction, program.keys), program, index + 1..<Int(instruction.bodyEnd), Int(instruction.indentation))
             case .inverted:
@@ -161,26 +177,34 @@ struct CompiledPage {
             return descend(parts, from: stack[stack.count - 1].value)
         case .stack:
             let first = parts[parts.startIndex]
-            var lowest = 0
-            if name.siteSlot >= 0, siteConstants != nil { lowest = 1 }
-            else if stack.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
+            let constant = name.siteSlot >= 0 && siteConstants != nil
+            if !constant, stack.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
                 return dictionary[parts[parts.startIndex + 1]].flatMap { descend(parts.dropFirst(2), from: $0) }
             }
-            var level = stack.count - 1
-            while level >= lowest {
-                if case .dictionary(let dictionary) = stack[level], let found = dictionary[first] {
-                    return descend(parts.dropFirst(), from: found)
-                }
-                level -= 1
-            }
+            if let found = sectionValue(first, above: constant ? 0 : -1) { return descend(parts.dropFirst(), from: found) }
             // No section's value has a `site` of its own: the page's, resolved once per render.
-            guard lowest == 1, let siteConstants else { return nil }
+            guard constant, let siteConstants else { return nil }
             switch siteConstants[name.siteSlot] {
             case .value(let value): return value
             case .missing: return nil
             case .unmodelled: needsReference = true; return nil
             }
         }
+    }
+
+    /// The innermost value of `key` in the context stack's dictionaries above level `above`.
+    private func sectionValue(_ key: String, above: Int) -> Any? {
+        var level = stack.count - 1
+        while level > above {
+            if case .dictionary(let dictionary) = stack[level], let found = dictionary[key] { return found }
+            level -= 1
+        }
+        return nil
+    }
+
+    /// Whether a section's value has the `site` a `site.…` name starts with, hiding the page's.
+    private func siteShadowed(_ name: CompiledTemplate.Instruction, _ keys: UnsafeBufferPointer<String>) -> Bool {
+        stack.count > 1 && sectionValue(keys[Int(name.start)], above: 0) != nil
     }
 
     /// The rest of a dotted name, inside `value` only.

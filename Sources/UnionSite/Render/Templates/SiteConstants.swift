@@ -16,17 +16,53 @@ struct SiteConstants: Sendable {
     }
 
     private let values: FrozenResolved
+    /// What `{{name}}` writes for each slot holding a string or number, in each escaping
+    /// (`writtenRanges`: start and end in `written` per slot and escaping, -1 for none), so
+    /// the page appends the bytes without copying, casting and escaping the value again.
+    private let written: [UInt8]
+    private let writtenRanges: [Int32]
 
     /// - Parameter site: the `site` value every page gets, less `nav` (`SiteContext.shared`).
     init(_ template: CompiledTemplate, site: [String: Any]) {
-        values = FrozenResolved(values: template.siteNames.map { rest in
+        let resolved = template.siteNames.map { rest -> Resolved in
             var unmodelled = false
             let found = site[rest[rest.startIndex]].flatMap { CompiledPage.descend(rest.dropFirst(), from: $0, unmodelled: &unmodelled) }
             return unmodelled ? .unmodelled : found.map(Resolved.value) ?? .missing
-        })
+        }
+        var written: [UInt8] = []
+        var ranges: [Int32] = []
+        for value in resolved {
+            for escaping in Self.escapings {
+                guard case .value(let value) = value, value is String || value is Int else {
+                    ranges += [-1, -1]
+                    continue
+                }
+                var page = CompiledPage([:])
+                page.write(value, escaping)
+                ranges += [Int32(written.count), Int32(written.count + page.bytes.count)]
+                written += page.bytes
+            }
+        }
+        values = FrozenResolved(values: resolved)
+        self.written = written
+        writtenRanges = ranges
     }
 
     subscript(slot: Int32) -> Resolved { values.values[Int(slot)] }
+
+    private static let escapings: [TemplateEscaping] = [.none, .html, .fastHTML]
+
+    /// Where a slot's written bytes are in `written` (`withWritten`), or nil when they must be written from the value.
+    static func writtenRange(_ slot: Int32, _ escaping: TemplateEscaping, in ranges: UnsafeBufferPointer<Int32>) -> Range<Int>? {
+        let column = switch escaping { case .none: 0; case .html: 1; case .fastHTML: 2 }
+        let at = (Int(slot) * escapings.count + column) * 2
+        return ranges[at] < 0 ? nil : Int(ranges[at])..<Int(ranges[at + 1])
+    }
+
+    /// The written bytes and their ranges, borrowed for one page.
+    func withWritten<Result>(_ body: (UnsafeBufferPointer<UInt8>, UnsafeBufferPointer<Int32>) -> Result) -> Result {
+        written.withUnsafeBufferPointer { text in writtenRanges.withUnsafeBufferPointer { ranges in body(text, ranges) } }
+    }
 
     /// The parts after `site` of a name that reads a shared value (`site.title`, `site.t.tags`),
     /// or nil: `site` alone and `site.nav…` differ from page to page.
