@@ -43,8 +43,10 @@ struct DocumentFacts: Sendable {
     static func collectListingText(_ document: MarkdownDocument, numberPrinciples: Bool) -> (facts: DocumentFacts, textNodes: [MarkdownNode]) {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         let extraAnchors = document.anchored.ids
-        var allocator = HeadingID.Allocator(reserved: (numberPrinciples ? principleAnchors(in: document) : []).union(extraAnchors)
-            .union(pageAnchors))
+        // The body's own ids first: a union into an empty set hashed each of them again.
+        var reserved = extraAnchors.union(pageAnchors)
+        if numberPrinciples { reserved.formUnion(principleAnchors(in: document)) }
+        var allocator = HeadingID.Allocator(reserved: reserved)
         var headings: [Heading] = []
         var links: [Link?] = []
         var openLinks: [Int] = []
