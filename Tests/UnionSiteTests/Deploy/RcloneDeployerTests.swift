@@ -88,8 +88,9 @@ import Testing
             "lsjson", "lsjson", "cat",
             "copyto", "  manifest files", "  manifest same.html",  // narrowed: index.html is about to change
             "purge",                                              // what a failed deploy left beside the site
-            "copy", "  file a.css",                               // new: straight into place
-            "copy", "  file index.html",                          // a replacement: beside the site first…
+            "copy", "  file a.css",                               // other files first, beside the site (new ones too)…
+            "move", "  file a.css",                               // …then renamed into place
+            "copy", "  file index.html",                          // then pages: a replacement beside the site…
             "move", "  file index.html",                          // …then renamed over the old copy
             "purge",
             "copyto", "  manifest files", "  manifest a.css", "  manifest index.html", "  manifest same.html",

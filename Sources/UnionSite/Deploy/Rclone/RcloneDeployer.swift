@@ -94,34 +94,26 @@ public struct RcloneDeployer {
         for batch in plan.batches {
             let kind = SyncPlan.isPage(batch[0]) ? "page" : "other file"
             log("Uploading \(batch.count) \(kind)\(batch.count == 1 ? "" : "s") to \(remote)")
-            let fresh = batch.filter { !plan.replacements.contains($0) }
-            var replaced = batch.filter(plan.replacements.contains)
-            if let stage = staging, !replaced.isEmpty {
+            // While replacements are staged, new files of the batch are too: a connection that
+            // drops mid-upload leaves a torn file only in the staging folder, never at the site.
+            var inPlace = batch
+            if let stage = staging {
                 do {
-                    try copy(replaced, from: source, to: stage, rclone)
-                } catch {
-                    // Not writable beside the target (a bucket's root, a locked-down home folder):
-                    // files are replaced in place, as rclone uploads them.
-                    log("Cannot stage uploads at \(RcloneRemote.redact(stage)) (\(Self.firstLine(error))): replacing files in place")
-                    staging = nil
-                }
-            }
-            try copy(fresh, from: source, to: remote.location, rclone)
-            if let stage = staging, !replaced.isEmpty {
-                do {
-                    try withList(replaced) { list throws(Diagnostics) in
+                    try copy(batch, from: source, to: stage, rclone)
+                    try withList(batch) { list throws(Diagnostics) in
                         try run(rclone, ["move", stage, remote.location, "--files-from-raw", list, "--no-check-dest", "--no-traverse"],
                                 doing: "moving uploaded files into place at \(remote)")
                     }
-                    replaced = []
+                    inPlace = []
                 } catch {
-                    // Some servers will not rename over a file (WebDAV answering 412 to MOVE
-                    // without overwrite): the files are then replaced in place.
-                    log("Cannot rename uploads into place at \(remote) (\(Self.firstLine(error))): replacing files in place")
+                    // Not writable beside the target (a bucket's root, a locked-down home folder), or
+                    // a server that will not rename over a file (WebDAV answering 412 to MOVE without
+                    // overwrite): files are replaced in place, as rclone uploads them.
+                    log("Cannot stage uploads at \(RcloneRemote.redact(stage)) or rename them into place (\(Self.firstLine(error))): replacing files in place")
                     staging = nil
                 }
             }
-            try copy(replaced, from: source, to: remote.location, rclone)
+            try copy(inPlace, from: source, to: remote.location, rclone)
         }
         if let stagingFolder {
             _ = try? runner.run(rclone, ["purge", stagingFolder] + Self.commonFlags)

@@ -77,7 +77,7 @@ public struct RcloneRemote: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// A hidden folder beside the target (`public_html` → `.public_html.unionsite-upload`) where
-    /// replacements wait before they are renamed into place: inside the target, rclone would
+    /// uploads wait before they are renamed into place: inside the target, rclone would
     /// refuse to move files between overlapping folders.
     public var stagingLocation: String {
         let absolute = path.hasPrefix("/")

@@ -20,8 +20,9 @@ public struct SyncPlan: Equatable, Sendable {
     /// Files to send, every non-page file (assets, feeds, search data…) before every page,
     /// so no page that goes up links a file that is not there yet. Sorted by path within each group.
     public let uploads: [String]
-    /// The uploads that replace a file the remote has: these go up beside the site first and
-    /// are then renamed into place, so a failed upload never costs the remote its old copy.
+    /// The uploads that replace a file the remote has. When there are any, every upload goes
+    /// up beside the site first and is then renamed into place, so a failed upload never costs
+    /// the remote its old copy, nor leaves a torn new file where readers can reach it.
     public let replacements: Set<String>
     /// Remote files that are not in the build, pages first (so nothing still published
     /// links a deleted asset for longer than it must), then the rest.
