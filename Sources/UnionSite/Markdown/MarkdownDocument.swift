@@ -44,6 +44,7 @@ final class MarkdownDocument {
     convenience init(_ source: MarkdownSource) {
         let definitions = Definitions.extract(source.text)
         self.init(bytes: definitions.bytes, source: source, origin: .source)
+        if let lineStarts = definitions.lineStarts { self.lineStarts = lineStarts }
         GuidanceSyntax.apply(to: self, definitions: definitions)
     }
 

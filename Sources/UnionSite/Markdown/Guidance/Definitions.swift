@@ -30,14 +30,35 @@ struct Definitions {
     var bytes: [UInt8]
     var footnotes: [Footnote] = []
     var abbreviations: [Abbreviation] = []
+    /// Where each line of `bytes` starts, when the lines were found here (a body that may hold
+    /// definitions): the document takes them instead of searching the bytes again.
+    var lineStarts: [Int]?
 
     static func extract(_ text: String) -> Definitions {
         var result = Definitions(bytes: text.utf8Bytes)
         // Nearly every body has neither: no line is looked at.
         guard SourceLines.contains(result.bytes, "[^") || SourceLines.contains(result.bytes, "*[") else { return result }
-        let lines = SourceLines.Lines(result.bytes)
-        // Ascending line indices.
+        // The lines share the bytes until this closure returns; after it, the blanking below
+        // writes into them in place instead of copying the body.
+        let (found, ranges) = { () -> (Found, [Range<Int>]) in
+            let lines = SourceLines.Lines(result.bytes)
+            return (find(in: lines), lines.ranges)
+        }()
+        result.footnotes = found.footnotes
+        result.abbreviations = found.abbreviations
+        result.lineStarts = SourceLines.blank(found.blanked, of: ranges, in: &result.bytes)
+        return result
+    }
+
+    private struct Found {
+        var footnotes: [Footnote] = []
+        var abbreviations: [Abbreviation] = []
+        /// The lines the definitions take, ascending.
         var blanked: [Int] = []
+    }
+
+    private static func find(in lines: SourceLines.Lines) -> Found {
+        var result = Found()
         var fences = FenceTracker()
         var index = 0
         while index < lines.count {
@@ -55,16 +76,15 @@ struct Definitions {
             }
             if let abbreviation = abbreviation(in: lines[index], number: index + 1) {
                 result.abbreviations.append(abbreviation)
-                blanked.append(index)
+                result.blanked.append(index)
             } else if let (footnote, used) = footnote(in: lines, at: index) {
                 result.footnotes.append(footnote)
-                blanked.append(contentsOf: index..<(index + used))
+                result.blanked.append(contentsOf: index..<(index + used))
                 index += used
                 continue
             }
             index += 1
         }
-        if !blanked.isEmpty { result.bytes = lines.removing(blanked) }
         return result
     }
 

@@ -17,29 +17,33 @@ struct PipeTableRow: Equatable {
 
     /// Nil when the line has no unescaped pipe: then it is no table row.
     init?(_ line: ArraySlice<UInt8>) {
-        var bounds: [Int] = []
-        bounds.reserveCapacity(8)
+        // One pass, each segment between unescaped pipes made a cell as it ends (an array of
+        // pipe offsets and one of segments first cost two allocations a row).
+        var cells: [Cell] = []
+        var start = line.startIndex
         var index = line.startIndex
+        var pipes = 0
         while index < line.endIndex {
-            if line[index] == UInt8(ascii: "\\") {
+            switch line[index] {
+            case UInt8(ascii: "\\"):
                 index += 2
                 continue
+            case UInt8(ascii: "|"):
+                // A blank segment before the first pipe is the optional leading pipe's.
+                if pipes > 0 || !Self.isBlank(line[start..<index]) { cells.append(Self.cell(line[start..<index], lineStart: line.startIndex)) }
+                pipes += 1
+                start = index + 1
+            default:
+                break
             }
-            if line[index] == UInt8(ascii: "|") { bounds.append(index) }
             index += 1
         }
-        guard !bounds.isEmpty else { return nil }
-        var segments: [Range<Int>] = []
-        var start = line.startIndex
-        for bound in bounds {
-            segments.append(start..<bound)
-            start = bound + 1
-        }
-        segments.append(start..<line.endIndex)
-        if let first = segments.first, Self.isBlank(line[first]) { segments.removeFirst() }
-        if let last = segments.last, Self.isBlank(line[last]) { segments.removeLast() }
-        guard !segments.isEmpty else { return nil }
-        cells = segments.map { Self.cell(line[$0], lineStart: line.startIndex) }
+        guard pipes > 0 else { return nil }
+        // And a blank one after the last, the optional trailing pipe's.
+        let last = start..<line.endIndex
+        if !Self.isBlank(line[last]) { cells.append(Self.cell(line[last], lineStart: line.startIndex)) }
+        guard !cells.isEmpty else { return nil }
+        self.cells = cells
     }
 
     /// The delimiter row's alignments (`:---`, `:---:`, `---:`), or nil when this is not one.

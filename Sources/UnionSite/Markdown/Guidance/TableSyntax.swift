@@ -77,11 +77,9 @@ enum TableSyntax {
             captionNode = node
         }
         let head = container("<thead>\n<tr>", "</tr>\n</thead>")
-        let classes = table.alignments.map(\.classAttribute)
-        // Made once per column, not once per cell.
-        let dataCells = classes.map { "<td\($0)>" }
+        let alignments = table.alignments
         for (index, source) in header.enumerated() {
-            let cell = inlineContainer("<th scope=\"col\"\(classes[index])>", "</th>")
+            let cell = inlineContainer(alignments[index].headerCell, "</th>")
             fill(cell, from: source)
             head.append(cell)
         }
@@ -92,11 +90,11 @@ enum TableSyntax {
                 let tr = container("<tr>", "</tr>")
                 for column in header.indices {
                     guard column < row.count else {
-                        tr.append(inlineContainer(dataCells[column], "</td>"))
+                        tr.append(inlineContainer(alignments[column].dataCell, "</td>"))
                         continue
                     }
                     let (source, isRowHeader) = row[column]
-                    let cell = isRowHeader ? inlineContainer("<th scope=\"row\"\(classes[column])>", "</th>") : inlineContainer(dataCells[column], "</td>")
+                    let cell = isRowHeader ? inlineContainer(alignments[column].rowHeaderCell, "</th>") : inlineContainer(alignments[column].dataCell, "</td>")
                     fill(cell, from: source)
                     tr.append(cell)
                 }
@@ -120,9 +118,10 @@ enum TableSyntax {
     /// origin moved past it.
     private static func rowHeader(_ cell: PipeTableRow.Cell, at origin: LineOrigin) -> (String, LineOrigin, Bool) {
         let text = cell.text
-        guard text.utf8.starts(with: [35, 32]) else { return (text, origin, false) }
+        let utf8 = text.utf8
+        guard utf8.count >= 2, utf8.first == 35, utf8[utf8.index(after: utf8.startIndex)] == 32 else { return (text, origin, false) }
         // `#` and space are ASCII: counting bytes counts characters.
-        let marker = text.utf8.prefix { $0 == 35 || $0 == 32 }.count
+        let marker = utf8.prefix { $0 == 35 || $0 == 32 }.count
         return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
     }
 
@@ -166,11 +165,28 @@ enum TableSyntax {
 
 extension PipeTableRow.Alignment {
     /// Right-aligned columns hold numbers (right-aligned, tabular figures); no `align`.
-    var classAttribute: String {
+    /// Each cell's opening tag is a literal: made per cell, it was a string built per cell.
+    var dataCell: String {
         switch self {
-        case .right: " class=\"numeric\""
-        case .centre: " class=\"centre\""
-        case .left, .none: ""
+        case .right: "<td class=\"numeric\">"
+        case .centre: "<td class=\"centre\">"
+        case .left, .none: "<td>"
+        }
+    }
+
+    var headerCell: String {
+        switch self {
+        case .right: "<th scope=\"col\" class=\"numeric\">"
+        case .centre: "<th scope=\"col\" class=\"centre\">"
+        case .left, .none: "<th scope=\"col\">"
+        }
+    }
+
+    var rowHeaderCell: String {
+        switch self {
+        case .right: "<th scope=\"row\" class=\"numeric\">"
+        case .centre: "<th scope=\"row\" class=\"centre\">"
+        case .left, .none: "<th scope=\"row\">"
         }
     }
 }
