@@ -35,23 +35,50 @@ public enum HeadingID {
     }
 
     /// Hands out unique ids in document order.
+    ///
+    /// The ids handed out are kept in an array searched in order while there are few (a body
+    /// has a handful of headings, a footnote list a few notes): hashing every id into a set and
+    /// its base into a dictionary cost more than comparing it with the others. Past
+    /// `smallLimit` they move into a set, so a body of 10,000 headings stays linear.
     struct Allocator {
-        private var used: [String: Int] = [:]
-        private var taken: Set<String> = []
+        private let reserved: Set<String>
+        private var handedOut: [String] = []
+        private var handedOutSet: Set<String>?
+        /// Per base that was taken, the last suffix tried for it.
+        private var suffixes: [String: Int] = [:]
 
-        init(reserved: Set<String> = []) { taken = reserved }
+        static let smallLimit = 32
+
+        init(reserved: Set<String> = []) { self.reserved = reserved }
 
         mutating func id(for text: String) -> String {
             let base = HeadingID.base(for: text)
-            var candidate = base
-            var count = used[base] ?? 0
-            while taken.contains(candidate) {
+            guard isTaken(base) else { return handOut(base) }
+            var count = suffixes[base] ?? 0
+            var candidate: String
+            repeat {
                 count += 1
                 candidate = "\(base)-\(count)"
+            } while isTaken(candidate)
+            suffixes[base] = count
+            return handOut(candidate)
+        }
+
+        private func isTaken(_ id: String) -> Bool {
+            if !reserved.isEmpty, reserved.contains(id) { return true }
+            return handedOutSet?.contains(id) ?? handedOut.contains(id)
+        }
+
+        private mutating func handOut(_ id: String) -> String {
+            if handedOutSet != nil {
+                handedOutSet!.insert(id)
+            } else if handedOut.count < Self.smallLimit {
+                handedOut.append(id)
+            } else {
+                handedOutSet = Set(handedOut + [id])
+                handedOut = []
             }
-            used[base] = count
-            taken.insert(candidate)
-            return candidate
+            return id
         }
     }
 }

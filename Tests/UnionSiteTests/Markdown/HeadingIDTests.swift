@@ -40,4 +40,28 @@ struct HeadingIDTests {
         var allocator = HeadingID.Allocator(reserved: ["principle-1"])
         #expect(allocator.id(for: "Principle 1") == "principle-1-1")
     }
+
+    @Test("past the small limit the ids stay unique and keep their order of suffixes")
+    func allocatorManyIDs() {
+        var allocator = HeadingID.Allocator(reserved: ["pay-40"])
+        let texts = (0..<(HeadingID.Allocator.smallLimit * 3)).map { $0 % 2 == 0 ? "Pay" : "Pay \($0 / 2)" }
+        let ids = texts.map { allocator.id(for: $0) }
+        #expect(Set(ids).count == ids.count)
+        #expect(!ids.contains("pay-40"))
+        // The same rule with nothing but a set: what the allocator did before it kept an array.
+        var taken: Set<String> = ["pay-40"]
+        var used: [String: Int] = [:]
+        let expected = texts.map { text -> String in
+            let base = HeadingID.base(for: text)
+            var candidate = base, count = used[base] ?? 0
+            while taken.contains(candidate) {
+                count += 1
+                candidate = "\(base)-\(count)"
+            }
+            used[base] = count
+            taken.insert(candidate)
+            return candidate
+        }
+        #expect(ids == expected)
+    }
 }

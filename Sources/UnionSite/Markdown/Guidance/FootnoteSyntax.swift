@@ -40,7 +40,7 @@ enum FootnoteSyntax {
             return
         }
         let index = Dictionary(notes.enumerated().map { ($1.definition.key, $0) }, uniquingKeysWith: { first, _ in first })
-        var numbering = Numbering()
+        var numbering = Numbering(notes: notes.count)
         // Made once for the body and every note it reaches.
         let candidates = ReferenceCandidates(abbreviations: abbreviations)
         var references = self.references(in: document, notes: notes, index: index, numbering: &numbering, abbreviations: abbreviations,
@@ -61,9 +61,13 @@ enum FootnoteSyntax {
         document.anchored.footnotes = section(notes, numbering: numbering, references: references, in: document)
     }
 
+    /// Notes by position in `notes`: an array, not a dictionary (a body has a few notes, each
+    /// looked up once per reference).
     private struct Numbering {
         var order: [Int] = []
-        var number: [Int: Int] = [:]
+        var number: [Int?]
+
+        init(notes: Int) { number = Array(repeating: nil, count: notes) }
 
         mutating func assign(_ note: Int) {
             guard number[note] == nil else { return }
@@ -147,7 +151,7 @@ enum FootnoteSyntax {
         cmark_node_append_child(document.root, section.pointer)
         var slugs = HeadingID.Allocator()
         var anchored = AnchoredNodes.Footnotes(section: section)
-        var position: [Int: Int] = [:]
+        var position = [Int](repeating: 0, count: notes.count)
         for note in numbering.order {
             let item = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "", role: .container)
             let fragment = notes[note].fragment
@@ -169,7 +173,7 @@ enum FootnoteSyntax {
             anchored.notes.append(.init(item: item, backlinks: backlinks, slug: slugs.id(for: notes[note].definition.label)))
         }
         for reference in references {
-            let note = position[reference.note]!
+            let note = position[reference.note]
             anchored.notes[note].references += 1
             anchored.references.append(.init(node: reference.node, note: note, occurrence: anchored.notes[note].references))
         }
