@@ -26,22 +26,30 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
         self.init(text: text, ends: ends)
     }
 
-    /// The texts of body text nodes, read as bytes from cmark: no `String` per node.
+    /// The texts of body text nodes, read as bytes from cmark: no `String` per node, and
+    /// written straight into the one string's storage (an array of the bytes first, then a
+    /// string made from it, was an allocation and a copy per body).
     init(literalsOf nodes: [MarkdownNode]) {
         var total = 0
         for node in nodes { total += node.withLiteralBytes { $0.count } + 1 }
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(total)
         var ends: [Int32] = []
         ends.reserveCapacity(nodes.count)
-        for node in nodes {
-            node.withLiteralBytes { bytes.append(contentsOf: $0) }
-            ends.append(Int32(bytes.count))
-            bytes.append(10)
+        let text = String(unsafeUninitializedCapacity: total) { buffer in
+            var offset = 0
+            for node in nodes {
+                node.withLiteralBytes { literal in
+                    guard let from = literal.baseAddress, let to = buffer.baseAddress else { return }
+                    (to + offset).initialize(from: from, count: literal.count)
+                    offset += literal.count
+                }
+                ends.append(Int32(offset))
+                buffer[offset] = 10
+                offset += 1
+            }
+            return offset
         }
-        let text = String(decoding: bytes, as: UTF8.self)
         // cmark hands over valid UTF-8; were a byte ever repaired, the offsets would be wrong.
-        guard text.utf8.count == bytes.count else {
+        guard text.utf8.count == total else {
             self.init(nodes.map(\.literal))
             return
         }
