@@ -17,20 +17,28 @@ struct PipeTableRow: Equatable {
 
     /// Nil when the line has no unescaped pipe: then it is no table row.
     init?(_ line: ArraySlice<UInt8>) {
-        // One pass, each segment between unescaped pipes made a cell as it ends (an array of
-        // pipe offsets and one of segments first cost two allocations a row).
+        guard let cells = line.withUnsafeBufferPointer(Self.cells) else { return nil }
+        self.cells = cells
+    }
+
+    /// One pass over the line's bytes (offsets from its start), each segment between unescaped
+    /// pipes made a cell as it ends. Read through a buffer pointer: indexing the slice retained
+    /// and checked it at every byte, and arrays of pipes and segments first cost two
+    /// allocations a row.
+    private static func cells(in line: UnsafeBufferPointer<UInt8>) -> [Cell]? {
         var cells: [Cell] = []
-        var start = line.startIndex
-        var index = line.startIndex
+        var start = 0
+        var index = 0
         var pipes = 0
-        while index < line.endIndex {
+        while index < line.count {
             switch line[index] {
             case UInt8(ascii: "\\"):
                 index += 2
                 continue
             case UInt8(ascii: "|"):
                 // A blank segment before the first pipe is the optional leading pipe's.
-                if pipes > 0 || !Self.isBlank(line[start..<index]) { cells.append(Self.cell(line[start..<index], lineStart: line.startIndex)) }
+                let segment = UnsafeBufferPointer(rebasing: line[start..<index])
+                if pipes > 0 || !isBlank(segment) { cells.append(cell(segment, at: start)) }
                 pipes += 1
                 start = index + 1
             default:
@@ -40,10 +48,9 @@ struct PipeTableRow: Equatable {
         }
         guard pipes > 0 else { return nil }
         // And a blank one after the last, the optional trailing pipe's.
-        let last = start..<line.endIndex
-        if !Self.isBlank(line[last]) { cells.append(Self.cell(line[last], lineStart: line.startIndex)) }
-        guard !cells.isEmpty else { return nil }
-        self.cells = cells
+        let last = UnsafeBufferPointer(rebasing: line[start...])
+        if !isBlank(last) { cells.append(cell(last, at: start)) }
+        return cells.isEmpty ? nil : cells
     }
 
     /// The delimiter row's alignments (`:---`, `:---:`, `---:`), or nil when this is not one.
@@ -61,28 +68,29 @@ struct PipeTableRow: Equatable {
         return result.isEmpty ? nil : result
     }
 
-    private static func isBlank(_ bytes: ArraySlice<UInt8>) -> Bool {
+    private static func isBlank(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         bytes.allSatisfy { $0 == 32 || $0 == 9 || $0 == 13 }
     }
 
-    private static func cell(_ bytes: ArraySlice<UInt8>, lineStart: Int) -> Cell {
-        let trimmedStart = bytes.firstIndex { $0 != 32 && $0 != 9 } ?? bytes.endIndex
-        var end = bytes.endIndex
+    /// A segment's cell: trimmed, `\|` made `|`; `offset` is where the segment starts in its line.
+    private static func cell(_ bytes: UnsafeBufferPointer<UInt8>, at offset: Int) -> Cell {
+        let trimmedStart = bytes.firstIndex { $0 != 32 && $0 != 9 } ?? bytes.count
+        var end = bytes.count
         while end > trimmedStart, bytes[end - 1] == 32 || bytes[end - 1] == 9 || bytes[end - 1] == 13 { end -= 1 }
-        let content = bytes[trimmedStart..<end]
-        let offset = trimmedStart - lineStart
+        let content = UnsafeBufferPointer(rebasing: bytes[trimmedStart..<end])
         // Most cells have no backslash: their bytes are the text.
-        guard content.contains(UInt8(ascii: "\\")) else { return Cell(text: String(decoding: content, as: UTF8.self), offset: offset) }
+        guard content.contains(UInt8(ascii: "\\")) else { return Cell(text: String(decoding: content, as: UTF8.self), offset: offset + trimmedStart) }
         var text: [UInt8] = []
-        var index = trimmedStart
-        while index < end {
-            if bytes[index] == UInt8(ascii: "\\"), index + 1 < end, bytes[index + 1] == UInt8(ascii: "|") {
+        text.reserveCapacity(content.count)
+        var index = 0
+        while index < content.count {
+            if content[index] == UInt8(ascii: "\\"), index + 1 < content.count, content[index + 1] == UInt8(ascii: "|") {
                 index += 1
                 continue
             }
-            text.append(bytes[index])
+            text.append(content[index])
             index += 1
         }
-        return Cell(text: String(decoding: text, as: UTF8.self), offset: offset)
+        return Cell(text: String(decoding: text, as: UTF8.self), offset: offset + trimmedStart)
     }
 }
