@@ -82,17 +82,20 @@ enum GuidanceMarkup {
         let headingID = HTML.attribute(idPrefix + AnchoredNodes.footnotesID)
         footnotes.section.setMarkup(enter: "<section class=\"footnotes\" aria-labelledby=\"\(headingID)\">\n<h\(level) id=\"\(headingID)\">\(HTML.escape(strings.footnotes))</h\(level)>\n<ol>",
                                     exit: "</ol>\n</section>")
+        // Each note's ids, made and escaped once: its item, its references and its links back
+        // all name them.
+        let noteIDs = footnotes.notes.map { HTML.attribute(idPrefix + AnchoredNodes.noteID($0.slug)) }
+        let referenceIDs = footnotes.notes.map { note in
+            (1...max(1, note.references)).map { HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: $0)) }
+        }
         for reference in footnotes.references {
-            let note = footnotes.notes[reference.note]
-            let noteID = HTML.attribute(idPrefix + AnchoredNodes.noteID(note.slug))
-            let referenceID = HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: reference.occurrence))
+            let noteID = noteIDs[reference.note], referenceID = referenceIDs[reference.note][reference.occurrence - 1]
             reference.node.setMarkup(enter: "<sup class=\"footnote-ref\"><a href=\"#\(noteID)\" id=\"\(referenceID)\">\(HTML.escape(strings.footnoteReference(reference.note + 1)))</a></sup>", exit: "")
         }
-        for note in footnotes.notes {
-            note.item.setMarkup(enter: "<li id=\"\(HTML.attribute(idPrefix + AnchoredNodes.noteID(note.slug)))\">", exit: "</li>")
-            let links = (1...max(1, note.references)).map { occurrence in
-                let id = HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: occurrence))
-                return "<a href=\"#\(id)\" class=\"footnote-back\">\(HTML.escape(strings.backToReference(occurrence, of: note.references)))</a>"
+        for (index, note) in footnotes.notes.enumerated() {
+            note.item.setMarkup(enter: "<li id=\"\(noteIDs[index])\">", exit: "</li>")
+            let links = referenceIDs[index].enumerated().map { position, id in
+                "<a href=\"#\(id)\" class=\"footnote-back\">\(HTML.escape(strings.backToReference(position + 1, of: note.references)))</a>"
             }.joined(separator: " ")
             note.backlinks.setMarkup(enter: note.backlinks.type == CMARK_NODE_CUSTOM_INLINE ? " " + links : "<p>\(links)</p>", exit: "")
         }
