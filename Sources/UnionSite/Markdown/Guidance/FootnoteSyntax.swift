@@ -151,7 +151,7 @@ enum FootnoteSyntax {
         cmark_node_append_child(document.root, section.pointer)
         var slugs = HeadingID.Allocator()
         var anchored = AnchoredNodes.Footnotes(section: section)
-        var position = [Int](repeating: 0, count: notes.count)
+        var position = [Int?](repeating: nil, count: notes.count)
         for note in numbering.order {
             let item = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "", role: .container)
             let fragment = notes[note].fragment
@@ -173,7 +173,11 @@ enum FootnoteSyntax {
             anchored.notes.append(.init(item: item, backlinks: backlinks, slug: slugs.id(for: notes[note].definition.label)))
         }
         for reference in references {
-            let note = position[reference.note]
+            // Every referenced note was numbered, so it has a position.
+            guard let note = position[reference.note] else {
+                assertionFailure("a reference to a note that was not numbered")
+                continue
+            }
             anchored.notes[note].references += 1
             anchored.references.append(.init(node: reference.node, note: note, occurrence: anchored.notes[note].references))
         }

@@ -76,7 +76,8 @@ enum SourceLines {
             }
         }
         bytes.withUnsafeMutableBufferPointer { buffer in
-            let base = buffer.baseAddress!
+            // A blanked line is a line of these bytes, so there are some.
+            guard let base = buffer.baseAddress else { return }
             var write = ranges[blanked[0]].lowerBound
             for (position, line) in blanked.enumerated() {
                 let read = ranges[line].upperBound

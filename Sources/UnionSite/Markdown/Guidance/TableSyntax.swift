@@ -118,10 +118,9 @@ enum TableSyntax {
     /// origin moved past it.
     private static func rowHeader(_ cell: PipeTableRow.Cell, at origin: LineOrigin) -> (String, LineOrigin, Bool) {
         let text = cell.text
-        let utf8 = text.utf8
-        guard utf8.count >= 2, utf8.first == 35, utf8[utf8.index(after: utf8.startIndex)] == 32 else { return (text, origin, false) }
+        guard text.utf8.starts(with: "# ".utf8) else { return (text, origin, false) }
         // `#` and space are ASCII: counting bytes counts characters.
-        let marker = utf8.prefix { $0 == 35 || $0 == 32 }.count
+        let marker = text.utf8.prefix { $0 == 35 || $0 == 32 }.count
         return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
     }
 
