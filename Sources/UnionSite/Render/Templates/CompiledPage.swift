@@ -127,10 +127,15 @@ struct CompiledPage {
     /// (which becomes the innermost context), never for nil, `false` or an empty list.
     private mutating func section(_ value: Any?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
         guard let value else { return }
-        if let list = value as? [[String: Any]] {
-            for item in list { nested(.dictionary(item), program, body, indentation) }
-        } else if let flag = value as? Bool {
+        // The kinds pages hold most first: each failed `as?` is a walk through the runtime's casts.
+        if let flag = value as? Bool {
             if flag { run(program, body, indentation: indentation) }
+        } else if let list = value as? [[String: Any]] {
+            for item in list { nested(.dictionary(item), program, body, indentation) }
+        } else if let text = value as? String {
+            nested(.leaf(text), program, body, indentation)
+        } else if let dictionary = value as? [String: Any] {
+            nested(.dictionary(dictionary), program, body, indentation)
         } else if let list = value as? [String] {
             for item in list { nested(.leaf(item), program, body, indentation) }
         } else if let list = value as? [Any] {
