@@ -68,10 +68,7 @@ struct CompiledPage {
         }
     }
 
-    mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
     mutating func markNeedsReference() { needsReference = true }
 
