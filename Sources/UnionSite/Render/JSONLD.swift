@@ -19,17 +19,37 @@ enum JSONLD {
         return serialise(object)
     }
 
+    /// Written field by field, in the sorted key order `JSONWriter` uses (as `breadcrumbs`):
+    /// building and sorting its dictionaries for every article was 1 % of a build's samples.
     /// - Parameter modified: the article's last change (`Site.modified`), so every date agrees.
     static func article(_ article: Article, modified: ContentDate, settings: SiteSettings) -> String {
-        var object: [String: Any] = [
-            "@context": "https://schema.org", "@type": "Article", "headline": article.item.title,
-            "datePublished": article.date.timestamp, "dateModified": modified.timestamp,
-            "url": settings.absoluteURL(article.item.url),
-            "publisher": ["@type": "Organization", "name": settings.organisation?.name ?? settings.title] as [String: Any],
-        ]
-        if let summary = article.item.summary { object["description"] = summary }
-        if let author = article.author { object["author"] = ["@type": "Organization", "name": author] as [String: Any] }
-        return serialise(object)
+        var out: [UInt8] = []
+        out.reserveCapacity(512)
+        let field = { (name: String, value: String, out: inout [UInt8]) in
+            out += #",""#.utf8
+            out += name.utf8
+            out += #"":"#.utf8
+            JSONWriter.writeString(value, into: &out)
+        }
+        let organisation = { (name: String, out: inout [UInt8]) in
+            out += #"{"@type":"Organization","name":"#.utf8
+            JSONWriter.writeString(name, into: &out)
+            out.append(UInt8(ascii: "}"))
+        }
+        out += #"{"@context":"https://schema.org","@type":"Article""#.utf8
+        if let author = article.author {
+            out += #","author":"#.utf8
+            organisation(author, &out)
+        }
+        field("dateModified", modified.timestamp, &out)
+        field("datePublished", article.date.timestamp, &out)
+        if let summary = article.item.summary { field("description", summary, &out) }
+        field("headline", article.item.title, &out)
+        out += #","publisher":"#.utf8
+        organisation(settings.organisation?.name ?? settings.title, &out)
+        field("url", settings.absoluteURL(article.item.url), &out)
+        out.append(UInt8(ascii: "}"))
+        return String(decoding: out, as: UTF8.self)
     }
 
     /// Written field by field, in the sorted key order `JSONWriter` uses: every page has one,

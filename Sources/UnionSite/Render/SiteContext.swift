@@ -9,6 +9,8 @@ struct SiteContext: Sendable {
     let strings: ThemeStrings
     /// Everything in `site` but the navigation, made once: it is the same on every page.
     private let shared: FrozenTemplateValues
+    /// Whole `site` values for the navigation states most pages are in (`NavSites`).
+    private let navSites: NavSites
 
     /// Each page's versions in every language (empty on a site of one language).
     let versions: [SitePath: [PageVersion]]
@@ -23,6 +25,7 @@ struct SiteContext: Sendable {
         var shared = Self.shared(settings, hasNav: !nav.isEmpty, assetPaths: assetPaths)
         shared["t"] = strings.templateValues
         self.shared = FrozenTemplateValues(values: shared)
+        navSites = NavSites(shared: shared, nav: nav)
     }
 
     func href(_ path: SitePath) -> String { settings.href(path) }
@@ -31,9 +34,7 @@ struct SiteContext: Sendable {
     var sharedSite: [String: Any] { shared.values }
 
     func site(current: SitePath) -> [String: Any] {
-        var site = shared.values
-        site["nav"] = navEntries(current: current)
-        return site
+        navSites.site(current: current) ?? NavSites.site(shared.values, nav: nav, current: current)
     }
 
     private static func shared(_ settings: SiteSettings, hasNav: Bool, assetPaths: [String: String]) -> [String: Any] {
@@ -87,18 +88,6 @@ struct SiteContext: Sendable {
             homes.append((language.code, language.name, settings.rootBasePath + language.code + "/"))
         }
         return homes.map { ["language": $0.language, "name": $0.name, "href": $0.href] }
-    }
-
-    /// `aria-current="page"` on the page itself, `"true"` on the section it is in.
-    private func navEntries(current: SitePath) -> [[String: Any]] {
-        nav.map { link in
-            var entry: [String: Any] = ["title": link.title, "href": link.href]
-            if let path = link.path {
-                if path == current { entry["current"] = "page" }
-                else if !path.value.isEmpty, current.value.hasPrefix(path.value) { entry["current"] = "true" }
-            }
-            return entry
-        }
     }
 
     /// The `page` value: what every page has, plus whatever the kind adds.

@@ -61,3 +61,29 @@ struct JSONLDTests {
         #expect(!reference.contains("</script"))
     }
 }
+
+@Suite("JSONLD.article")
+struct JSONLDArticleTests {
+    @Test("an article's JSON-LD, written field by field, is what the JSON writer makes of the same values")
+    func article() throws {
+        let title = "A \"title\" </script> & <b>more</b>"
+        let site = try TestSite([
+            "content/site.yaml": "title: T\nbase_url: https://example.org/sub/\norganisation:\n  name: \"Union & <Co>\"\n",
+            "content/articles/a.md": "---\ntitle: '\(title)'\ndate: 2026-01-02T10:30:00Z\nsummary: \"S\\\\ \\\"q\\\"\"\nauthor: \"Jo </script>\"\n---\n\nText.\n",
+            "content/articles/b.md": "---\ntitle: Plain\ndate: 2026-01-01\n---\n\nText.\n",
+        ])
+        let rendered = try site.render()
+        let organisation: [String: Any] = ["@type": "Organization", "name": "Union & <Co>"]
+        let a: [String: Any] = ["@context": "https://schema.org", "@type": "Article", "headline": title,
+                                "datePublished": "2026-01-02T10:30:00Z", "dateModified": "2026-01-02T10:30:00Z",
+                                "url": "https://example.org/sub/articles/a/", "publisher": organisation, "description": "S\\ \"q\"",
+                                "author": ["@type": "Organization", "name": "Jo </script>"] as [String: Any]]
+        let b: [String: Any] = ["@context": "https://schema.org", "@type": "Article", "headline": "Plain", "datePublished": "2026-01-01T00:00:00+00:00",
+                                "dateModified": "2026-01-01T00:00:00+00:00", "url": "https://example.org/sub/articles/b/", "publisher": organisation]
+        for (path, reference) in [("articles/a/index.html", a), ("articles/b/index.html", b)] {
+            let page = try #require(rendered.text(path))
+            let blocks = page.components(separatedBy: "<script type=\"application/ld+json\">").dropFirst().map { $0.components(separatedBy: "</script>")[0] }
+            #expect(blocks.contains(JSONWriter.string(reference)), "\(path): \(blocks)")
+        }
+    }
+}

@@ -7,8 +7,10 @@ extension PageFactory {
         output.add(site.articles) { article in
             articlePage(article, related: relatedArticles(to: article, byID: byID))
         }
-        articleListPages(into: &output)
-        tagPages(into: &output)
+        let articles = site.articles
+        let summaries = ArticleSummaries(count: articles.count) { self.articleSummary(articles[$0]) }
+        articleListPages(summaries, into: &output)
+        tagPages(summaries, into: &output)
     }
 
     /// The articles related to one, as shown on its page.
@@ -43,10 +45,11 @@ extension PageFactory {
                       lastModified: site.modified(article).day.description, owner: item.location.path)
     }
 
-    private func articleListPages(into output: inout RenderOutput) {
-        let chunks = stride(from: 0, to: max(site.articles.count, 1), by: Self.articlesPerPage).map {
-            Array(site.articles[$0..<min($0 + Self.articlesPerPage, site.articles.count)])
+    private func articleListPages(_ summaries: ArticleSummaries, into output: inout RenderOutput) {
+        let ranges = stride(from: 0, to: max(site.articles.count, 1), by: Self.articlesPerPage).map {
+            $0..<min($0 + Self.articlesPerPage, site.articles.count)
         }
+        let chunks = ranges.map { Array(site.articles[$0]) }
         let paths = chunks.indices.map { $0 == 0 ? Routes.site.articles : Routes.site.articles(page: $0 + 1) }
         // Each list page is independent, so they share the cores like article pages do.
         output.add(Array(chunks.indices)) { index in
@@ -57,7 +60,7 @@ extension PageFactory {
                 let title = index == 0 ? t["articles"] : t.format("articles_page_of", ["number": String(index + 1), "count": String(chunks.count)])
                 let page = context.page(title: title, path: paths[index], kind: "article-list",
                                         extra: ["summary": t["articles_summary"]])
-                let values: [String: Any] = ["articles": chunk.map(articleSummary), "pagination": pagination(paths, current: index)]
+                let values: [String: Any] = ["articles": summaries.cards(ranges[index]), "pagination": pagination(paths, current: index)]
                 return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [(t["home"], .home)],
                               owner: "the article list")
             })
@@ -79,19 +82,21 @@ extension PageFactory {
         return result
     }
 
-    private func tagPages(into output: inout RenderOutput) {
-        var byTag: [String: [Article]] = [:]
-        for article in site.articles {
-            for tag in article.tags { byTag[tag, default: []].append(article) }
+    private func tagPages(_ summaries: ArticleSummaries, into output: inout RenderOutput) {
+        // Each tag's articles by their index in `site.articles`, whose cards `summaries` keeps.
+        var byTag: [String: [Int]] = [:]
+        for (index, article) in site.articles.enumerated() {
+            for tag in article.tags { byTag[tag, default: []].append(index) }
         }
-        output.add(byTag.sorted(by: { $0.key < $1.key })) { tag, articles in
+        let articles = site.articles
+        output.add(byTag.sorted(by: { $0.key < $1.key })) { tag, indices in
             let path = Routes.site.tag(tag)
             return pageWork.articleList(path, input:
-                ArticleListInput(articles: articles, index: 0, pageCount: 1, versions: site.pageVersions[path]),
+                ArticleListInput(articles: indices.map { articles[$0] }, index: 0, pageCount: 1, versions: site.pageVersions[path]),
             render: {
                 let page = context.page(title: t.format("articles_tagged", ["tag": tag]), path: path, kind: "tag",
-                                        extra: ["summary": "\(articles.count) article\(articles.count == 1 ? "" : "s"), newest first."])
-                return render("article-list", path: path, page: page, values: ["articles": articles.map(articleSummary)],
+                                        extra: ["summary": "\(indices.count) article\(indices.count == 1 ? "" : "s"), newest first."])
+                return render("article-list", path: path, page: page, values: ["articles": summaries.cards(indices)],
                               breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)], owner: "the tag \(tag)")
             })
         }

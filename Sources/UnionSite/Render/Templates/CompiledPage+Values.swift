@@ -16,13 +16,37 @@ extension CompiledPage {
     }
 
     private mutating func append(_ text: String, _ escaping: TemplateEscaping) {
-        var text = text
         switch escaping {
-        case .none: break
-        case .fastHTML: if HTML.needsEscaping(text) { text = HTML.escape(text) }
-        case .html: if HTML.needsEscaping(text) { text = Self.mustacheEscape(text) }
+        case .none: appendUTF8(text)
+        case .fastHTML: appendEscaped(text)
+        case .html: appendUTF8(HTML.needsEscaping(text) ? Self.mustacheEscape(text) : text)
         }
-        appendUTF8(text)
+    }
+
+    /// `HTML.escape(text)` written straight into the page, in one pass over the text's bytes:
+    /// a test for escapes, an escaped copy and the copy into the page were three, with a
+    /// reference counted on the text for each (the built-in theme's `{{name}}`).
+    private mutating func appendEscaped(_ text: String) {
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
+            var start = 0
+            for index in utf8.indices where HTML.needsEscaping(utf8[index]) {
+                append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
+                appendUTF8(HTML.entity(Unicode.Scalar(utf8[index]))!)
+                start = index + 1
+            }
+            append(UnsafeBufferPointer(rebasing: utf8[start...]))
+        }
+        if written == nil { appendUTF8(HTML.escape(text)) }
+    }
+
+    /// The text's bytes, without `withUTF8`'s mutable copy of it when they are at hand, as they
+    /// almost always are.
+    mutating func appendUTF8(_ text: String) {
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { append($0) }
+        if written == nil {
+            var text = text
+            text.withUTF8 { append($0) }
+        }
     }
 
     /// swift-mustache's own HTML escaper, which reads `Character`s: a quote followed by a

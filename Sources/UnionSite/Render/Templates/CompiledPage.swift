@@ -15,6 +15,10 @@ struct CompiledPage {
     private(set) var needsReference = false
     /// Each section's value, the page's data first; dictionaries are cast once, when pushed.
     private var stack: [Frame]
+    /// The dictionaries in `stack`, where names are looked up, the page's data first. Kept apart
+    /// because a lookup (a third of the template runtime's samples) copied each `Frame` it
+    /// passed, through the runtime's value witnesses for an enum holding an `Any`.
+    private var scopes: [[String: Any]]
 
     enum Frame {
         case dictionary([String: Any])
@@ -39,6 +43,7 @@ struct CompiledPage {
     init(_ data: [String: Any], site siteConstants: SiteConstants? = nil) {
         self.siteConstants = siteConstants
         stack = [.dictionary(data)]
+        scopes = [data]
         rootPage = data["page"] as? [String: Any]
         rootSite = data["site"] as? [String: Any]
         bytes.reserveCapacity(16_384)
@@ -63,10 +68,7 @@ struct CompiledPage {
         }
     }
 
-    mutating func appendUTF8(_ text: String) {
-        var text = text
-        text.withUTF8 { bytes.append(contentsOf: $0) }
-    }
+    mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
     mutating func markNeedsReference() { needsReference = true }
 
@@ -127,10 +129,15 @@ struct CompiledPage {
     /// (which becomes the innermost context), never for nil, `false` or an empty list.
     private mutating func section(_ value: Any?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
         guard let value else { return }
-        if let list = value as? [[String: Any]] {
-            for item in list { nested(.dictionary(item), program, body, indentation) }
-        } else if let flag = value as? Bool {
+        // The kinds pages hold most first: each failed `as?` is a walk through the runtime's casts.
+        if let flag = value as? Bool {
             if flag { run(program, body, indentation: indentation) }
+        } else if let list = value as? [[String: Any]] {
+            for item in list { nested(.dictionary(item), program, body, indentation) }
+        } else if let text = value as? String {
+            nested(.leaf(text), program, body, indentation)
+        } else if let dictionary = value as? [String: Any] {
+            nested(.dictionary(dictionary), program, body, indentation)
         } else if let list = value as? [String] {
             for item in list { nested(.leaf(item), program, body, indentation) }
         } else if let list = value as? [Any] {
@@ -155,8 +162,9 @@ struct CompiledPage {
 
     private mutating func nested(_ frame: Frame, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
         stack.append(frame)
+        if case .dictionary(let dictionary) = frame { scopes.append(dictionary) }
         run(program, body, indentation: indentation)
-        stack.removeLast()
+        if case .dictionary = stack.removeLast() { scopes.removeLast() }
     }
 
     /// A value as a context; anything but a dictionary, string, number, flag or list sets `needsReference`.
@@ -178,7 +186,7 @@ struct CompiledPage {
         case .stack:
             let first = parts[parts.startIndex]
             let constant = name.siteSlot >= 0 && siteConstants != nil
-            if !constant, stack.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
+            if !constant, scopes.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
                 return dictionary[parts[parts.startIndex + 1]].flatMap { descend(parts.dropFirst(2), from: $0) }
             }
             if let found = sectionValue(first, above: constant ? 0 : -1) { return descend(parts.dropFirst(), from: found) }
@@ -192,11 +200,12 @@ struct CompiledPage {
         }
     }
 
-    /// The innermost value of `key` in the context stack's dictionaries above level `above`.
+    /// The innermost value of `key` in the context stack's dictionaries above `scopes[above]`
+    /// (-1: all of them; 0: all but the page's data).
     private func sectionValue(_ key: String, above: Int) -> Any? {
-        var level = stack.count - 1
+        var level = scopes.count - 1
         while level > above {
-            if case .dictionary(let dictionary) = stack[level], let found = dictionary[key] { return found }
+            if let found = scopes[level][key] { return found }
             level -= 1
         }
         return nil
@@ -204,7 +213,7 @@ struct CompiledPage {
 
     /// Whether a section's value has the `site` a `site.…` name starts with, hiding the page's.
     private func siteShadowed(_ name: CompiledTemplate.Instruction, _ keys: UnsafeBufferPointer<String>) -> Bool {
-        stack.count > 1 && sectionValue(keys[Int(name.start)], above: 0) != nil
+        scopes.count > 1 && sectionValue(keys[Int(name.start)], above: 0) != nil
     }
 
     /// The rest of a dotted name, inside `value` only.
