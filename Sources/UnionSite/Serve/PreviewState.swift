@@ -20,6 +20,9 @@ actor PreviewState {
     private var pending: Task<Void, Never>?
     private var published = 0
 
+    /// How long after a site is published its deferred files (the search index) are started.
+    static let deferredStart: Duration = .milliseconds(150)
+
     var snapshot: Snapshot { Snapshot(generation: generation, diagnostics: diagnostics) }
 
     /// A successful build: swap the site in, bump the generation if anything changed.
@@ -29,9 +32,16 @@ actor PreviewState {
         let changed = Self.changedFiles(old: build, new: new)
         build = new
         published += 1
+        // A superseded site's deferred files are not made if they have not been started.
+        pending?.cancel()
         if let deferred = new.deferred {
             let token = published
             pending = Task.detached(priority: .utility) { [weak self] in
+                // Started a moment after the reload is announced: at once, the search index
+                // took both cores just when the page's WebSocket message and its reload wanted
+                // them (a body edit reached the browser in 85–105 ms on the 10,000-article site).
+                try? await Task.sleep(for: Self.deferredStart)
+                guard !Task.isCancelled else { return }
                 let files = deferred.files()
                 await self?.fill(files, token: token)
             }
@@ -57,8 +67,13 @@ actor PreviewState {
     }
 
     /// Waits until the current site's deferred files are in (requests for them call this).
+    /// A site published while it waits has files of its own to wait for: the task it was
+    /// waiting for is cancelled, or fills nothing.
     func settle() async {
-        await pending?.value
+        while let task = pending {
+            await task.value
+            guard let current = pending, current != task else { return }
+        }
     }
 
     /// A failed build: keep the site, show the problems.
