@@ -21,7 +21,16 @@ actor PreviewState {
     private var published = 0
 
     /// How long after a site is published its deferred files (the search index) are started.
-    static let deferredStart: Duration = .milliseconds(150)
+    private(set) var deferredStart: Duration
+
+    init(deferredStart: Duration = .milliseconds(150)) {
+        self.deferredStart = deferredStart
+    }
+
+    /// For sites published from now on (tests hold one site's files back, then not the next's).
+    func startDeferredFiles(after delay: Duration) {
+        deferredStart = delay
+    }
 
     var snapshot: Snapshot { Snapshot(generation: generation, diagnostics: diagnostics) }
 
@@ -36,11 +45,12 @@ actor PreviewState {
         pending?.cancel()
         if let deferred = new.deferred {
             let token = published
+            let delay = deferredStart
             pending = Task.detached(priority: .utility) { [weak self] in
                 // Started a moment after the reload is announced: at once, the search index
                 // took both cores just when the page's WebSocket message and its reload wanted
                 // them (a body edit reached the browser in 85–105 ms on the 10,000-article site).
-                try? await Task.sleep(for: Self.deferredStart)
+                try? await Task.sleep(for: delay)
                 guard !Task.isCancelled else { return }
                 let files = deferred.files()
                 await self?.fill(files, token: token)

@@ -14,12 +14,15 @@ import Testing
         let second = try PreviewBuild.make(options, cache: BuildCache())
         let indexPaths = try #require(second.deferred).files().keys
         #expect(!indexPaths.isEmpty)
-        let state = PreviewState()
+        // The first site's index is held back for good; the second's is made at once. (No
+        // timing is assumed: on a loaded machine the test's own tasks may wait for seconds.)
+        let state = PreviewState(deferredStart: .seconds(3600))
         await state.publish(first)
         let waiting = Task { await state.settle() }
-        // The request is waiting for the first site's index; within that site's delay a second
-        // site replaces it: the first index is never made, the second's is.
-        try await Task.sleep(for: .milliseconds(30))
+        // Most often the request is waiting for the first site's index by now; either way,
+        // it must come back only with the second's.
+        try await Task.sleep(for: .milliseconds(50))
+        await state.startDeferredFiles(after: .zero)
         await state.publish(second)
         await waiting.value
         for path in indexPaths { #expect(await state.file(path) != nil, "\(path)") }
