@@ -113,6 +113,8 @@ enum BodyEdit {
             rendered += made
         }
         for page in rendered { output.files[page.path.outputFile] = page.bytes }
+        output.id = UUID()
+        output.rewritten = (from: last.id, paths: Set(rendered.map(\.path.outputFile)))
         output.site.warnings = Build.filtered(linked.warnings, settings: linked.site.settings)
         output.deferred = PreviewBuild.search(linked, work: work)
         output.pagesRendered = Set(rendered.map(\.path)).count

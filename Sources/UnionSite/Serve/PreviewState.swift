@@ -123,6 +123,9 @@ actor PreviewState {
 
     private static func changedFiles(old: PreviewBuild?, new: PreviewBuild) -> Int {
         guard let old else { return new.files.count + new.site.copies.count }
+        if let rewritten = new.rewritten, rewritten.from == old.id {
+            return rewritten.paths.reduce(0) { $0 + (old.files[$1] != new.files[$1] ? 1 : 0) }
+        }
         var changed = 0
         for (path, bytes) in new.files where old.files[path] != bytes { changed += 1 }
         for path in old.files.keys where new.files[path] == nil && new.deferred?.covers(path) != true { changed += 1 }
