@@ -77,9 +77,13 @@ enum TableSyntax {
             captionNode = node
         }
         let head = container("<thead>\n<tr>", "</tr>\n</thead>")
-        let alignments = table.alignments
+        // Each column's opening tags, made once per table rather than once per cell (a row
+        // header is in the first column).
+        let classes = table.alignments.map(\.classAttribute)
+        let dataCells = classes.map { "<td\($0)>" }
+        let rowHeaderCell = "<th scope=\"row\"\(classes.first ?? "")>"
         for (index, source) in header.enumerated() {
-            let cell = inlineContainer(alignments[index].headerCell, "</th>")
+            let cell = inlineContainer("<th scope=\"col\"\(classes[index])>", "</th>")
             fill(cell, from: source)
             head.append(cell)
         }
@@ -90,11 +94,11 @@ enum TableSyntax {
                 let tr = container("<tr>", "</tr>")
                 for column in header.indices {
                     guard column < row.count else {
-                        tr.append(inlineContainer(alignments[column].dataCell, "</td>"))
+                        tr.append(inlineContainer(dataCells[column], "</td>"))
                         continue
                     }
                     let (source, isRowHeader) = row[column]
-                    let cell = isRowHeader ? inlineContainer(alignments[column].rowHeaderCell, "</th>") : inlineContainer(alignments[column].dataCell, "</td>")
+                    let cell = isRowHeader ? inlineContainer(rowHeaderCell, "</th>") : inlineContainer(dataCells[column], "</td>")
                     fill(cell, from: source)
                     tr.append(cell)
                 }
@@ -164,28 +168,11 @@ enum TableSyntax {
 
 extension PipeTableRow.Alignment {
     /// Right-aligned columns hold numbers (right-aligned, tabular figures); no `align`.
-    /// Each cell's opening tag is a literal: made per cell, it was a string built per cell.
-    var dataCell: String {
+    var classAttribute: String {
         switch self {
-        case .right: "<td class=\"numeric\">"
-        case .centre: "<td class=\"centre\">"
-        case .left, .none: "<td>"
-        }
-    }
-
-    var headerCell: String {
-        switch self {
-        case .right: "<th scope=\"col\" class=\"numeric\">"
-        case .centre: "<th scope=\"col\" class=\"centre\">"
-        case .left, .none: "<th scope=\"col\">"
-        }
-    }
-
-    var rowHeaderCell: String {
-        switch self {
-        case .right: "<th scope=\"row\" class=\"numeric\">"
-        case .centre: "<th scope=\"row\" class=\"centre\">"
-        case .left, .none: "<th scope=\"row\">"
+        case .right: " class=\"numeric\""
+        case .centre: " class=\"centre\""
+        case .left, .none: ""
         }
     }
 }
