@@ -9,11 +9,23 @@ enum HTML {
         return text.withUTF8 { utf8 in
             var out: [UInt8] = []
             out.reserveCapacity(utf8.count + 16)
-            for byte in utf8 {
-                if needsEscaping(byte), let entity = entity(Unicode.Scalar(byte)) { out += entity.utf8 } else { out.append(byte) }
-            }
+            escape(utf8, into: &out)
             return String(decoding: out, as: UTF8.self)
         }
+    }
+
+    /// The same escaping, appended to bytes: for writers that build a page as bytes (the
+    /// compiled templates), with no escaped copy in between. Runs without a special character
+    /// are copied whole.
+    static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
+        var start = 0
+        for index in utf8.indices where needsEscaping(utf8[index]) {
+            out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
+            // Every byte `needsEscaping` passes has an entity.
+            out += (entity(Unicode.Scalar(utf8[index])) ?? "").utf8
+            start = index + 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
 
     /// The entity for one of `& < > " '`; nil for any other character.

@@ -27,15 +27,7 @@ extension CompiledPage {
     /// a test for escapes, an escaped copy and the copy into the page were three, with a
     /// reference counted on the text for each (the built-in theme's `{{name}}`).
     private mutating func appendEscaped(_ text: String) {
-        let written: Void? = text.utf8.withContiguousStorageIfAvailable { utf8 in
-            var start = 0
-            for index in utf8.indices where HTML.needsEscaping(utf8[index]) {
-                append(UnsafeBufferPointer(rebasing: utf8[start..<index]))
-                appendUTF8(HTML.entity(Unicode.Scalar(utf8[index]))!)
-                start = index + 1
-            }
-            append(UnsafeBufferPointer(rebasing: utf8[start...]))
-        }
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { appendEscapedHTML($0) }
         if written == nil { appendUTF8(HTML.escape(text)) }
     }
 

@@ -70,6 +70,9 @@ struct CompiledPage {
 
     mutating func append(_ buffer: UnsafeBufferPointer<UInt8>) { bytes.append(contentsOf: buffer) }
 
+    /// `HTML.escape` of the bytes, written straight into the page.
+    mutating func appendEscapedHTML(_ utf8: UnsafeBufferPointer<UInt8>) { HTML.escape(utf8, into: &bytes) }
+
     mutating func markNeedsReference() { needsReference = true }
 
     // MARK: - Instructions
