@@ -9,9 +9,10 @@ struct TextFileReader {
     static let defaultMaxBytes = 8 * 1024 * 1024
 
     func read(_ url: URL) -> Result<SourceFile, Diagnostic> {
-        let path = root.relativePath(url)
+        let fullPath = url.path
+        let path = root.relativePath(url, path: fullPath)
         let data: [UInt8]
-        switch FileBytes.read(url.path, maxBytes: maxBytes) {
+        switch FileBytes.read(fullPath, maxBytes: maxBytes) {
         case .success(let bytes): data = bytes
         case .failure(.unreadable):
             return .failure(.error("cannot read the file", at: SourceLocation(path: path), code: "file-unreadable"))

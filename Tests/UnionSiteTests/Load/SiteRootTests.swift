@@ -46,5 +46,14 @@ struct SiteRootTests {
         defer { try? FileManager.default.removeItem(at: folder) }
         let root = try SiteRoot(root: folder.path)
         #expect(root.relativePath(root.content.appendingPathComponent("articles/a.md")) == "content/articles/a.md")
+        #expect(root.relativePath(URL(fileURLWithPath: root.content.path + "/articles/../news/./b.md")) == "content/news/b.md")
+        #expect(root.relativePath(URL(fileURLWithPath: root.content.path + "/articles//c.md")) == "content/articles/c.md")
+    }
+
+    @Test("only paths with `/.` or `//` are standardised", arguments: [
+        ("/a/b.md", false), ("/a/.hidden", true), ("/a//b", true), ("/a/../b", true), ("a.b/c", false), ("/", false), ("", false), ("/é/.x", true),
+    ])
+    func standardizing(path: String, expected: Bool) {
+        #expect(SiteRoot.mayNeedStandardizing(path) == expected)
     }
 }
