@@ -14,7 +14,15 @@ struct PageRefs: Sendable {
     /// - Parameter strings: each kind's noun ("guide chapter") is in the site's language.
     init(_ site: Site, strings: ThemeStrings = .english) {
         var refs: [PageKey: Ref] = [:]
-        let noun = { (name: String) in strings["kind_" + name.replacingOccurrences(of: " ", with: "_")] }
+        // A handful of kinds: each named once, not once per page (Foundation's replacing was
+        // most of making the references).
+        var nouns: [String: String] = [:]
+        let noun = { (name: String) in
+            if let known = nouns[name] { return known }
+            let made = strings["kind_" + name.replacingOccurrences(of: " ", with: "_")]
+            nouns[name] = made
+            return made
+        }
         for item in site.items {
             refs[item.key] = Ref(title: item.title, path: item.url, kind: noun(item.id == "guide/index.md" ? "member guide" : item.kind.noun))
         }

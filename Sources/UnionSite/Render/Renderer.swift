@@ -135,8 +135,9 @@ final class PageFactory: Sendable {
         context = SiteContext(settings: linked.site.settings, nav: linked.nav, assetPaths: reusing?.assetPaths ?? assetPaths,
                               strings: reusing?.strings ?? strings, versions: linked.site.pageVersions)
         siteConstants = templates.siteConstants(for: context.sharedSite)
-        refs = reusing?.refs ?? PageRefs(linked.site, strings: context.strings)
-        related = reusing?.related ?? work.relatedArticles(linked.site.articles, backlinks: linked.backlinks)
+        let strings = context.strings
+        (related, refs) = Parallel.pair({ reusing?.related ?? work.relatedArticles(linked.site.articles, backlinks: linked.backlinks) },
+                                        { reusing?.refs ?? PageRefs(linked.site, strings: strings) })
         pageWork = work.pageWork(sharing: RenderWorld(
             settings: linked.site.settings, nav: linked.nav, templates: templates.fingerprint, glossary: linked.site.glossary,
             buildDate: linked.site.buildDate, includeDrafts: linked.site.includeDrafts, assetPaths: context.assetPaths,
