@@ -19,8 +19,22 @@ public enum SourceLoader {
         let reader = TextFileReader(root: root, maxBytes: maxFileSize(settings) ?? TextFileReader.defaultMaxBytes)
         var walker = FileWalker(root: root)
 
-        let documents = loadDocuments(root, reader: reader, walker: &walker, work: work, problems: &problems)
-        let records = loadVacancies(root, reader: reader, walker: &walker, work: work, problems: &problems)
+        let documentFiles = documentFiles(root, walker: &walker)
+        let vacancyFiles = vacancyFiles(root, walker: &walker, problems: &problems)
+        // Reading, splitting and parsing are per file: on every core, results in order. Vacancy
+        // files go first, beside the documents: a spreadsheet of thousands of rows read alone
+        // after them kept one core idle.
+        let jobs = vacancyFiles.map(FileJob.vacancies) + documentFiles.map { FileJob.document($0.0, $0.1) }
+        let results = Parallel.map(jobs) { job in job.read(reader: reader, work: work) }
+        var documents: [SourceDocument] = []
+        var records: [SourceRecord] = []
+        for result in results {
+            switch result {
+            case .document(.success(let document)): documents.append(document)
+            case .vacancies(.success(let found)): records.append(contentsOf: found)
+            case .document(.failure(let error)), .vacancies(.failure(let error)): problems.append(contentsOf: error.items)
+            }
+        }
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
             StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, work: work)
         }
@@ -55,8 +69,7 @@ public enum SourceLoader {
         settings.entry("max_file_size")?.value.string.flatMap { Int($0.trimmed) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
-    private static func loadDocuments(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      work: any LoadWork, problems: inout Diagnostics) -> [SourceDocument] {
+    private static func documentFiles(_ root: SiteRoot, walker: inout FileWalker) -> [(URL, ContentKind)] {
         var files: [(URL, ContentKind)] = []
         for kind in ContentKind.allCases {
             let folder = root.content.appendingPathComponent(kind.folder)
@@ -64,18 +77,7 @@ public enum SourceLoader {
                 files.append((url, kind))
             }
         }
-        // Reading, splitting and YAML parsing are per file: on every core, results in order.
-        let results = Parallel.map(files.map { FileJob(url: $0.0, kind: $0.1) }) { job in
-            work.readDocument(job.url, kind: job.kind, reader: reader)
-        }
-        var documents: [SourceDocument] = []
-        for result in results {
-            switch result {
-            case .success(let document): documents.append(document)
-            case .failure(let error): problems.append(contentsOf: error.items)
-            }
-        }
-        return documents
+        return files
     }
 
     /// One Markdown file read and split into front matter and body, or why it could not be.
@@ -88,9 +90,22 @@ public enum SourceLoader {
         }
     }
 
-    private struct FileJob: Sendable {
-        let url: URL
-        let kind: ContentKind
+    /// One file to read: a Markdown document, or a file of vacancy records.
+    private enum FileJob: Sendable {
+        case document(URL, ContentKind)
+        case vacancies(URL)
+
+        enum Outcome: Sendable {
+            case document(Result<SourceDocument, Diagnostics>)
+            case vacancies(Result<[SourceRecord], Diagnostics>)
+        }
+
+        func read(reader: TextFileReader, work: any LoadWork) -> Outcome {
+            switch self {
+            case .document(let url, let kind): .document(work.readDocument(url, kind: kind, reader: reader))
+            case .vacancies(let url): .vacancies(work.readVacancyFile(url, reader: reader))
+            }
+        }
     }
 
     static func document(_ file: SourceFile, kind: ContentKind) throws(Diagnostics) -> SourceDocument {
@@ -109,23 +124,16 @@ public enum SourceLoader {
         return SourceDocument(path: file.path, kind: kind, frontMatter: yaml, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
     }
 
-    private static func loadVacancies(_ root: SiteRoot, reader: TextFileReader, walker: inout FileWalker,
-                                      work: any LoadWork, problems: inout Diagnostics) -> [SourceRecord] {
+    /// The vacancy folder's .yaml, .yml, .json and .csv files; any other is a warning.
+    private static func vacancyFiles(_ root: SiteRoot, walker: inout FileWalker, problems: inout Diagnostics) -> [URL] {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
-        var records: [SourceRecord] = []
         let files = walker.files(under: root.content.appendingPathComponent("vacancies"))
         // A spreadsheet saved as .xlsx or .tsv would otherwise be passed over without a word.
         for url in files where !extensions.contains(url.pathExtension.lowercased()) {
             problems.append(.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
                                      at: SourceLocation(path: root.relativePath(url)), code: "file-ignored"))
         }
-        for url in files where extensions.contains(url.pathExtension.lowercased()) {
-            switch work.readVacancyFile(url, reader: reader) {
-            case .success(let found): records.append(contentsOf: found)
-            case .failure(let error): problems.append(contentsOf: error.items)
-            }
-        }
-        return records
+        return files.filter { extensions.contains($0.pathExtension.lowercased()) }
     }
 
     /// One vacancy file's records, or why it could not be read.
