@@ -91,4 +91,17 @@ struct SearchPostingsTests {
             .sorted(by: >).map(SearchIndex.Posting.unpacked)
         #expect(sorted.map(\.doc) == [9, 2, 5])
     }
+
+    @Test("stem ranges cover every stem once, in order, in at most the parts asked for", arguments: [1, 2, 4, 7])
+    func stemRanges(parts: Int) {
+        var generator = SystemRandomNumberGenerator()
+        for count in [0, 1, 3, 50, 1_000] {
+            let frequencies = (0..<count).map { _ in Int.random(in: 0...(Bool.random(using: &generator) ? 3 : 2_000), using: &generator) }
+            let ranges = SearchIndex.stemRanges(frequencies, parts: parts)
+            #expect(ranges.count <= parts)
+            #expect(ranges.first?.lowerBound == 0)
+            #expect(ranges.last?.upperBound == count)
+            #expect(zip(ranges, ranges.dropFirst()).allSatisfy { $0.upperBound == $1.lowerBound })
+        }
+    }
 }

@@ -73,8 +73,8 @@ enum SearchIndex {
 
     /// Shard name → its terms, in stem order.
     static func shards(_ postings: [(stem: String, postings: [(doc: Int32, score: Int)])]) -> [String: [Term]] {
-        var groups: [[UInt8]: [Term]] = [:]
-        for (stem, list) in postings {
+        // Each stem's JSON on every core; grouped in stem order.
+        let terms = Parallel.map(postings) { stem, list in
             var json = JSONBytes()
             json.string(stem)
             json.raw(":[")
@@ -86,9 +86,10 @@ enum SearchIndex {
                 json.raw("]")
             }
             json.raw("]")
-            let key = key(stem)
-            groups[Array(key.prefix(2)), default: []].append(Term(key: key, json: json.bytes))
+            return Term(key: key(stem), json: json.bytes)
         }
+        var groups: [[UInt8]: [Term]] = [:]
+        for term in terms { groups[Array(term.key.prefix(2)), default: []].append(term) }
         var shards: [String: [Term]] = [:]
         for (name, terms) in groups { split(name, terms, into: &shards) }
         return shards
