@@ -75,6 +75,8 @@ public enum Renderer {
     /// beside a path that differs only in case: on a case-insensitive host (macOS, Windows,
     /// many web servers' file systems) the two would be one file.
     private static func copyStatic(_ site: Site, into output: inout RenderedSite) throws(Diagnostics) {
+        // Folding every output path's case is for static files only (a site without them skips it).
+        guard !site.staticFiles.isEmpty else { return }
         var problems = Diagnostics()
         var folded: [String: String] = [:]
         for path in output.owners.keys.sorted() { folded[path.lowercased()] = path }
