@@ -33,7 +33,6 @@ public enum Linker {
         let read = work.bodyReading(with: BodyReader(site))
         let basePath = site.settings.basePath
         let summaries = Parallel.map(sources.all) { source in ReadSummary(read(source), basePath: basePath) }
-        let reads = summaries.map(\.read)
         if releasingBodies {
             let asRead = Dictionary(uniqueKeysWithValues: zip(sources.all, summaries).map { source, summary in
                 (source.key, summary.rendersAsRead ? source.body.path : nil)
@@ -50,14 +49,15 @@ public enum Linker {
         timer.lap("world")
         var problems = Diagnostics(site.warnings)
         var documents: [PageKey: LinkedDocument] = [:]
+        documents.reserveCapacity(sources.all.count)
         var backlinks: [PageKey: [Citation]] = [:]
         var uses: [GlossaryEntryID: [PageKey]] = [:]
         let images = ImageSizes(site.staticFiles)
         // Checking is per body, so on every core too, and so is making its linked document;
         // gathering backlinks and uses is not.
         let all = sources.all
-        let checked = Parallel.map(Array(all.indices)) { index in
-            CheckedSource(all[index], read: reads[index], check: check, images: images)
+        var checked = Parallel.map(Array(all.indices)) { index in
+            CheckedSource(all[index], read: summaries[index].read, check: check, images: images)
         }
         for (index, source) in sources.all.enumerated() {
             problems.append(contentsOf: checked[index].problems)
@@ -67,7 +67,9 @@ public enum Linker {
             for entry in summaries[index].glossaryEntries {
                 uses[entry, default: []].append(source.key)
             }
-            documents[source.key] = checked[index].document
+            // Moved out, not copied: a copy retained every field here and released it again
+            // when `checked` went.
+            documents[source.key] = checked[index].document.take()
         }
         timer.lap("check")
         let sortedBacklinks = sortedUnique(backlinks)
@@ -105,7 +107,8 @@ public enum Linker {
         /// any other error), then the images'.
         let problems: [Diagnostic]
         let citations: [(PageKey, String?)]
-        let document: LinkedDocument
+        /// Taken by the gathering loop.
+        var document: LinkedDocument?
 
         init(_ source: LinkSources.Source, read: BodyReader.Read, check: CheckLinks, images: ImageSizes) {
             let checked = check(read.facts.links, source.key, source.contentPath)
