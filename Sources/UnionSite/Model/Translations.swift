@@ -59,6 +59,8 @@ extension Translations {
     /// and a notice on the page (`Site.outdatedTranslations`), so readers know it too.
     /// - Returns: the warnings, and each translation's site with its outdated pages marked.
     static func markOutdated(_ site: Site) -> (warnings: [Diagnostic], translations: [Site]) {
+        // A site of one language has nothing to compare (and its originals by key were made for nothing).
+        guard !site.translations.isEmpty else { return ([], []) }
         let originals = Dictionary(site.items.map { ($0.translationKey, $0) }, uniquingKeysWith: { first, _ in first })
         var problems: [Diagnostic] = []
         var marked = site.translations
