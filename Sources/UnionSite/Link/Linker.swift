@@ -48,29 +48,8 @@ public enum Linker {
         let check = work.linkChecking(in: world)
         timer.lap("world")
         var problems = Diagnostics(site.warnings)
-        var documents: [PageKey: LinkedDocument] = [:]
-        documents.reserveCapacity(sources.all.count)
-        var backlinks: [PageKey: [Citation]] = [:]
-        var uses: [GlossaryEntryID: [PageKey]] = [:]
-        let images = ImageSizes(site.staticFiles)
-        // Checking is per body, so on every core too, and so is making its linked document;
-        // gathering backlinks and uses is not.
-        let all = sources.all
-        var checked = Parallel.map(Array(all.indices)) { index in
-            CheckedSource(all[index], read: summaries[index].read, check: check, images: images)
-        }
-        for (index, source) in sources.all.enumerated() {
-            problems.append(contentsOf: checked[index].problems)
-            for (target, fragment) in checked[index].citations where target != source.key {
-                backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
-            }
-            for entry in summaries[index].glossaryEntries {
-                uses[entry, default: []].append(source.key)
-            }
-            // Moved out, not copied: a copy retained every field here and released it again
-            // when `checked` went.
-            documents[source.key] = checked[index].document.take()
-        }
+        let (documents, backlinks, uses) = gather(sources.all, summaries: summaries, check: check, images: ImageSizes(site.staticFiles),
+                                                  problems: &problems)
         timer.lap("check")
         let sortedBacklinks = sortedUnique(backlinks)
         let sortedUses = sortedUnique(uses)
@@ -82,6 +61,33 @@ public enum Linker {
         let linked = LinkedSite(site: site, documents: documents, backlinks: sortedBacklinks, glossaryUses: sortedUses, nav: nav,
                                 warnings: problems.warnings, world: world)
         return linked
+    }
+
+    /// Each body's links checked, and its linked document made, on every core; then, on one,
+    /// the site's documents, backlinks and glossary uses gathered in input order.
+    private static func gather(_ all: [LinkSources.Source], summaries: [ReadSummary], check: @escaping CheckLinks, images: ImageSizes,
+                               problems: inout Diagnostics)
+        -> (documents: [PageKey: LinkedDocument], backlinks: [PageKey: [Citation]], uses: [GlossaryEntryID: [PageKey]]) {
+        var checked = Parallel.map(Array(all.indices)) { index in
+            CheckedSource(all[index], read: summaries[index].read, check: check, images: images)
+        }
+        var documents: [PageKey: LinkedDocument] = [:]
+        documents.reserveCapacity(all.count)
+        var backlinks: [PageKey: [Citation]] = [:]
+        var uses: [GlossaryEntryID: [PageKey]] = [:]
+        for (index, source) in all.enumerated() {
+            problems.append(contentsOf: checked[index].problems)
+            for (target, fragment) in checked[index].citations where target != source.key {
+                backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
+            }
+            for entry in summaries[index].glossaryEntries {
+                uses[entry, default: []].append(source.key)
+            }
+            // Moved out, not copied: a copy retained every field here and released it again
+            // when `checked` went.
+            documents[source.key] = checked[index].document.take()
+        }
+        return (documents, backlinks, uses)
     }
 
     /// What the one-thread part of the stage needs from a body's read, made on the core that

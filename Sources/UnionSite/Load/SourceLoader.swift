@@ -21,20 +21,7 @@ public enum SourceLoader {
 
         let documentFiles = documentFiles(root, walker: &walker)
         let vacancyFiles = vacancyFiles(root, walker: &walker, problems: &problems)
-        // Reading, splitting and parsing are per file: on every core, results in order. Vacancy
-        // files go first, beside the documents: a spreadsheet of thousands of rows read alone
-        // after them kept one core idle.
-        let jobs = vacancyFiles.map(FileJob.vacancies) + documentFiles.map { FileJob.document($0.0, $0.1) }
-        let results = Parallel.map(jobs) { job in job.read(reader: reader, work: work) }
-        var documents: [SourceDocument] = []
-        var records: [SourceRecord] = []
-        for result in results {
-            switch result {
-            case .document(.success(let document)): documents.append(document)
-            case .vacancies(.success(let found)): records.append(contentsOf: found)
-            case .document(.failure(let error)), .vacancies(.failure(let error)): problems.append(contentsOf: error.items)
-            }
-        }
+        let (documents, records) = read(documents: documentFiles, vacancies: vacancyFiles, reader: reader, work: work, problems: &problems)
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
             StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, work: work)
         }
@@ -78,6 +65,24 @@ public enum SourceLoader {
             }
         }
         return files
+    }
+
+    /// Reading, splitting and parsing are per file: on every core, results in order. Vacancy
+    /// files go first, beside the documents: a spreadsheet of thousands of rows read alone
+    /// after them kept one core idle.
+    private static func read(documents documentFiles: [(URL, ContentKind)], vacancies vacancyFiles: [URL], reader: TextFileReader,
+                             work: any LoadWork, problems: inout Diagnostics) -> ([SourceDocument], [SourceRecord]) {
+        let jobs = vacancyFiles.map(FileJob.vacancies) + documentFiles.map { FileJob.document($0.0, $0.1) }
+        var documents: [SourceDocument] = []
+        var records: [SourceRecord] = []
+        for result in Parallel.map(jobs, { job in job.read(reader: reader, work: work) }) {
+            switch result {
+            case .document(.success(let document)): documents.append(document)
+            case .vacancies(.success(let found)): records.append(contentsOf: found)
+            case .document(.failure(let error)), .vacancies(.failure(let error)): problems.append(contentsOf: error.items)
+            }
+        }
+        return (documents, records)
     }
 
     /// One Markdown file read and split into front matter and body, or why it could not be.
