@@ -21,14 +21,9 @@ struct RelatedArticles {
         }
     }
 
-    /// Articles that share one of these are candidates for each other.
-    private enum Group: Hashable {
-        case tag(String), cites(PageKey)
-    }
-
     init(_ articles: [Article], backlinks: [PageKey: [Citation]]) {
         let groups = Self.groups(articles, backlinks: backlinks)
-        let places = Self.places(in: groups, count: articles.count)
+        let places = Places(groups, count: articles.count)
         // Each article's candidates, one entry per shared group (the count of an id is its
         // score), gathered and scored on every core: gathered for all articles on one thread
         // first, they were a tenth of a second of a 10,000-article build.
@@ -46,28 +41,53 @@ struct RelatedArticles {
         }
     }
 
-    /// Where each article stands in each group it is in (once per time it is in it).
-    private static func places(in groups: [[Int]], count: Int) -> [[(group: Int32, position: Int32)]] {
-        var places = [[(group: Int32, position: Int32)]](repeating: [], count: count)
-        for (group, members) in groups.enumerated() {
-            for (position, member) in members.enumerated() { places[member].append((Int32(group), Int32(position))) }
+    /// Where each article stands in each group it is in (once per time it is in it): one
+    /// array for all articles, each article's run found by `starts` (an array per article,
+    /// appended to one at a time, cost more than the rest of the choice on one core).
+    private struct Places {
+        private let starts: [Int]
+        private let entries: [(group: Int32, position: Int32)]
+
+        init(_ groups: [[Int]], count: Int) {
+            var starts = [Int](repeating: 0, count: count + 1)
+            for members in groups { for member in members { starts[member + 1] += 1 } }
+            for index in 0..<count { starts[index + 1] += starts[index] }
+            var next = Array(starts.dropLast())
+            var entries = [(group: Int32, position: Int32)](repeating: (0, 0), count: starts[count])
+            for (group, members) in groups.enumerated() {
+                for (position, member) in members.enumerated() {
+                    entries[next[member]] = (Int32(group), Int32(position))
+                    next[member] += 1
+                }
+            }
+            self.starts = starts
+            self.entries = entries
         }
-        return places
+
+        subscript(member: Int) -> ArraySlice<(group: Int32, position: Int32)> { entries[starts[member]..<starts[member + 1]] }
     }
 
-    /// The members of each group (by index in `articles`), sorted.
+    /// The members of each group (by index in `articles`), sorted: articles sharing a tag, and
+    /// articles citing the same page (each once).
     private static func groups(_ articles: [Article], backlinks: [PageKey: [Citation]]) -> [[Int]] {
-        let indexByKey = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.item.key, $0) })
-        var groups: [Group: [Int]] = [:]
+        var byTag: [String: [Int]] = [:]
         for (index, article) in articles.enumerated() {
-            for tag in article.tags { groups[.tag(tag), default: []].append(index) }
+            for tag in article.tags { byTag[tag, default: []].append(index) }
         }
-        for (target, citations) in backlinks {
-            for source in Set(citations.map(\.source)) {
-                if let index = indexByKey[source] { groups[.cites(target), default: []].append(index) }
+        var groups = Array(byTag.values)
+        let indexByKey = Dictionary(uniqueKeysWithValues: articles.enumerated().map { ($1.item.key, $0) })
+        // Which cited page an article was last taken for: a source citing a page twice is one member.
+        var lastTarget = [Int](repeating: -1, count: articles.count)
+        for (target, citations) in backlinks.values.enumerated() {
+            var members: [Int] = []
+            for citation in citations {
+                guard let index = indexByKey[citation.source], lastTarget[index] != target else { continue }
+                lastTarget[index] = target
+                members.append(index)
             }
+            if !members.isEmpty { groups.append(members) }
         }
-        return groups.values.map { $0.sorted() }
+        return Parallel.map(groups) { $0.sorted() }
     }
 
     /// The `limit` most frequent ids, ties to the lower index (the newer article).
