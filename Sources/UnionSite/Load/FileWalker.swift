@@ -27,11 +27,14 @@ struct FileWalker {
         guard visitedFolders.insert(real).inserted else { return }
         let folderPath = folder.path
         guard let entries = Self.entries(of: folderPath) else { return }
+        // A folder that can be listed but not searched (`r--`): its entries cannot be opened,
+        // and `lstat` says so, as it did for every entry before types were read from the folder.
+        let searchable = access(folderPath, X_OK) == 0
         for (name, type) in entries.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             // Classified by path first: `appendingPathComponent` without saying whether the
             // name is a folder asks the file system, a second `stat` for every file.
             let path = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
-            guard let kind = classify(path, type: type, in: folder, name: name) else { continue }
+            guard let kind = classify(path, type: searchable ? type : nil, in: folder, name: name) else { continue }
             let url = folder.appendingPathComponent(name, isDirectory: kind == .folder)
             switch kind {
             case .file: found.append(url)
@@ -46,7 +49,7 @@ struct FileWalker {
     /// A folder's entries with the type the directory itself records (`d_type`), or nil when
     /// it cannot be read. A name that is not valid UTF-8 gets no type: `classify` then asks
     /// `lstat`, as for every name before, which does not find it under its repaired spelling.
-    private static func entries(of path: String) -> [(name: String, type: UInt8?)]? {
+    static func entries(of path: String) -> [(name: String, type: UInt8?)]? {
         guard let directory = opendir(path) else { return nil }
         defer { closedir(directory) }
         var entries: [(name: String, type: UInt8?)] = []

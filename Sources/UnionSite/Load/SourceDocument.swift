@@ -13,7 +13,7 @@ public struct SourceDocument: Sendable, Hashable {
     /// The file name without `.md` (nor a language suffix): the default slug.
     var baseName: String {
         let name = fileStem
-        return String(languageSuffix.map { name.dropLast($0.count + 1) } ?? name)
+        return String(languageDot(in: name).map { name[..<$0] } ?? name)
     }
 
     /// The path below `content/`, as cross-links name it: `guide/academies.md`; a translation's
@@ -21,25 +21,31 @@ public struct SourceDocument: Sendable, Hashable {
     /// among its language's pages, so relative links between translations read as between originals.
     var contentPath: String {
         let full = path.hasPrefix("content/") ? String(path.dropFirst("content/".count)) : path
-        guard let language = languageSuffix, full.hasSuffix(".\(language).md") else { return full }
-        return String(full.dropLast(language.count + 4)) + ".md"
+        guard let language = languageSuffix else { return full }
+        let suffix = ".\(language).md"
+        guard full.utf8.count >= suffix.utf8.count, full.utf8.suffix(suffix.utf8.count).elementsEqual(suffix.utf8) else { return full }
+        return String(full[..<full.utf8.index(full.endIndex, offsetBy: -suffix.utf8.count)]) + ".md"
     }
 
     /// `cy` for `about.cy.md`: the language a translation is written in; nil for the default
     /// language. Only a suffix shaped like a language code counts (`notes.v2.md` has none).
     var languageSuffix: String? {
         let name = fileStem
-        // By bytes: `.` is ASCII, and no byte of a longer UTF-8 sequence is.
+        return languageDot(in: name).map { String(name[name.utf8.index(after: $0)...]) }
+    }
+
+    /// The `.` before a language suffix in a file stem. By bytes, as every part of a file name
+    /// is read here: `.` and `/` are ASCII, and no byte of a longer UTF-8 sequence is; read by
+    /// `Character`s, a `.` after a prepending mark belongs to that mark's character.
+    private func languageDot(in name: Substring) -> String.Index? {
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return nil }
-        let suffix = String(name[name.utf8.index(after: dot)...])
-        return SiteLanguage.isValidCode(suffix) ? suffix : nil
+        return SiteLanguage.isValidCode(String(name[name.utf8.index(after: dot)...])) ? dot : nil
     }
 
     /// The file name without `.md`. Found from the last `/`, not by splitting the path: the
     /// model asks for it several times per file.
     private var fileStem: Substring {
-        // By bytes, not `Character`s (the model asks for 10,000 files, on one core): `/` and
-        // `.md` are ASCII.
+        // By bytes, not `Character`s (the model asks for 10,000 files, on one core).
         let name = path.utf8.lastIndex(of: UInt8(ascii: "/")).map { path[path.utf8.index(after: $0)...] } ?? path[...]
         return name.utf8.count >= 3 && name.utf8.suffix(3).elementsEqual(".md".utf8) ? name[..<name.utf8.index(name.endIndex, offsetBy: -3)] : name
     }

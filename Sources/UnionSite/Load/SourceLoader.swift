@@ -20,8 +20,9 @@ public enum SourceLoader {
         var walker = FileWalker(root: root)
 
         let documentFiles = documentFiles(root, walker: &walker)
-        let vacancyFiles = vacancyFiles(root, walker: &walker, problems: &problems)
-        let (documents, records) = read(documents: documentFiles, vacancies: vacancyFiles, reader: reader, work: work, problems: &problems)
+        let (vacancyFiles, ignored) = vacancyFiles(root, walker: &walker)
+        let (documents, records) = read(documents: documentFiles, vacancies: vacancyFiles, reader: reader, work: work, ignored: ignored,
+                                        problems: &problems)
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
             StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, work: work)
         }
@@ -69,19 +70,23 @@ public enum SourceLoader {
 
     /// Reading, splitting and parsing are per file: on every core, results in order. Vacancy
     /// files go first, beside the documents: a spreadsheet of thousands of rows read alone
-    /// after them kept one core idle.
+    /// after them kept one core idle. Problems are listed as before: the documents', then the
+    /// vacancy folder's (`ignored` files first).
     private static func read(documents documentFiles: [(URL, ContentKind)], vacancies vacancyFiles: [URL], reader: TextFileReader,
-                             work: any LoadWork, problems: inout Diagnostics) -> ([SourceDocument], [SourceRecord]) {
+                             work: any LoadWork, ignored: [Diagnostic], problems: inout Diagnostics) -> ([SourceDocument], [SourceRecord]) {
         let jobs = vacancyFiles.map(FileJob.vacancies) + documentFiles.map { FileJob.document($0.0, $0.1) }
         var documents: [SourceDocument] = []
         var records: [SourceRecord] = []
+        var vacancyProblems = ignored
         for result in Parallel.map(jobs, { job in job.read(reader: reader, work: work) }) {
             switch result {
             case .document(.success(let document)): documents.append(document)
+            case .document(.failure(let error)): problems.append(contentsOf: error.items)
             case .vacancies(.success(let found)): records.append(contentsOf: found)
-            case .document(.failure(let error)), .vacancies(.failure(let error)): problems.append(contentsOf: error.items)
+            case .vacancies(.failure(let error)): vacancyProblems += error.items
             }
         }
+        problems.append(contentsOf: vacancyProblems)
         return (documents, records)
     }
 
@@ -129,16 +134,16 @@ public enum SourceLoader {
         return SourceDocument(path: file.path, kind: kind, frontMatter: yaml, body: parts.body, bodyFirstLine: parts.bodyFirstLine)
     }
 
-    /// The vacancy folder's .yaml, .yml, .json and .csv files; any other is a warning.
-    private static func vacancyFiles(_ root: SiteRoot, walker: inout FileWalker, problems: inout Diagnostics) -> [URL] {
+    /// The vacancy folder's .yaml, .yml, .json and .csv files, and a warning for any other.
+    private static func vacancyFiles(_ root: SiteRoot, walker: inout FileWalker) -> (files: [URL], ignored: [Diagnostic]) {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
         let files = walker.files(under: root.content.appendingPathComponent("vacancies"))
         // A spreadsheet saved as .xlsx or .tsv would otherwise be passed over without a word.
-        for url in files where !extensions.contains(url.pathExtension.lowercased()) {
-            problems.append(.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
-                                     at: SourceLocation(path: root.relativePath(url)), code: "file-ignored"))
+        let ignored = files.filter { !extensions.contains($0.pathExtension.lowercased()) }.map { url in
+            Diagnostic.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
+                               at: SourceLocation(path: root.relativePath(url)), code: "file-ignored")
         }
-        return files.filter { extensions.contains($0.pathExtension.lowercased()) }
+        return (files.filter { extensions.contains($0.pathExtension.lowercased()) }, ignored)
     }
 
     /// One vacancy file's records, or why it could not be read.

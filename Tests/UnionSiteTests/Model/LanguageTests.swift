@@ -36,6 +36,20 @@ import Testing
         #expect(Self.document("content/pages/notes.v2.md").baseName == "notes.v2")
     }
 
+    @Test("base name, language and content path agree on every file name, odd characters included", arguments: [
+        ("content/guide/é-pay.cy.md", "é-pay", "cy", "guide/é-pay.md"),
+        ("content/articles/\u{600}.fr.md", "\u{600}", "fr", "articles/\u{600}.md"),
+        ("content/pages/\u{301}a.fr.md", "\u{301}a", "fr", "pages/\u{301}a.md"),
+        ("content/pages/notes\u{200D}.md", "notes\u{200D}", nil, "pages/notes\u{200D}.md"),
+        ("content/pages/a.b.c.md", "a.b.c", nil, "pages/a.b.c.md"),
+    ] as [(String, String, String?, String)])
+    func fileNameParts(path: String, base: String, language: String?, contentPath: String) {
+        let document = Self.document(path)
+        #expect(document.baseName == base)
+        #expect(document.languageSuffix == language)
+        #expect(document.contentPath == contentPath)
+    }
+
     @Test func theDefaultLanguageIsRepeatedByItsPrimarySubtag() {
         #expect(SiteLanguage.primary("en-GB") == "en")
         #expect(SiteLanguage.primary("cy") == "cy")
