@@ -137,13 +137,18 @@ public enum SourceLoader {
     /// The vacancy folder's .yaml, .yml, .json and .csv files, and a warning for any other.
     private static func vacancyFiles(_ root: SiteRoot, walker: inout FileWalker) -> (files: [URL], ignored: [Diagnostic]) {
         let extensions: Set<String> = ["yaml", "yml", "json", "csv"]
-        let files = walker.files(under: root.content.appendingPathComponent("vacancies"))
-        // A spreadsheet saved as .xlsx or .tsv would otherwise be passed over without a word.
-        let ignored = files.filter { !extensions.contains($0.pathExtension.lowercased()) }.map { url in
-            Diagnostic.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
-                               at: SourceLocation(path: root.relativePath(url)), code: "file-ignored")
+        var kept: [URL] = []
+        var ignored: [Diagnostic] = []
+        for url in walker.files(under: root.content.appendingPathComponent("vacancies")) {
+            if extensions.contains(url.pathExtension.lowercased()) {
+                kept.append(url)
+            } else {
+                // A spreadsheet saved as .xlsx or .tsv would otherwise be passed over without a word.
+                ignored.append(.warning("this file is not .yaml, .yml, .json or .csv, so no vacancies are read from it",
+                                        at: SourceLocation(path: root.relativePath(url)), code: "file-ignored"))
+            }
         }
-        return (files.filter { extensions.contains($0.pathExtension.lowercased()) }, ignored)
+        return (kept, ignored)
     }
 
     /// One vacancy file's records, or why it could not be read.
