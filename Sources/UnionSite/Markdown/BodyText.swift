@@ -60,6 +60,7 @@ enum BodyText {
 
     private static func isBlock(_ type: cmark_node_type) -> Bool {
         type == CMARK_NODE_PARAGRAPH || type == CMARK_NODE_LIST || type == CMARK_NODE_ITEM || type == CMARK_NODE_BLOCK_QUOTE
+            || type == CMARK_NODE_CUSTOM_BLOCK
     }
 
     private static func isAbbreviation(_ node: MarkdownNode, type: cmark_node_type) -> Bool {

@@ -54,6 +54,7 @@ struct DocumentFacts: Sendable {
         var rawHTML: [SourceLocation] = []
         var principle = 0
         var bodyText = BodyTextGatherer()
+        var codeBlocks = false
         document.walkWithOrigin { event, origin in
             let node = event.node
             let type = node.type
@@ -82,9 +83,11 @@ struct DocumentFacts: Sendable {
                 if !linkTexts.isEmpty { linkTexts.append(" ") }
             case CMARK_NODE_HTML_BLOCK where event.entering:
                 rawHTML.append(origin.location(of: node))
+            case CMARK_NODE_CODE_BLOCK: codeBlocks = true
             default: break
             }
         }
+        document.walkedCodeBlocks = codeBlocks
         let textNodes = bodyText.nodes
         let facts = DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: TextRuns(literalsOf: textNodes),
                                   rawHTML: rawHTML, problems: document.problems, extraAnchors: extraAnchors)

@@ -91,6 +91,9 @@ final class MarkdownDocument {
     let bytes: [UInt8]
     /// Found once (`MarkdownDocument+Scan`): the markup pass asks it up to twice a body.
     private(set) lazy var mayHoldCodeBlocks = Self.mayHoldCodeBlocks(bytes)
+    /// Whether the tree holds a code block, once a walk of all of it has looked (the facts'
+    /// walk, `DocumentFacts`); nil before. The markup pass then scans no text for fences.
+    var walkedCodeBlocks: Bool?
     private lazy var lineStarts: [Int] = bytes.withUnsafeBufferPointer { buffer in
         var starts = [0]
         var offset = 0
@@ -127,7 +130,14 @@ final class MarkdownDocument {
 
     /// Where those lines are in `bytes`.
     func lineByteRange(of node: MarkdownNode) -> Range<Int>? {
-        let first = node.startLine, last = min(node.endLine, lineCount)
+        let first = node.startLine, last = node.endLine
+        guard first <= last else { return nil }
+        return lineByteRange(lines: first...last)
+    }
+
+    /// Where 1-based lines are in `bytes`; nil when they name none of this text.
+    func lineByteRange(lines: ClosedRange<Int>) -> Range<Int>? {
+        let first = lines.lowerBound, last = min(lines.upperBound, lineCount)
         guard first >= 1, first <= last else { return nil }
         let start = lineStarts[first - 1], end = last < lineStarts.count ? lineStarts[last] : bytes.count
         return end > start ? start..<end : nil

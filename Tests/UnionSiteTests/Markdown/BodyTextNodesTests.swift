@@ -73,13 +73,15 @@ struct BodyTextNodesTests {
 struct ReferenceCandidatesTests {
     static let units = ["MAT", "MA", "T", "AT", "M", "&#77;AT", "M\\AT", "MA<b>T", "MA<x>T", "[&#94;", " ", "s", "[^", "[^n]", "]", "[", "^", "\n", "\n\n", "&#77;", "&amp;", "\\", "\\[", "<b>", "</b>",
                         "<abbr title=\"x\">", "</abbr>", "*", "_", "`", "--", "...", "\"", "'", "é", "[l](x.md)", "> ", "- ", "| a |\n|---|\n",
-                        "[^n]: note MAT\n", "*[MAT]: multi-academy trust\n", "## ", "\r", "\r\n", "\r\r\n"]
+                        "[^n]: note MAT\n", "*[MAT]: multi-academy trust\n", "## ", "\r", "\r\n", "\r\r\n", "|", "| # ", "\\|", "Table: ",
+                        "| MAT | `[^n]` |\n|---:|:---|\n"]
 
     @Test("no text node of a block the walk passes over holds `[^` or an abbreviation, on random bodies")
     func skippedBlocksHoldNothing() async {
         let matcher = AbbreviationSyntax.Matcher(["MAT": "multi-academy trust"])
         let candidates = ReferenceCandidates(abbreviations: matcher)
-        let blockTypes = [CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE]
+        // Custom blocks: a table's region is passed over by its source lines too.
+        let blockTypes = [CMARK_NODE_PARAGRAPH, CMARK_NODE_LIST, CMARK_NODE_ITEM, CMARK_NODE_BLOCK_QUOTE, CMARK_NODE_CUSTOM_BLOCK]
         await fuzz(count: 1500, input: FuzzGen.soup(Self.units, length: 0...12)) { text in
             let document = markdown(text)
             // With a bare CR the walk reads every block (cmark's line numbers name other bytes).
@@ -117,6 +119,14 @@ struct ReferenceCandidatesTests {
         let list = MarkdownNode(document.root).firstChild!
         #expect(candidates.reader(for: document)?(list) == false)
         #expect(candidates.reader(for: document)?(list.next!) == true)
+        // A table is read by its source lines (and its caption's), like a paragraph.
+        for (body, reads) in [("| a | b |\n|---|---|\n| c | d |\n", false), ("| a | b |\n|---|---|\n| c | a MAT |\n", true),
+                              ("Table: The MAT\n| a |\n|---|\n| c |\n", true), ("Table: Pay\n\n| a |\n|---|\n| c &amp; d |\n", true)] {
+            let document = markdown(body)
+            let region = document.anchored.tables.first?.region
+            #expect(region != nil, "\(body)")
+            #expect(region.flatMap { candidates.reader(for: document)?($0) } == reads, "\(body)")
+        }
         let curly = ReferenceCandidates(abbreviations: AbbreviationSyntax.Matcher(["O’C": "x"]))
         #expect(curly.reader(for: markdown("Plain.\n")) == nil)
     }

@@ -46,4 +46,25 @@ struct DefinitionBlankingTests {
             }
         }
     }
+
+    /// Without a fence anywhere only the lines holding `[^` or `*[` are looked at; with one,
+    /// every line is. A fence added after a body without one changes nothing above it, so
+    /// both reads must find the same definitions.
+    @Test("on random bodies without fences, reading only the lines with openers finds what reading every line finds")
+    func openerLinesOnly() {
+        let pieces = ["[^a]: note", "[^b]: two [^a]", "    indented more", "*[HR]: human resources", "*[X]:", "text [^a] here", "",
+                      "> quote", "> [^q]: quoted", "- item", "  [^c]: three", "\t[^d]: tab", "    [^e]: code", "lazy line", "a *[HR]: b",
+                      "``", "~~", "é £ [^é]: x", "\r", "[^]: empty", "[^f]:", "[^g] : no"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<3_000 {
+            let body = (0..<Int.random(in: 1...14, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined(separator: "\n")
+            guard !body.contains("```"), !body.contains("~~~") else { continue }
+            let fast = Definitions.extract(body), full = Definitions.extract(body + "\n\n~~~\n")
+            #expect(fast.footnotes.map { [$0.label, $0.text, "\($0.lines)", "\($0.line):\($0.column)"] }
+                == full.footnotes.map { [$0.label, $0.text, "\($0.lines)", "\($0.line):\($0.column)"] }, "\(body.debugDescription)")
+            #expect(fast.abbreviations.map { "\($0.abbreviation)=\($0.expansion)@\($0.line):\($0.column)" }
+                == full.abbreviations.map { "\($0.abbreviation)=\($0.expansion)@\($0.line):\($0.column)" }, "\(body.debugDescription)")
+            #expect(Array(fast.bytes) == Array(full.bytes.prefix(fast.bytes.count)), "\(body.debugDescription)")
+        }
+    }
 }

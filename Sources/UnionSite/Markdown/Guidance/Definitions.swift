@@ -60,8 +60,15 @@ struct Definitions {
     private static func find(in lines: SourceLines.Lines) -> Found {
         var result = Found()
         var fences = FenceTracker()
+        let visits = openerLines(in: lines)
+        var nextVisit = 0
         var index = 0
         while index < lines.count {
+            if let visits {
+                while nextVisit < visits.count, visits[nextVisit] < index { nextVisit += 1 }
+                guard nextVisit < visits.count else { break }
+                index = visits[nextVisit]
+            }
             // Only a fence, or a line starting `*[` or `[^`, needs a closer look (and its bytes
             // as a slice).
             let first = lines.firstByte(index) { $0 != 32 }
@@ -86,6 +93,24 @@ struct Definitions {
             index += 1
         }
         return result
+    }
+
+    /// The lines holding `[^` or `*[`, ascending, when no fence can open (no three backticks or
+    /// tildes in a row anywhere): only those lines can start a definition, so the others need
+    /// no look. Nil when a fence may open: then every line is read, to follow the fences.
+    private static func openerLines(in lines: SourceLines.Lines) -> [Int]? {
+        lines.bytes.withUnsafeBufferPointer { text -> [Int]? in
+            guard !ByteSearch.contains(Array("```".utf8), in: text), !ByteSearch.contains(Array("~~~".utf8), in: text) else { return nil }
+            var found: [Int] = []
+            for opener in [footnoteOpener, abbreviationOpener] {
+                var from = 0
+                while let at = ByteSearch.firstIndex(of: opener, in: text, from: from) {
+                    found.append(lines.index(containing: at))
+                    from = at + 1
+                }
+            }
+            return found.sorted()
+        }
     }
 
     /// `*[ABBR]: expansion`, indented at most three spaces.

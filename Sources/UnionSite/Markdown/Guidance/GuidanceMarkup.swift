@@ -13,15 +13,14 @@ enum GuidanceMarkup {
                       strings: ThemeStrings = .english) {
         // Most bodies have no table, footnote or code block: no walk for them.
         guard !document.anchored.tables.isEmpty || document.anchored.footnotes != nil || !document.anchored.alerts.isEmpty
-                || document.mayHoldCodeBlocks else { return }
+                || mayHoldCodeBlocks(document) else { return }
         for (node, kind) in document.anchored.alerts {
             node.setMarkup(enter: kind.enter(HTML.escape(strings.alertTitle(kind))), exit: "</div>")
         }
         var codeBlocks: [MarkdownNode] = []
         // Only a table without a caption (named by the heading above it) or a code block needs
         // a walk; captioned tables are labelled straight from the list.
-        if document.mayHoldCodeBlocks || document.anchored.footnotes?.mayHoldCodeBlocks == true
-            || document.anchored.tables.contains(where: { $0.caption == nil }) {
+        if mayHoldCodeBlocks(document) || document.anchored.tables.contains(where: { $0.caption == nil }) {
             codeBlocks = walk(document, idPrefix: idPrefix, headingIDs: headingIDs, strings: strings)
         } else {
             for (index, anchored) in document.anchored.tables.enumerated() {
@@ -32,6 +31,12 @@ enum GuidanceMarkup {
         if let footnotes = document.anchored.footnotes {
             self.footnotes(footnotes, idPrefix: idPrefix, level: min(6, 2 + headingOffset), strings: strings)
         }
+    }
+
+    /// Known when the facts' walk has looked (the Link stage's read of a body); else guessed
+    /// from the texts, the body's and its notes' (four scans of each).
+    private static func mayHoldCodeBlocks(_ document: MarkdownDocument) -> Bool {
+        document.walkedCodeBlocks ?? (document.mayHoldCodeBlocks || document.anchored.footnotes?.mayHoldCodeBlocks == true)
     }
 
     /// Labels each table as the walk reaches it (after the headings above it); returns the code

@@ -74,6 +74,9 @@ struct AnchoredNodes {
     struct Table {
         let region: MarkdownNode
         let caption: MarkdownNode?
+        /// The source lines the table was read from (its caption's too), in the document that
+        /// found it: every text in its cells comes from them.
+        let lines: ClosedRange<Int>
     }
 
     struct Footnotes {

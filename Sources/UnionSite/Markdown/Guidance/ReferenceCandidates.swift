@@ -1,3 +1,4 @@
+import Ccmark
 import Foundation
 
 /// Which blocks the footnote walk must enter: those whose source lines could give a text node
@@ -24,9 +25,14 @@ struct ReferenceCandidates {
     func reader(for document: MarkdownDocument) -> ((MarkdownNode) -> Bool)? {
         guard !readsAll, !document.hasBareCR else { return nil }
         let found = offsets(in: document.bytes)
+        let tables = document.anchored.tables
         return { block in
-            // A block without lines of its own (our markup) is read; so is one moved in from a
-            // fragment (lines above a table), whose positions are the fragment's lines.
+            // A table's region is our markup, but its cells' text all comes from its lines.
+            if block.type == CMARK_NODE_CUSTOM_BLOCK, let table = tables.first(where: { $0.region == block }) {
+                return document.lineByteRange(lines: table.lines).map { Self.anyOffset(found, in: $0) } ?? true
+            }
+            // A block without lines of its own (other markup of ours) is read; so is one moved
+            // in from a fragment (lines above a table), whose positions are the fragment's lines.
             guard let lines = document.lineByteRange(of: block) else { return true }
             return Self.anyOffset(found, in: lines) || document.origin(of: block) !== document
         }

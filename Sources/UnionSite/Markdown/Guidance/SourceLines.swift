@@ -47,6 +47,16 @@ enum SourceLines {
 
         var count: Int { ranges.count }
 
+        /// The index of the line holding byte `offset` (a binary search of the ranges).
+        func index(containing offset: Int) -> Int {
+            var low = 0, high = ranges.count - 1
+            while low < high {
+                let middle = (low + high + 1) / 2
+                if ranges[middle].lowerBound <= offset { low = middle } else { high = middle - 1 }
+            }
+            return low
+        }
+
         subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }
 
         /// The line's first byte that passes `test`, without making a slice.

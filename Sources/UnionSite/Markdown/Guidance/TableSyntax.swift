@@ -106,9 +106,11 @@ enum TableSyntax {
             }
             region.append(body)
         }
+        let first = table.captionParagraph?.startLine ?? paragraph.startLine
+        let lines = min(first, paragraph.startLine)...max(first, paragraph.endLine)
         paragraph.unlink()
         table.captionParagraph?.unlink()
-        document.anchored.tables.append(.init(region: region, caption: captionNode))
+        document.anchored.tables.append(.init(region: region, caption: captionNode, lines: lines))
     }
 
     /// Where a cell's (or the caption's) inline nodes come from: its line of the table's
@@ -128,20 +130,33 @@ enum TableSyntax {
         return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
     }
 
-    /// The fragment's top-level blocks by their first line (the first block on a line wins).
+    /// The fragment's top-level blocks by their first line (the first block on a line wins):
+    /// one entry per block, not per line (a table of lines cost a search for every line break).
     private struct Blocks {
-        private var byLine: [MarkdownNode?]
+        /// First lines ascend, in document order.
+        private var lines: [Int] = []
+        private var nodes: [MarkdownNode] = []
 
         init(_ parsed: MarkdownDocument) {
-            byLine = Array(repeating: nil, count: parsed.lineCount + 2)
             var child = MarkdownNode(parsed.root).firstChild
             while let block = child {
-                if block.startLine >= 0, block.startLine < byLine.count, byLine[block.startLine] == nil { byLine[block.startLine] = block }
+                let line = block.startLine
+                if line >= 0, line > (lines.last ?? -1) {
+                    lines.append(line)
+                    nodes.append(block)
+                }
                 child = block.next
             }
         }
 
-        subscript(line: Int) -> MarkdownNode? { line >= 0 && line < byLine.count ? byLine[line] : nil }
+        subscript(line: Int) -> MarkdownNode? {
+            var low = 0, high = lines.count
+            while low < high {
+                let middle = (low + high) / 2
+                if lines[middle] < line { low = middle + 1 } else { high = middle }
+            }
+            return low < lines.count && lines[low] == line ? nodes[low] : nil
+        }
     }
 
     private static func container(_ enter: String, _ exit: String) -> MarkdownNode {
