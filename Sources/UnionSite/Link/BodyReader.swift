@@ -60,8 +60,9 @@ struct BodyReader: Sendable, Equatable {
                                                return SlottedHTML.placeholder(destinations.count - 1)
                                            }
                                        }, strings: strings, textNodes: textNodes)
-        let html = BodyPasses.html(document, inputs)
-        return Read(facts: facts, glossaryMatches: matches, html: SlottedHTML(rendered: html, destinations: destinations))
+        BodyPasses.apply(document, inputs)
+        let html = document.withHTML { SlottedHTML(rendered: $0, destinations: destinations) }
+        return Read(facts: facts, glossaryMatches: matches, html: html)
     }
 
     /// Nil when auto-linking is off for this page; else the entries it defines itself, which it

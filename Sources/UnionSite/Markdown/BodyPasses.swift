@@ -27,6 +27,12 @@ enum BodyPasses {
     }
 
     static func html(_ document: MarkdownDocument, _ inputs: Inputs) -> String {
+        apply(document, inputs)
+        return document.html()
+    }
+
+    /// The passes alone, for a caller that reads the HTML's bytes itself (`BodyReader`).
+    static func apply(_ document: MarkdownDocument, _ inputs: Inputs) {
         // Citations find principles by their `##` headings, so they go before the heading pass;
         // guidance markup names tables after headings, so it goes before it too.
         if let citations = inputs.citations { CitationPass.apply(document, citations: citations) }
@@ -38,6 +44,5 @@ enum BodyPasses {
         LinkRewriting.apply(document, resolve: inputs.resolve)
         GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts,
                               textNodes: inputs.textNodes)
-        return document.html()
     }
 }

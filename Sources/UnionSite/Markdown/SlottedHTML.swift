@@ -20,11 +20,12 @@ struct SlottedHTML: Sendable, Equatable {
 
     /// What a slot is rendered as before it is cut out: this marker, then the slot's number.
     /// The marker is random per process, so no author text can forge one; it is made only of
-    /// letters and digits, which cmark's href escaping leaves as they are.
+    /// letters and digits, which cmark's href escaping leaves as they are. It starts with a
+    /// letter rare in text (`q`): the search stops at each byte like its first.
     static let marker: String = {
         var generator = SystemRandomNumberGenerator()
         let random = String(generator.next(), radix: 16)
-        return "usq" + String(repeating: "0", count: 16 - random.count) + random + "q"
+        return "qzu" + String(repeating: "0", count: 16 - random.count) + random + "q"
     }()
 
     /// The placeholder URL for the `number`th destination a body's renderer asked for.
@@ -34,46 +35,57 @@ struct SlottedHTML: Sendable, Equatable {
     /// - Parameter destinations: the destination each placeholder number stands for.
     /// - Returns: nil if a placeholder's number is not one of them (the body is then rendered afresh).
     init?(rendered: String, destinations: [String]) {
-        guard !destinations.isEmpty else {
-            text = rendered
-            slots = []
-            return
-        }
         var rendered = rendered
-        let marker = Array(Self.marker.utf8)
-        // Where each placeholder is (offsets into `rendered`) and which destination it stands for.
-        let found: [(range: Range<Int>, destination: Int)]? = rendered.withUTF8 { html in
-            var found: [(range: Range<Int>, destination: Int)] = []
-            var cursor = 0
-            while let start = ByteSearch.firstIndex(of: marker, in: html, from: cursor) {
-                var end = start + marker.count
-                var number = 0
-                while end < html.count, html[end] >= 0x30, html[end] <= 0x39, number < 1 << 40 {
-                    number = number * 10 + Int(html[end] - 0x30)
-                    end += 1
-                }
-                guard end > start + marker.count, number < destinations.count else { return nil }
-                found.append((start..<end, number))
-                cursor = end
-            }
-            return found
-        }
-        guard let found else { return nil }
-        // Cut as substrings of the rendered text: appending them copies bytes without checking
-        // their UTF-8 again.
-        let utf8 = rendered.utf8
-        var text = ""
-        text.reserveCapacity(utf8.count)
+        guard let slotted = rendered.withUTF8({ SlottedHTML(rendered: $0, destinations: destinations) }) else { return nil }
+        self = slotted
+    }
+
+    /// The same from the HTML's bytes as cmark wrote them: the text is made once, from the
+    /// pieces between placeholders (a `String` of the whole HTML first, then one of the
+    /// pieces, copied every body twice).
+    init?(rendered html: UnsafeBufferPointer<UInt8>, destinations: [String]) {
+        guard let found = Self.placeholders(in: html, count: destinations.count) else { return nil }
+        let length = html.count - found.reduce(0) { $0 + $1.range.count }
         var slots: [Slot] = []
-        var cursor = 0
-        for (range, destination) in found {
-            text += Self.piece(rendered, cursor..<range.lowerBound)
-            slots.append(Slot(offset: text.utf8.count, destination: destinations[destination]))
-            cursor = range.upperBound
+        slots.reserveCapacity(found.count)
+        text = String(unsafeUninitializedCapacity: length) { text in
+            var written = 0
+            var cursor = 0
+            func copy(_ range: Range<Int>) {
+                guard !range.isEmpty, let from = html.baseAddress, let to = text.baseAddress else { return }
+                (to + written).initialize(from: from + range.lowerBound, count: range.count)
+                written += range.count
+            }
+            for (range, destination) in found {
+                copy(cursor..<range.lowerBound)
+                slots.append(Slot(offset: written, destination: destinations[destination]))
+                cursor = range.upperBound
+            }
+            copy(cursor..<html.count)
+            return written
         }
-        text += Self.piece(rendered, cursor..<utf8.count)
-        self.text = text
         self.slots = slots
+    }
+
+    /// Where each placeholder is in the HTML and which destination it stands for; nil when a
+    /// number is not below `count`.
+    private static func placeholders(in html: UnsafeBufferPointer<UInt8>, count: Int) -> [(range: Range<Int>, destination: Int)]? {
+        var found: [(range: Range<Int>, destination: Int)] = []
+        guard count > 0 else { return found }
+        let marker = Array(Self.marker.utf8)
+        var cursor = 0
+        while let start = ByteSearch.firstIndex(of: marker, in: html, from: cursor) {
+            var end = start + marker.count
+            var number = 0
+            while end < html.count, html[end] >= 0x30, html[end] <= 0x39, number < 1 << 40 {
+                number = number * 10 + Int(html[end] - 0x30)
+                end += 1
+            }
+            guard end > start + marker.count, number < count else { return nil }
+            found.append((start..<end, number))
+            cursor = end
+        }
+        return found
     }
 
     /// The HTML with each slot's href, escaped as cmark escapes hrefs; nil when a destination

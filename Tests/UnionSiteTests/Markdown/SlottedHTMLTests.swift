@@ -105,10 +105,10 @@ struct SlottedHTMLTests {
 
     @Test("text that looks like a placeholder is the author's text, not a slot")
     func forgedMarker() throws {
-        let body = "usq0000000000000000q0 and usq[x](a.md)q1\n"
+        let body = "qzu0000000000000000q0 and qzu[x](a.md)q1\n"
         let slotted = try #require(Self.read(body).html)
         #expect(slotted.slots.count == 1)
-        #expect(slotted.filled(["a.md": "/a/"]) == "<p>usq0000000000000000q0 and usq<a href=\"/a/\">x</a>q1</p>\n")
+        #expect(slotted.filled(["a.md": "/a/"]) == "<p>qzu0000000000000000q0 and qzu<a href=\"/a/\">x</a>q1</p>\n")
     }
 
     @Test("principle documents and bodies with images are left to the Render stage")
