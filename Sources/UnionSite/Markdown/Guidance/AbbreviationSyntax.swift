@@ -86,10 +86,16 @@ enum AbbreviationSyntax {
             let forms = abbreviations.map { (bytes: Array($0.key.utf8), expansion: $0.value, openingTag: "<abbr title=\"\(HTML.attribute($0.value))\">") }
                 .sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.bytes.lexicographicallyPrecedes($1.bytes) }
             var starts = [Bool](repeating: false, count: 256)
-            for form in forms { if let first = form.bytes.first { starts[Int(first)] = true } }
+            var firstBytes: [UInt8] = []
+            for form in forms {
+                guard let first = form.bytes.first, !starts[Int(first)] else { continue }
+                starts[Int(first)] = true
+                firstBytes.append(first)
+            }
             self.forms = forms
             startsForm = starts
-            firstBytes = (0..<256).filter { starts[$0] }.map(UInt8.init)
+            // Ascending, as a walk of all 256 bytes listed them (a body defines a handful).
+            self.firstBytes = firstBytes.sorted()
         }
 
         /// Left to right, never overlapping.

@@ -155,7 +155,7 @@ enum FootnoteSyntax {
         for note in numbering.order {
             let item = MarkdownNode.custom(CMARK_NODE_CUSTOM_BLOCK, enter: "", exit: "", role: .container)
             let fragment = notes[note].fragment
-            anchored.mayHoldCodeBlocks = anchored.mayHoldCodeBlocks || fragment.mayHoldCodeBlocks
+            anchored.noteDocuments.append(fragment)
             item.adoptChildren(of: MarkdownNode(fragment.root))
             let backlinks: MarkdownNode
             if let last = item.lastChild, last.type == CMARK_NODE_PARAGRAPH {

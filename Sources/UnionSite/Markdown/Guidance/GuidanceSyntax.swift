@@ -99,8 +99,11 @@ struct AnchoredNodes {
         let section: MarkdownNode
         var references: [Reference] = []
         var notes: [Note] = []
-        /// False only when no listed note can hold a code block (their text is not the body's).
-        var mayHoldCodeBlocks = false
+        /// The listed notes' own parses (their text is not the body's), asked only when no walk
+        /// of the whole tree has said whether it holds code blocks.
+        var noteDocuments: [MarkdownDocument] = []
+        /// False only when no listed note can hold a code block.
+        var mayHoldCodeBlocks: Bool { noteDocuments.contains { $0.mayHoldCodeBlocks } }
     }
 
     var tables: [Table] = []

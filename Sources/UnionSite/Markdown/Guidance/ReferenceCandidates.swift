@@ -9,11 +9,13 @@ import Foundation
 /// punctuation makes those). Reading fewer blocks changes nothing the walk finds: a test
 /// compares it with the full walk on random bodies.
 struct ReferenceCandidates {
-    private let forms: [[UInt8]]
+    /// The forms, then `\`, `&` and `<`: what the text is searched for.
+    private let needles: [[UInt8]]
     private let readsAll: Bool
 
     init(abbreviations: AbbreviationSyntax.Matcher?) {
-        forms = [Array("[^".utf8)] + (abbreviations?.formBytes ?? [])
+        let forms = [Array("[^".utf8)] + (abbreviations?.formBytes ?? [])
+        needles = forms + [[UInt8(ascii: "\\")], [UInt8(ascii: "&")], [UInt8(ascii: "<")]]
         readsAll = forms.contains { $0.contains { $0 >= 0x80 } }
     }
 
@@ -38,11 +40,11 @@ struct ReferenceCandidates {
         }
     }
 
-    /// Where each form, `\`, `&` and `<` starts in `text`, ascending.
+    /// Where each needle starts in `text`, ascending.
     private func offsets(in text: [UInt8]) -> [Int] {
         var found: [Int] = []
         text.withUnsafeBufferPointer { buffer in
-            for needle in forms + [[UInt8(ascii: "\\")], [UInt8(ascii: "&")], [UInt8(ascii: "<")]] {
+            for needle in needles {
                 var from = 0
                 while let at = ByteSearch.firstIndex(of: needle, in: buffer, from: from) {
                     found.append(at)
