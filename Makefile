@@ -3,7 +3,7 @@ SWIFT ?= swift
 ROOT ?= .
 DATE ?=
 
-.PHONY: site build release test unit conformance bench bench-serve bench-smoke clean
+.PHONY: site build release test unit conformance bench bench-serve bench-bodies bench-smoke clean
 
 ## Install what is missing, build, and generate the bundled sample site into public/.
 site: release
@@ -37,6 +37,10 @@ bench:
 
 bench-serve:
 	scripts/bench-serve
+
+## What guidance Markdown costs one body, on one thread (steadier than whole builds).
+bench-bodies:
+	scripts/bench-bodies
 
 bench-smoke:
 	$(SWIFT) build --product unionsite
