@@ -153,7 +153,8 @@ final class MarkdownDocument {
     /// with it: a caller that keeps only part of it (`SlottedHTML`) copies that part alone.
     func withHTML<Result>(_ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
         guard let buffer = cmark_render_html(root, Self.options) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
-        return buffer.withMemoryRebound(to: UInt8.self, capacity: strlen(buffer)) { body(UnsafeBufferPointer(start: $0, count: strlen(buffer))) }
+        let count = strlen(buffer)
+        return buffer.withMemoryRebound(to: UInt8.self, capacity: count) { body(UnsafeBufferPointer(start: $0, count: count)) }
     }
 
     /// Every node, in document order, with enter/exit events.

@@ -42,7 +42,8 @@ struct SlottedHTML: Sendable, Equatable {
 
     /// The same from the HTML's bytes as cmark wrote them: the text is made once, from the
     /// pieces between placeholders (a `String` of the whole HTML first, then one of the
-    /// pieces, copied every body twice).
+    /// pieces, copied every body twice). cmark's HTML is valid UTF-8 (it validates what it
+    /// reads), so the string holds these bytes as they are and the slots' offsets are its own.
     init?(rendered html: UnsafeBufferPointer<UInt8>, destinations: [String]) {
         guard let found = Self.placeholders(in: html, count: destinations.count) else { return nil }
         let length = html.count - found.reduce(0) { $0 + $1.range.count }
