@@ -1,4 +1,5 @@
 import Ccmark
+import Foundation
 
 /// Where a link starts in the file.
 ///
@@ -42,39 +43,46 @@ enum LinkPosition {
     /// 1-based column of the `[` (or `![`) whose following bytes start the link text, nearest
     /// to `near`; a text that wraps may match only its first word on the line.
     private static func bestColumn(in slice: ArraySlice<UInt8>, marker: [UInt8], text: [UInt8], near: Int) -> Int? {
-        // A view rebased to 0 without copying the line (many links on one line must stay linear).
-        let line = Line(slice)
-        // cmark's own column is right unless a soft break came before it in the paragraph; when
-        // it points at a bracket, take it (checking the text too would be quadratic for links
-        // nested inside links).
-        if near >= 1, near <= line.count - marker.count + 1, starts(line, at: near - 1, with: marker) {
-            return near
-        }
-        var best: Int?
-        var index = 0
-        while index + marker.count <= line.count {
-            if starts(line, at: index, with: marker), follows(text, in: line, at: index + marker.count) {
-                let column = index + 1
-                if best == nil || abs(column - near) < abs(best! - near) { best = column }
+        slice.withUnsafeBufferPointer { line in
+            // cmark's own column is right unless a soft break came before it in the paragraph;
+            // when it points at a bracket, take it (checking the text too would be quadratic for
+            // links nested inside links).
+            if near >= 1, near <= line.count - marker.count + 1, starts(line, at: near - 1, with: marker) {
+                return near
             }
-            index += 1
+            // Each place the marker's first byte stands, found with memchr (a byte-by-byte loop
+            // over every line a link was looked for on cost more than the rest of the facts).
+            var best: Int?
+            var index = 0
+            while index + marker.count <= line.count, let base = line.baseAddress,
+                  let found = memchr(base + index, Int32(marker[0]), line.count - index - marker.count + 1) {
+                index = UnsafeRawPointer(found) - UnsafeRawPointer(base)
+                if starts(line, at: index, with: marker), follows(text, in: line, at: index + marker.count) {
+                    let column = index + 1
+                    if best == nil || abs(column - near) < abs(best! - near) { best = column }
+                }
+                index += 1
+            }
+            return best
         }
-        return best
     }
 
-    private static func starts(_ line: Line, at index: Int, with marker: [UInt8]) -> Bool {
-        for (offset, byte) in marker.enumerated() where line[index + offset] != byte { return false }
+    private static func starts(_ line: UnsafeBufferPointer<UInt8>, at index: Int, with marker: [UInt8]) -> Bool {
+        var offset = 0
+        while offset < marker.count {
+            if line[index + offset] != marker[offset] { return false }
+            offset += 1
+        }
         return true
     }
 
     /// Whether `line` continues with `text` at `start`, skipping emphasis and code markers
     /// (`[*a*](x)`); a line that ends first (the text wraps) matches if anything matched.
-    private static func follows(_ text: [UInt8], in line: Line, at start: Int) -> Bool {
-        let markup: Set<UInt8> = [UInt8(ascii: "*"), UInt8(ascii: "_"), UInt8(ascii: "`")]
+    private static func follows(_ text: [UInt8], in line: UnsafeBufferPointer<UInt8>, at start: Int) -> Bool {
         var position = start
         var matched = 0
         for expected in text {
-            while position < line.count, markup.contains(line[position]) { position += 1 }
+            while position < line.count, isMarkup(line[position]) { position += 1 }
             guard position < line.count else { return matched > 0 }
             guard line[position] == expected else { return false }
             matched += 1
@@ -82,14 +90,11 @@ enum LinkPosition {
         }
         return true
     }
-}
 
-/// A line's bytes indexed from 0, over the document's buffer.
-private struct Line {
-    let bytes: ArraySlice<UInt8>
-    init(_ bytes: ArraySlice<UInt8>) { self.bytes = bytes }
-    var count: Int { bytes.count }
-    subscript(index: Int) -> UInt8 { bytes[bytes.startIndex + index] }
+    /// `*`, `_` and `` ` ``.
+    private static func isMarkup(_ byte: UInt8) -> Bool {
+        byte == UInt8(ascii: "*") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: "`")
+    }
 }
 
 extension Array {

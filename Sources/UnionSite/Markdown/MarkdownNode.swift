@@ -62,6 +62,14 @@ struct MarkdownNode: Hashable {
 
     /// The literal's bytes without making a `String` (text nodes are scanned far more often
     /// than they are changed).
+    /// The literal's bytes in cmark's own storage (the arena): valid while the node and its
+    /// literal stay as they are. (cmark's `char` and `UInt8` may alias: signed and unsigned
+    /// variants of one integer type.)
+    var literalBytes: UnsafeBufferPointer<UInt8> {
+        guard let literal = cmark_node_get_literal(pointer) else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
+    }
+
     func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(literal))) }

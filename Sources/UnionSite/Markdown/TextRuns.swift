@@ -30,15 +30,15 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
     /// written straight into the one string's storage (an array of the bytes first, then a
     /// string made from it, was an allocation and a copy per body).
     init(literalsOf nodes: [MarkdownNode]) {
-        var total = 0
-        for node in nodes { total += node.withLiteralBytes { $0.count } + 1 }
+        // Each literal is found once (cmark hands over a C string: its length is a strlen).
+        let literals = nodes.map(\.literalBytes)
+        let total = literals.reduce(0) { $0 + $1.count + 1 }
         var ends: [Int32] = []
         ends.reserveCapacity(nodes.count)
         let text = String(unsafeUninitializedCapacity: total) { buffer in
             var offset = 0
-            for node in nodes {
-                node.withLiteralBytes { literal in
-                    guard let from = literal.baseAddress, let to = buffer.baseAddress else { return }
+            for literal in literals {
+                if let from = literal.baseAddress, let to = buffer.baseAddress {
                     (to + offset).initialize(from: from, count: literal.count)
                     offset += literal.count
                 }
