@@ -43,8 +43,9 @@ struct BodyReader: Sendable, Equatable {
         let document = MarkdownDocument(source.body)
         // The facts' walk gathers the body text nodes: the facts read their text, the glossary
         // pass splits them.
-        let (facts, textNodes) = DocumentFacts.collectListingText(document, numberPrinciples: source.numbersPrinciples)
-        assert(textNodes == GlossaryLinking.bodyTextNodes(document), "the text nodes gathered are not the body's")
+        let listed = DocumentFacts.collectListingNodes(document, numberPrinciples: source.numbersPrinciples)
+        let facts = listed.facts
+        assert(listed.textNodes == GlossaryLinking.bodyTextNodes(document), "the text nodes gathered are not the body's")
         let matches = exclusions(source).map { GlossaryLinking.chosen(in: facts.texts, matcher: matcher, excluded: $0) } ?? [:]
         guard let strings, !source.numbersPrinciples, !facts.links.contains(where: \.isImage),
               !facts.problems.contains(where: { $0.severity == .error }) else {
@@ -59,7 +60,8 @@ struct BodyReader: Sendable, Equatable {
                                                destinations.append(destination)
                                                return SlottedHTML.placeholder(destinations.count - 1)
                                            }
-                                       }, strings: strings, textNodes: textNodes)
+                                       }, strings: strings, textNodes: listed.textNodes, headingNodes: listed.headingNodes,
+                                       linkNodes: listed.linkNodes)
         BodyPasses.apply(document, inputs)
         let html = document.withHTML { SlottedHTML(rendered: $0, destinations: destinations) }
         return Read(facts: facts, glossaryMatches: matches, html: html)

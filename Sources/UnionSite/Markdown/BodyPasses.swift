@@ -24,6 +24,10 @@ enum BodyPasses {
         /// The body text nodes, when the caller walked them before the passes (`BodyReader`),
         /// so the glossary pass need not walk again: no pass before it adds or removes one.
         var textNodes: [MarkdownNode]? = nil
+        /// The headings, and the links and images, when the caller walked them (the same way):
+        /// none of the passes before theirs adds or removes one.
+        var headingNodes: [MarkdownNode]? = nil
+        var linkNodes: [MarkdownNode]? = nil
     }
 
     static func html(_ document: MarkdownDocument, _ inputs: Inputs) -> String {
@@ -38,10 +42,11 @@ enum BodyPasses {
         if let citations = inputs.citations { CitationPass.apply(document, citations: citations) }
         GuidanceMarkup.apply(document, idPrefix: inputs.idPrefix, headingOffset: inputs.headingOffset, headingIDs: inputs.headings.map(\.id),
                              strings: inputs.strings)
-        HeadingPass.apply(document, headings: inputs.headings, levelOffset: inputs.headingOffset, idPrefix: inputs.idPrefix)
+        HeadingPass.apply(document, headings: inputs.headings, nodes: inputs.headingNodes, levelOffset: inputs.headingOffset,
+                          idPrefix: inputs.idPrefix)
         // Before link rewriting: sizes are keyed by the destination as written.
         ImagePass.apply(document, sizes: inputs.imageSizes, resolve: inputs.resolve)
-        LinkRewriting.apply(document, resolve: inputs.resolve)
+        LinkRewriting.apply(document, nodes: inputs.linkNodes, resolve: inputs.resolve)
         GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts,
                               textNodes: inputs.textNodes)
     }

@@ -35,12 +35,13 @@ struct DocumentFacts: Sendable {
     static let pageAnchors: Set<String> = [Routes.historyAnchor, Routes.historyAnchor + "-heading"]
 
     static func collect(_ document: MarkdownDocument, numberPrinciples: Bool) -> DocumentFacts {
-        collectListingText(document, numberPrinciples: numberPrinciples).facts
+        collectListingNodes(document, numberPrinciples: numberPrinciples).facts
     }
 
-    /// `collect`, and the body text nodes its walk found: the same nodes `BodyText` lists,
-    /// gathered in the walk the facts need anyway, so no body is walked for its text alone.
-    static func collectListingText(_ document: MarkdownDocument, numberPrinciples: Bool) -> (facts: DocumentFacts, textNodes: [MarkdownNode]) {
+    /// `collect`, and the nodes the body passes work on, found in the walk the facts need
+    /// anyway, so that no pass walks the body again: the body text nodes (the same nodes
+    /// `BodyText` lists), the headings and the links and images, each in document order.
+    static func collectListingNodes(_ document: MarkdownDocument, numberPrinciples: Bool) -> ListedNodes {
         // `principle-N` anchors sit beside the headings' own ids: no heading may take one.
         let extraAnchors = document.anchored.ids
         // The body's own ids first: a union into an empty set hashed each of them again.
@@ -54,6 +55,8 @@ struct DocumentFacts: Sendable {
         var rawHTML: [SourceLocation] = []
         var principle = 0
         var bodyText = BodyTextGatherer()
+        var headingNodes: [MarkdownNode] = []
+        var linkNodes: [MarkdownNode] = []
         var codeBlocks = false
         document.walkWithOrigin { event, origin in
             let node = event.node
@@ -61,6 +64,7 @@ struct DocumentFacts: Sendable {
             bodyText.take(event, type: type)
             switch type {
             case CMARK_NODE_HEADING where event.entering:
+                headingNodes.append(node)
                 let text = node.plainText
                 let number = numberPrinciples && node.headingLevel == 2 ? { principle += 1; return principle }() : nil
                 headings.append(Heading(level: node.headingLevel, text: text, id: allocator.id(for: text),
@@ -68,6 +72,7 @@ struct DocumentFacts: Sendable {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 // Kept in document order (outer before inner), filled in once the text is known.
                 if event.entering {
+                    linkNodes.append(node)
                     openLinks.append(links.count)
                     links.append(nil)
                     linkTexts.open()
@@ -91,7 +96,15 @@ struct DocumentFacts: Sendable {
         let textNodes = bodyText.nodes
         let facts = DocumentFacts(headings: headings, links: links.compactMap { $0 }, texts: TextRuns(literalsOf: textNodes),
                                   rawHTML: rawHTML, problems: document.problems, extraAnchors: extraAnchors)
-        return (facts, textNodes)
+        return ListedNodes(facts: facts, textNodes: textNodes, headingNodes: headingNodes, linkNodes: linkNodes)
+    }
+
+    /// What `collectListingNodes` gives.
+    struct ListedNodes {
+        let facts: DocumentFacts
+        let textNodes: [MarkdownNode]
+        let headingNodes: [MarkdownNode]
+        let linkNodes: [MarkdownNode]
     }
 
     private static func principleAnchors(in document: MarkdownDocument) -> Set<String> {

@@ -4,15 +4,24 @@ import Ccmark
 /// heading with a custom block carrying the tags: safe mode would strip inserted raw HTML,
 /// but writes custom nodes as they are.
 enum HeadingPass {
-    /// - Parameter headings: the Link stage's headings for this body, in document order.
-    static func apply(_ document: MarkdownDocument, headings: [DocumentFacts.Heading], levelOffset: Int = 0, idPrefix: String = "") {
+    /// - Parameters:
+    ///   - headings: the Link stage's headings for this body, in document order.
+    ///   - nodes: the heading nodes, if the caller has them (debug builds check them).
+    static func apply(_ document: MarkdownDocument, headings: [DocumentFacts.Heading], nodes given: [MarkdownNode]? = nil,
+                      levelOffset: Int = 0, idPrefix: String = "") {
+        let nodes = given ?? headingNodes(document)
+        assert(given == nil || nodes == headingNodes(document), "the heading nodes given are not the body's")
+        for (node, heading) in zip(nodes, headings) {
+            replace(node, with: heading, levelOffset: levelOffset, idPrefix: idPrefix)
+        }
+    }
+
+    private static func headingNodes(_ document: MarkdownDocument) -> [MarkdownNode] {
         var nodes: [MarkdownNode] = []
         document.walk { event in
             if event.entering && event.node.type == CMARK_NODE_HEADING { nodes.append(event.node) }
         }
-        for (node, heading) in zip(nodes, headings) {
-            replace(node, with: heading, levelOffset: levelOffset, idPrefix: idPrefix)
-        }
+        return nodes
     }
 
     private static func replace(_ node: MarkdownNode, with heading: DocumentFacts.Heading, levelOffset: Int, idPrefix: String) {

@@ -3,8 +3,8 @@ import Testing
 @testable import UnionSite
 
 /// Body text nodes are found two ways: `BodyText.walk` follows node links, and the facts' walk
-/// gathers them on its way. Both must find exactly what cmark's iterator finds, in order, in
-/// the tree the guidance syntax leaves.
+/// gathers them on its way (with the headings and links the passes rewrite). Both must find
+/// exactly what cmark's iterator finds, in order, in the tree the guidance syntax leaves.
 @Suite("Body text nodes")
 struct BodyTextNodesTests {
     @Test("references, abbreviations, an author's <abbr> and a note citing a note: the facts gather the text they leave, in order")
@@ -18,7 +18,7 @@ struct BodyTextNodesTests {
         *[MAT]: multi-academy trust
 
         """)
-        let gathered = DocumentFacts.collectListingText(document, numberPrinciples: false).textNodes
+        let gathered = DocumentFacts.collectListingNodes(document, numberPrinciples: false).textNodes
         #expect(gathered == GlossaryLinking.bodyTextNodes(document))
         #expect(gathered.map(\.literal) == ["X ", "MAT", " y.", "Note with ", " and ", "HR", ".", "Second ", "MAT", "."])
     }
@@ -26,7 +26,7 @@ struct BodyTextNodesTests {
     @Test("a table in a note and a reference in a cell are gathered where a walk finds them")
     func tablesInNotes() {
         let document = markdown("| a | b[^t] |\n|---|---|\n| 1 | 2 |\n\n[^t]: Rates:\n\n    | c |\n    |---|\n    | 3 |\n")
-        let gathered = DocumentFacts.collectListingText(document, numberPrinciples: false).textNodes
+        let gathered = DocumentFacts.collectListingNodes(document, numberPrinciples: false).textNodes
         #expect(gathered == GlossaryLinking.bodyTextNodes(document))
         #expect(gathered.map(\.literal) == ["a", "b", "1", "2", "Rates:", "c", "3"])
     }
@@ -61,8 +61,21 @@ struct BodyTextNodesTests {
             let expected = Self.iteratorWalk(document)
             #expect(walked.map(\.0) == expected.map(\.0))
             #expect(walked.map(\.1) == expected.map(\.1))
-            // The facts' walk gathers the same nodes when nobody listed them.
-            #expect(DocumentFacts.collectListingText(document, numberPrinciples: false).textNodes == expected.map(\.0))
+            // The facts' walk gathers the same nodes when nobody listed them, and the headings,
+            // links and images in document order, for the passes that rewrite them.
+            let listed = DocumentFacts.collectListingNodes(document, numberPrinciples: false)
+            #expect(listed.textNodes == expected.map(\.0))
+            var headings: [MarkdownNode] = [], links: [MarkdownNode] = []
+            document.walk { event in
+                guard event.entering else { return }
+                switch event.node.type {
+                case CMARK_NODE_HEADING: headings.append(event.node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: links.append(event.node)
+                default: break
+                }
+            }
+            #expect(listed.headingNodes == headings)
+            #expect(listed.linkNodes == links)
         }
     }
 }

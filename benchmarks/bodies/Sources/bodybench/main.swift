@@ -38,13 +38,14 @@ func source(_ text: String) -> MarkdownSource {
 /// As `BodyReader.read` does it for an article, without a glossary.
 func read(_ text: String) -> Int {
     let document = MarkdownDocument(source(text))
-    let (facts, textNodes) = DocumentFacts.collectListingText(document, numberPrinciples: false)
+    let listed = DocumentFacts.collectListingNodes(document, numberPrinciples: false)
+    let facts = listed.facts
     var destinations: [String] = []
     let inputs = BodyPasses.Inputs(headings: facts.headings, texts: facts.texts, glossaryMatches: [:], glossaryTags: [],
                                    resolve: { destination in
                                        destinations.append(destination)
                                        return SlottedHTML.placeholder(destinations.count - 1)
-                                   }, textNodes: textNodes)
+                                   }, textNodes: listed.textNodes, headingNodes: listed.headingNodes, linkNodes: listed.linkNodes)
     BodyPasses.apply(document, inputs)
     return document.withHTML { SlottedHTML(rendered: $0, destinations: destinations) }?.text.utf8.count ?? 0
 }
