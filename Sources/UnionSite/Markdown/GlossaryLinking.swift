@@ -68,13 +68,14 @@ enum GlossaryLinking {
     }
 
     /// The matches to link in a body's texts (by text index): the first of each entry.
-    static func chosen<Texts: Sequence>(in texts: Texts, matcher: GlossaryMatcher, excluded: Set<GlossaryEntryID>) -> [Int: [GlossaryMatcher.Match]]
-    where Texts.Element == Substring {
+    static func chosen(in texts: TextRuns, matcher: GlossaryMatcher, excluded: Set<GlossaryEntryID>) -> [Int: [GlossaryMatcher.Match]] {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
         var result: [Int: [GlossaryMatcher.Match]] = [:]
-        for (index, text) in texts.enumerated() {
-            let chosen = chooser.filter(matcher.matches(in: text))
+        // Each run's bytes where they are: a `Substring` made for every run cost as much as
+        // matching the glossary in it.
+        texts.forEachRun { index, bytes in
+            let chosen = chooser.filter(matcher.matches(inUTF8: bytes))
             if !chosen.isEmpty { result[index] = chosen }
         }
         return result

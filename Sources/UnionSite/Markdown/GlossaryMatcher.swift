@@ -137,6 +137,11 @@ public struct GlossaryMatcher: Sendable {
         return matches(in: String(text))
     }
 
+    /// The same for a text's UTF-8 (a run of a body's `TextRuns`, where it is).
+    func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
+        canScanBytes(bytes) ? byteMatches(in: bytes) : matches(in: String(decoding: bytes, as: UTF8.self))
+    }
+
     func matches(in text: String) -> [Match] {
         var text = text
         if let found = text.withUTF8({ canScanBytes($0) ? byteMatches(in: $0) : nil }) { return found }

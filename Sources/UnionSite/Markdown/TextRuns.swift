@@ -61,6 +61,18 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
         self.ends = ends
     }
 
+    /// Each run's UTF-8 with its index, in order, read in place from the one string.
+    func forEachRun(_ body: (Int, UnsafeBufferPointer<UInt8>) -> Void) {
+        var text = text
+        text.withUTF8 { all in
+            var start = 0
+            for (index, end) in ends.enumerated() {
+                body(index, UnsafeBufferPointer(rebasing: all[start..<Int(end)]))
+                start = Int(end) + 1
+            }
+        }
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { ends.count }
 

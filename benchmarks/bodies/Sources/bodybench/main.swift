@@ -7,9 +7,13 @@ import Foundation
 /// fastest round counts: other work on the machine only ever adds time, so the minimum is the
 /// figure that repeats. Thread CPU time, not wall time.
 ///
-///     bodybench BODY.md [BODY.md …] [--rounds 40] [--iterations 200]
+/// With `--site ROOT`, the site's glossary is matched in each body and its terms linked, as a
+/// build does (the Link stage chooses the matches, the glossary pass links them).
+///
+///     bodybench BODY.md [BODY.md …] [--site ROOT] [--rounds 40] [--iterations 200]
 struct Options {
     var bodies: [String] = []
+    var site: String?
     var rounds = 40
     var iterations = 200
 
@@ -19,6 +23,7 @@ struct Options {
             switch argument {
             case "--rounds": rounds = Int(rest.popFirst() ?? "") ?? rounds
             case "--iterations": iterations = Int(rest.popFirst() ?? "") ?? iterations
+            case "--site": site = rest.popFirst()
             default: bodies.append(argument)
             }
         }
@@ -35,13 +40,25 @@ func source(_ text: String) -> MarkdownSource {
     MarkdownSource(text: text, path: "content/articles/body.md", firstLine: 1)
 }
 
-/// As `BodyReader.read` does it for an article, without a glossary.
+/// The site's glossary as the Link stage reads it (nil: no glossary).
+func glossaryReader(_ root: String?) throws -> BodyReader? {
+    guard let root else { return nil }
+    let site = try ModelBuilder.build(SourceLoader.load(SiteRoot(root: root)))
+    return BodyReader(site)
+}
+
+let options = Options(Array(CommandLine.arguments.dropFirst()))
+let glossary = try glossaryReader(options.site)
+
+/// As `BodyReader.read` does it for an article.
 func read(_ text: String) -> Int {
     let document = MarkdownDocument(source(text))
     let listed = DocumentFacts.collectListingNodes(document, numberPrinciples: false)
     let facts = listed.facts
+    let matches = glossary.map { GlossaryLinking.chosen(in: facts.texts, matcher: $0.matcher, excluded: []) } ?? [:]
     var destinations: [String] = []
-    let inputs = BodyPasses.Inputs(headings: facts.headings, texts: facts.texts, glossaryMatches: [:], glossaryTags: [],
+    let inputs = BodyPasses.Inputs(headings: facts.headings, texts: facts.texts, glossaryMatches: matches,
+                                   glossaryTags: glossary?.glossaryTags ?? [],
                                    resolve: { destination in
                                        destinations.append(destination)
                                        return SlottedHTML.placeholder(destinations.count - 1)
@@ -81,7 +98,6 @@ func body(ofFile path: String) throws -> String {
     return String(text[end.upperBound...])
 }
 
-let options = Options(Array(CommandLine.arguments.dropFirst()))
 let texts = try options.bodies.map(body(ofFile:))
 let readTimes = measure(texts, options, read), parseTimes = measure(texts, options, parse)
 var results: [[String: Any]] = []
@@ -89,7 +105,8 @@ for (index, path) in options.bodies.enumerated() {
     print(String(format: "%@: read %.1f µs, parse %.1f µs", path, readTimes[index], parseTimes[index]))
     results.append(["body": path, "read_us": (readTimes[index] * 10).rounded() / 10, "parse_us": (parseTimes[index] * 10).rounded() / 10])
 }
-let json = try JSONSerialization.data(withJSONObject: ["rounds": options.rounds, "iterations": options.iterations, "bodies": results],
+let json = try JSONSerialization.data(withJSONObject: ["rounds": options.rounds, "iterations": options.iterations,
+                                                       "glossary_terms": glossary?.glossary.count ?? 0, "bodies": results],
                                       options: [.prettyPrinted, .sortedKeys])
 FileHandle.standardError.write(json)
 FileHandle.standardError.write(Data("\n".utf8))
