@@ -25,7 +25,8 @@ enum BodyPasses {
         /// so the glossary pass need not walk again: no pass before it adds or removes one.
         var textNodes: [MarkdownNode]? = nil
         /// The headings, and the links and images, when the caller walked them (the same way):
-        /// none of the passes before theirs adds or removes one.
+        /// none of the passes before theirs adds or removes one (the links are walked again
+        /// when there are image sizes: the image pass replaces the images it sizes).
         var headingNodes: [MarkdownNode]? = nil
         var linkNodes: [MarkdownNode]? = nil
     }
@@ -46,7 +47,9 @@ enum BodyPasses {
                           idPrefix: inputs.idPrefix)
         // Before link rewriting: sizes are keyed by the destination as written.
         ImagePass.apply(document, sizes: inputs.imageSizes, resolve: inputs.resolve)
-        LinkRewriting.apply(document, nodes: inputs.linkNodes, resolve: inputs.resolve)
+        // The image pass replaces (and frees) the images it sizes: the walked list is used only
+        // when it had none to size.
+        LinkRewriting.apply(document, nodes: inputs.imageSizes.isEmpty ? inputs.linkNodes : nil, resolve: inputs.resolve)
         GlossaryLinking.apply(document, matches: inputs.glossaryMatches, openingTags: inputs.glossaryTags, texts: inputs.texts,
                               textNodes: inputs.textNodes)
     }

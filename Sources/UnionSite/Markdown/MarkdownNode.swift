@@ -60,8 +60,6 @@ struct MarkdownNode: Hashable {
         nonmutating set { cmark_node_set_user_data(pointer, UnsafeMutableRawPointer(bitPattern: newValue)) }
     }
 
-    /// The literal's bytes without making a `String` (text nodes are scanned far more often
-    /// than they are changed).
     /// The literal's bytes in cmark's own storage (the arena): valid while the node and its
     /// literal stay as they are. (cmark's `char` and `UInt8` may alias: signed and unsigned
     /// variants of one integer type.)
@@ -70,6 +68,8 @@ struct MarkdownNode: Hashable {
         return UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal))
     }
 
+    /// The literal's bytes without making a `String` (text nodes are scanned far more often
+    /// than they are changed).
     func withLiteralBytes<R>(_ body: (UnsafeBufferPointer<UInt8>) -> R) -> R {
         guard let literal = cmark_node_get_literal(pointer) else { return body(UnsafeBufferPointer(start: nil, count: 0)) }
         return literal.withMemoryRebound(to: UInt8.self, capacity: 1) { body(UnsafeBufferPointer(start: $0, count: strlen(literal))) }
