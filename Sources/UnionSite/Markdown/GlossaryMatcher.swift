@@ -43,7 +43,7 @@ public struct GlossaryMatcher: Sendable {
     /// combining marks and emoji modifiers), so every match and boundary is the same.
     func canScanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         guard allFormsASCII else { return false }
-        var index = 0
+        var index = Self.plainASCIIPrefix(bytes)
         while index < bytes.count {
             let byte = bytes[index]
             if byte < 0x80 {
@@ -55,6 +55,23 @@ public struct GlossaryMatcher: Sendable {
             index += length
         }
         return true
+    }
+
+    /// How many of the first bytes, eight at a time, are ASCII other than CR: nearly all body
+    /// text, which a byte-by-byte check read at a quarter of the glossary scan's cost.
+    static func plainASCIIPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
+        guard let base = bytes.baseAddress else { return 0 }
+        let raw = UnsafeRawPointer(base)
+        var index = 0
+        while index + 8 <= bytes.count {
+            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
+            // A byte equal to CR leaves a zero byte here, which the borrow finds.
+            let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
+            let hasCR = (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080 != 0
+            guard word & 0x8080_8080_8080_8080 == 0, !hasCR else { break }
+            index += 8
+        }
+        return index
     }
 
     private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {

@@ -106,4 +106,20 @@ struct GlossaryMatcherTests {
         #expect(GlossaryMatcher([]).isEmpty)
         #expect(GlossaryMatcher([]).matches(in: Array("academy")).isEmpty)
     }
+
+    @Test("the ASCII prefix read eight bytes at a time stops at the first word with a CR or a byte beyond ASCII")
+    func plainASCIIPrefix() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet: [UInt8] = Array("abc XYZ.\n".utf8) + [0x0D, 0xC2, 0xA3, 0x7F, 0x00]
+        for _ in 0..<3_000 {
+            let bytes = (0..<Int.random(in: 0...40, using: &generator)).map { _ in
+                Int.random(in: 0..<6, using: &generator) == 0 ? alphabet.randomElement(using: &generator)! : UInt8(ascii: "a")
+            }
+            let prefix = bytes.withUnsafeBufferPointer { GlossaryMatcher.plainASCIIPrefix($0) }
+            let plain = { (byte: UInt8) in byte < 0x80 && byte != 0x0D }
+            #expect(prefix % 8 == 0 && prefix <= bytes.count)
+            #expect(bytes[..<prefix].allSatisfy(plain), "\(bytes)")
+            if prefix + 8 <= bytes.count { #expect(!bytes[prefix..<(prefix + 8)].allSatisfy(plain), "\(bytes)") }
+        }
+    }
 }
