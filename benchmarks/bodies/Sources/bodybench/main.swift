@@ -2,18 +2,19 @@
 import Foundation
 
 /// What reading one body costs, on one thread: the Link stage's read (`BodyReader.read`: the
-/// parse with the guidance syntax, the facts' walk, the body passes and the slotted HTML), and
-/// the parse alone. Each body is read `iterations` times in a row, `rounds` times over, and the
-/// fastest round counts: other work on the machine only ever adds time, so the minimum is the
-/// figure that repeats. Thread CPU time, not wall time.
+/// parse with the guidance syntax, the facts' walk, the site's glossary matched, the body passes
+/// and the slotted HTML), and the parse alone. Each body is read `iterations` times in a row,
+/// `rounds` times over, and the fastest round counts: other work on the machine only ever adds
+/// time, so the minimum is the figure that repeats. Thread CPU time, not wall time.
 ///
-/// With `--site ROOT`, the site's glossary is matched in each body and its terms linked, as a
-/// build does (the Link stage chooses the matches, the glossary pass links them).
+/// `--site ROOT` is the site whose glossary and theme words the reader takes; with
+/// `--no-glossary` the bodies are read as pages with auto-linking off.
 ///
-///     bodybench BODY.md [BODY.md …] [--site ROOT] [--rounds 40] [--iterations 200]
+///     bodybench BODY.md [BODY.md …] --site ROOT [--no-glossary] [--rounds 40] [--iterations 200]
 struct Options {
     var bodies: [String] = []
-    var site: String?
+    var site = "."
+    var glossary = true
     var rounds = 40
     var iterations = 200
 
@@ -23,7 +24,8 @@ struct Options {
             switch argument {
             case "--rounds": rounds = Int(rest.popFirst() ?? "") ?? rounds
             case "--iterations": iterations = Int(rest.popFirst() ?? "") ?? iterations
-            case "--site": site = rest.popFirst()
+            case "--site": site = rest.popFirst() ?? site
+            case "--no-glossary": glossary = false
             default: bodies.append(argument)
             }
         }
@@ -40,31 +42,14 @@ func source(_ text: String) -> MarkdownSource {
     MarkdownSource(text: text, path: "content/articles/body.md", firstLine: 1)
 }
 
-/// The site's glossary as the Link stage reads it (nil: no glossary).
-func glossaryReader(_ root: String?) throws -> BodyReader? {
-    guard let root else { return nil }
-    let site = try ModelBuilder.build(SourceLoader.load(SiteRoot(root: root)))
-    return BodyReader(site)
-}
-
 let options = Options(Array(CommandLine.arguments.dropFirst()))
-let glossary = try glossaryReader(options.site)
+let reader = BodyReader(try ModelBuilder.build(SourceLoader.load(SiteRoot(root: options.site))))
 
-/// As `BodyReader.read` does it for an article.
+/// The Link stage's read of an article's body.
 func read(_ text: String) -> Int {
-    let document = MarkdownDocument(source(text))
-    let listed = DocumentFacts.collectListingNodes(document, numberPrinciples: false)
-    let facts = listed.facts
-    let matches = glossary.map { GlossaryLinking.chosen(in: facts.texts, matcher: $0.matcher, excluded: []) } ?? [:]
-    var destinations: [String] = []
-    let inputs = BodyPasses.Inputs(headings: facts.headings, texts: facts.texts, glossaryMatches: matches,
-                                   glossaryTags: glossary?.glossaryTags ?? [],
-                                   resolve: { destination in
-                                       destinations.append(destination)
-                                       return SlottedHTML.placeholder(destinations.count - 1)
-                                   }, textNodes: listed.textNodes, headingNodes: listed.headingNodes, linkNodes: listed.linkNodes)
-    BodyPasses.apply(document, inputs)
-    return document.withHTML { SlottedHTML(rendered: $0, destinations: destinations) }?.text.utf8.count ?? 0
+    let article = LinkSources.Source(key: .item("articles/body.md"), contentPath: "articles/body.md", body: source(text),
+                                     numbersPrinciples: false, autolink: options.glossary ? nil : false)
+    return reader.read(article).html?.text.utf8.count ?? 0
 }
 
 func parse(_ text: String) -> Int {
@@ -106,7 +91,7 @@ for (index, path) in options.bodies.enumerated() {
     results.append(["body": path, "read_us": (readTimes[index] * 10).rounded() / 10, "parse_us": (parseTimes[index] * 10).rounded() / 10])
 }
 let json = try JSONSerialization.data(withJSONObject: ["rounds": options.rounds, "iterations": options.iterations,
-                                                       "glossary_terms": glossary?.glossary.count ?? 0, "bodies": results],
+                                                       "glossary_terms": options.glossary ? reader.glossary.count : 0, "bodies": results],
                                       options: [.prettyPrinted, .sortedKeys])
 FileHandle.standardError.write(json)
 FileHandle.standardError.write(Data("\n".utf8))
