@@ -57,11 +57,7 @@ struct ReferenceCandidates {
 
     /// Whether a sorted list of offsets has one in `range` (binary search).
     private static func anyOffset(_ offsets: [Int], in range: Range<Int>) -> Bool {
-        var low = 0, high = offsets.count
-        while low < high {
-            let middle = (low + high) / 2
-            if offsets[middle] < range.lowerBound { low = middle + 1 } else { high = middle }
-        }
-        return low < offsets.count && offsets[low] < range.upperBound
+        let first = offsets.partitionPoint { $0 < range.lowerBound }
+        return first < offsets.count && offsets[first] < range.upperBound
     }
 }

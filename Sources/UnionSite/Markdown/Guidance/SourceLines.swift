@@ -49,12 +49,7 @@ enum SourceLines {
 
         /// The index of the line holding byte `offset` (a binary search of the ranges).
         func index(containing offset: Int) -> Int {
-            var low = 0, high = ranges.count - 1
-            while low < high {
-                let middle = (low + high + 1) / 2
-                if ranges[middle].lowerBound <= offset { low = middle } else { high = middle - 1 }
-            }
-            return low
+            max(0, ranges.partitionPoint { $0.lowerBound <= offset } - 1)
         }
 
         subscript(index: Int) -> ArraySlice<UInt8> { bytes[ranges[index]] }

@@ -150,12 +150,8 @@ enum TableSyntax {
         }
 
         subscript(line: Int) -> MarkdownNode? {
-            var low = 0, high = lines.count
-            while low < high {
-                let middle = (low + high) / 2
-                if lines[middle] < line { low = middle + 1 } else { high = middle }
-            }
-            return low < lines.count && lines[low] == line ? nodes[low] : nil
+            let index = lines.partitionPoint { $0 < line }
+            return index < lines.count && lines[index] == line ? nodes[index] : nil
         }
     }
 
