@@ -126,6 +126,18 @@ struct MarkdownNode: Hashable {
         return node
     }
 
+    /// A text node holding `bytes` (UTF-8 without a NUL), copied to cmark through a buffer on
+    /// the stack: no `String` made for it.
+    static func text(_ bytes: UnsafeBufferPointer<UInt8>) -> MarkdownNode {
+        let node = make(CMARK_NODE_TEXT)
+        withUnsafeTemporaryAllocation(of: CChar.self, capacity: bytes.count + 1) { buffer in
+            bytes.withMemoryRebound(to: CChar.self) { _ = buffer.initialize(fromContentsOf: $0) }
+            buffer[bytes.count] = 0
+            cmark_node_set_literal(node.pointer, buffer.baseAddress)
+        }
+        return node
+    }
+
     /// Markup written out as it is, even in safe mode (`CUSTOM_INLINE` / `CUSTOM_BLOCK`).
     static func custom(_ type: cmark_node_type, enter: String, exit: String, role: Role? = nil) -> MarkdownNode {
         let node = make(type)

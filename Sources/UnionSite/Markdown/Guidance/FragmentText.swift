@@ -26,22 +26,19 @@ struct FragmentText {
 
     /// Adds a cell's text so that it can only be a paragraph: a start that would open a block
     /// (`# `, `> `, `- `, `1. `, a fence or rule, a reference definition) is escaped.
-    mutating func addInline(_ text: String, at origin: LineOrigin) -> Int {
-        var text = text
-        return text.withUTF8 { utf8 in
-            if Self.opensBlock(utf8) {
-                let number = startLine(at: LineOrigin(line: origin.line, shift: origin.shift - 1))
-                bytes.append(UInt8(ascii: "\\"))
-                bytes.append(contentsOf: utf8)
-                return number
-            }
-            guard let digits = Self.orderedListDigits(utf8) else { return add(utf8, at: origin) }
-            let number = startLine(at: origin)
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<digits]))
+    mutating func addInline(_ utf8: UnsafeBufferPointer<UInt8>, at origin: LineOrigin) -> Int {
+        if Self.opensBlock(utf8) {
+            let number = startLine(at: LineOrigin(line: origin.line, shift: origin.shift - 1))
             bytes.append(UInt8(ascii: "\\"))
-            bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[digits...]))
+            bytes.append(contentsOf: utf8)
             return number
         }
+        guard let digits = Self.orderedListDigits(utf8) else { return add(utf8, at: origin) }
+        let number = startLine(at: origin)
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[..<digits]))
+        bytes.append(UInt8(ascii: "\\"))
+        bytes.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[digits...]))
+        return number
     }
 
     /// Whether a cell's text would parse to one text node holding exactly that text, so that
@@ -52,24 +49,26 @@ struct FragmentText {
     /// `PlainCellTests` checks this against cmark on random cells.
     static func isPlainText(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { utf8 in
-            guard let first = utf8.first, let last = utf8.last, last != 32,
-                  (48...57).contains(first) || (65...90).contains(first) || (97...122).contains(first) || first >= 0x80 || first == UInt8(ascii: "(")
-            else { return false }
-            var previous: UInt8 = 0
-            for byte in utf8 {
-                switch byte {
-                case 0..<32, 127, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
-                     UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"):
-                    return false
-                case UInt8(ascii: "."), UInt8(ascii: "-"):
-                    if previous == byte { return false }
-                default: break
-                }
-                previous = byte
+        return text.withUTF8(isPlainText)
+    }
+
+    static func isPlainText(_ utf8: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let first = utf8.first, let last = utf8.last, last != 32,
+              (48...57).contains(first) || (65...90).contains(first) || (97...122).contains(first) || first >= 0x80 || first == UInt8(ascii: "(")
+        else { return false }
+        var previous: UInt8 = 0
+        for byte in utf8 {
+            switch byte {
+            case 0..<32, 127, UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "&"), UInt8(ascii: "_"), UInt8(ascii: "*"),
+                 UInt8(ascii: "["), UInt8(ascii: "]"), UInt8(ascii: "<"), UInt8(ascii: "!"), UInt8(ascii: "\""), UInt8(ascii: "'"):
+                return false
+            case UInt8(ascii: "."), UInt8(ascii: "-"):
+                if previous == byte { return false }
+            default: break
             }
-            return orderedListDigits(utf8) == nil
+            previous = byte
         }
+        return orderedListDigits(utf8) == nil
     }
 
     /// A blank line between two parts, so each is its own paragraph.

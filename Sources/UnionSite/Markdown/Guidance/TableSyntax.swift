@@ -27,107 +27,155 @@ enum TableSyntax {
         var fragment = FragmentText()
         let preLines = table.pre.map { fragment.add($0.text.utf8, at: $0.origin) }
         fragment.gap()
-        func source(_ text: String, at origin: LineOrigin) -> CellSource {
-            guard !text.isEmpty, !FragmentText.isPlainText(text) else { return .text(text) }
-            let line = fragment.addInline(text, at: origin)
-            fragment.gap()
-            return .line(line)
+        var caption: CellSource?
+        if let (text, origin) = table.caption {
+            var utf8 = text
+            caption = utf8.withUTF8 { source($0, plain: .string(text), at: origin, into: &fragment) }
         }
-        let caption = table.caption.map { source($0.text, at: $0.origin) }
-        let header = table.header.cells.map { source($0.text, at: table.header.origin(of: $0)) }
-        var rows: [[(source: CellSource, isRowHeader: Bool)]] = []
-        for row in table.rows {
-            if row.cells.count > header.count {
-                let first = row.cells[header.count]
-                let extra = row.cells.count - header.count
-                document.problems.append(.warning(
-                    "this table row has \(row.cells.count) cells but the header has \(header.count): \(extra == 1 ? "the last cell is" : "the last \(extra) cells are") dropped (GFM drops them without a word)",
-                    at: document.location(line: row.origin(of: first).line, column: row.origin(of: first).shift + 1), code: "table-cells"))
+        document.bytes.withUnsafeBufferPointer { bytes in
+            let cells = Cells(table, bytes: bytes, fragment: &fragment, document: document)
+            // Only lines above the table and cells with Markdown in them need a parse.
+            let parsed = fragment.origins.count > 1 ? MarkdownDocument(fragment: fragment.bytes, lines: fragment.origins, parent: document) : nil
+            let blocks = parsed.map(Blocks.init)
+            for line in preLines {
+                guard let parsed, let block = blocks?[line] else { continue }
+                block.unlink()
+                block.place(before: paragraph)
+                document.adopt(block, from: parsed)
             }
-            rows.append(row.cells.prefix(header.count).enumerated().map { index, cell in
-                let (text, origin, isRowHeader) = index == 0 ? rowHeader(cell, at: row.origin(of: cell)) : (cell.text, row.origin(of: cell), false)
-                return (source(text, at: origin), isRowHeader)
-            })
-        }
-        // Only lines above the table and cells with Markdown in them need a parse.
-        let parsed = fragment.origins.count > 1 ? MarkdownDocument(fragment: fragment.bytes, lines: fragment.origins, parent: document) : nil
-        let blocks = parsed.map(Blocks.init)
-
-        for line in preLines {
-            guard let parsed, let block = blocks?[line] else { continue }
-            block.unlink()
-            block.place(before: paragraph)
-            document.adopt(block, from: parsed)
-        }
-        let region = container("<div class=\"table-region\"><table>", "</table></div>")
-        region.place(before: paragraph)
-        if let parsed { document.adopt(region, from: parsed) }
-        func fill(_ cell: MarkdownNode, from source: CellSource) {
-            switch source {
-            case .text(let text) where text.isEmpty: break
-            case .text(let text): cell.append(MarkdownNode.text(text))
-            case .line(let line): Self.fill(cell, from: blocks?[line], in: parsed, document: document)
-            }
-        }
-        var captionNode: MarkdownNode?
-        if let caption {
-            let node = inlineContainer("<caption>", "</caption>")
-            fill(node, from: caption)
-            region.append(node)
-            captionNode = node
-        }
-        let head = container("<thead>\n<tr>", "</tr>\n</thead>")
-        // Each column's opening tags, made once per table rather than once per cell (a row
-        // header is in the first column).
-        let classes = table.alignments.map(\.classAttribute)
-        let dataCells = classes.map { "<td\($0)>" }
-        let rowHeaderCell = "<th scope=\"row\"\(classes.first ?? "")>"
-        for (index, source) in header.enumerated() {
-            let cell = inlineContainer("<th scope=\"col\"\(classes[index])>", "</th>")
-            fill(cell, from: source)
-            head.append(cell)
-        }
-        region.append(head)
-        if !rows.isEmpty {
-            let body = container("<tbody>", "</tbody>")
-            for row in rows {
-                let tr = container("<tr>", "</tr>")
-                for column in header.indices {
-                    guard column < row.count else {
-                        tr.append(inlineContainer(dataCells[column], "</td>"))
-                        continue
-                    }
-                    let (source, isRowHeader) = row[column]
-                    let cell = isRowHeader ? inlineContainer(rowHeaderCell, "</th>") : inlineContainer(dataCells[column], "</td>")
-                    fill(cell, from: source)
-                    tr.append(cell)
+            let region = container("<div class=\"table-region\"><table>", "</table></div>")
+            region.place(before: paragraph)
+            if let parsed { document.adopt(region, from: parsed) }
+            func fill(_ cell: MarkdownNode, from source: CellSource) {
+                switch source {
+                case .bytes(let range) where range.isEmpty: break
+                case .bytes(let range): cell.append(MarkdownNode.text(UnsafeBufferPointer(rebasing: bytes[range])))
+                case .string(let text): cell.append(MarkdownNode.text(text))
+                case .line(let line): Self.fill(cell, from: blocks?[line], in: parsed, document: document)
                 }
-                body.append(tr)
             }
-            region.append(body)
+            var captionNode: MarkdownNode?
+            if let caption {
+                let node = inlineContainer("<caption>", "</caption>")
+                fill(node, from: caption)
+                region.append(node)
+                captionNode = node
+            }
+            // Each column's opening tags, made once per table rather than once per cell (a row
+            // header is in the first column).
+            let classes = table.alignments.map(\.classAttribute)
+            let head = container("<thead>\n<tr>", "</tr>\n</thead>")
+            for (column, source) in cells.header.enumerated() {
+                let cell = inlineContainer("<th scope=\"col\"\(classes[column])>", "</th>")
+                fill(cell, from: source)
+                head.append(cell)
+            }
+            region.append(head)
+            if !cells.rows.isEmpty {
+                let dataCells = classes.map { "<td\($0)>" }
+                let rowHeaderCell = "<th scope=\"row\"\(classes.first ?? "")>"
+                let body = container("<tbody>", "</tbody>")
+                for row in cells.rows {
+                    let tr = container("<tr>", "</tr>")
+                    for column in classes.indices {
+                        let source = column < row.count ? cells.sources[row.start + column] : nil
+                        let cell = column == 0 && row.startsWithRowHeader ? inlineContainer(rowHeaderCell, "</th>") : inlineContainer(dataCells[column], "</td>")
+                        if let source { fill(cell, from: source) }
+                        tr.append(cell)
+                    }
+                    body.append(tr)
+                }
+                region.append(body)
+            }
+            let first = table.captionParagraph?.startLine ?? paragraph.startLine
+            let lines = min(first, paragraph.startLine)...max(first, paragraph.endLine)
+            paragraph.unlink()
+            table.captionParagraph?.unlink()
+            document.anchored.tables.append(.init(region: region, caption: captionNode, lines: lines))
         }
-        let first = table.captionParagraph?.startLine ?? paragraph.startLine
-        let lines = min(first, paragraph.startLine)...max(first, paragraph.endLine)
-        paragraph.unlink()
-        table.captionParagraph?.unlink()
-        document.anchored.tables.append(.init(region: region, caption: captionNode, lines: lines))
     }
 
     /// Where a cell's (or the caption's) inline nodes come from: its line of the table's
-    /// fragment, or, for plain text, a text node made from it as it stands (`text`).
+    /// fragment, or, for plain text, a text node made from it as it stands (bytes of the
+    /// document, or a string when the text is not the source's: the caption, a cell with `\|`).
     private enum CellSource {
         case line(Int)
-        case text(String)
+        case bytes(Range<Int>)
+        case string(String)
     }
 
-    /// A first-column cell starting `# ` is a row header: its text without the marker, and the
-    /// origin moved past it.
-    private static func rowHeader(_ cell: PipeTableRow.Cell, at origin: LineOrigin) -> (String, LineOrigin, Bool) {
-        let text = cell.text
-        guard text.utf8.starts(with: "# ".utf8) else { return (text, origin, false) }
-        // `#` and space are ASCII: counting bytes counts characters.
-        let marker = text.utf8.prefix { $0 == 35 || $0 == 32 }.count
-        return (String(decoding: text.utf8.dropFirst(marker), as: UTF8.self), LineOrigin(line: origin.line, shift: origin.shift + marker), true)
+    /// A cell's text with Markdown in it goes on a line of the fragment; plain text (or none)
+    /// is taken as it stands (`plain`).
+    private static func source(_ text: UnsafeBufferPointer<UInt8>, plain: @autoclosure () -> CellSource, at origin: LineOrigin,
+                               into fragment: inout FragmentText) -> CellSource {
+        guard !text.isEmpty, !FragmentText.isPlainText(text) else { return plain() }
+        let line = fragment.addInline(text, at: origin)
+        fragment.gap()
+        return .line(line)
+    }
+
+    /// Every cell's source, row by row in one array, the header's padded to its count and each
+    /// row's cut to it (a row with more cells than the header is warned about here).
+    private struct Cells {
+        struct Row {
+            /// Where the row's sources start in `sources`, and how many it has (short rows are
+            /// padded with empty cells when the nodes are made).
+            let start: Int
+            let count: Int
+            let startsWithRowHeader: Bool
+        }
+
+        var header: [CellSource] = []
+        var sources: [CellSource] = []
+        var rows: [Row] = []
+
+        init(_ table: TableLines, bytes: UnsafeBufferPointer<UInt8>, fragment: inout FragmentText, document: MarkdownDocument) {
+            header = table.header.cells.map { Self.source($0, of: table.header, bytes: bytes, fragment: &fragment) }
+            let columns = header.count
+            rows.reserveCapacity(table.rows.count)
+            sources.reserveCapacity(table.rows.count * columns)
+            for row in table.rows {
+                if row.cells.count > columns {
+                    let first = row.cells[columns]
+                    let extra = row.cells.count - columns
+                    document.problems.append(.warning(
+                        "this table row has \(row.cells.count) cells but the header has \(columns): \(extra == 1 ? "the last cell is" : "the last \(extra) cells are") dropped (GFM drops them without a word)",
+                        at: document.location(line: row.origin(of: first).line, column: row.origin(of: first).shift + 1), code: "table-cells"))
+                }
+                let start = sources.count
+                var startsWithRowHeader = false
+                for (index, cell) in row.cells.prefix(columns).enumerated() {
+                    var cell = cell
+                    if index == 0 { startsWithRowHeader = Self.takeRowHeaderMarker(&cell, in: row.text(in: bytes)) }
+                    sources.append(Self.source(cell, of: row, bytes: bytes, fragment: &fragment))
+                }
+                rows.append(Row(start: start, count: sources.count - start, startsWithRowHeader: startsWithRowHeader))
+            }
+        }
+
+        private static func source(_ cell: PipeTableRow.Cell, of row: TableLines.Row, bytes: UnsafeBufferPointer<UInt8>,
+                                   fragment: inout FragmentText) -> CellSource {
+            let line = row.text(in: bytes)
+            guard cell.unescapesPipes else {
+                let range = (row.base + cell.start)..<(row.base + cell.end)
+                return TableSyntax.source(UnsafeBufferPointer(rebasing: bytes[range]), plain: .bytes(range), at: row.origin(of: cell), into: &fragment)
+            }
+            let text = cell.text(in: line)
+            return text.withUnsafeBufferPointer {
+                TableSyntax.source($0, plain: .string(String(decoding: text, as: UTF8.self)), at: row.origin(of: cell), into: &fragment)
+            }
+        }
+
+        /// A first-column cell starting `# ` is a row header: the cell then starts past the
+        /// marker (its `#`s and spaces).
+        private static func takeRowHeaderMarker(_ cell: inout PipeTableRow.Cell, in line: UnsafeBufferPointer<UInt8>) -> Bool {
+            let text = UnsafeBufferPointer(rebasing: line[cell.start..<cell.end])
+            guard text.count >= 2, text[0] == UInt8(ascii: "#"), text[1] == 32 else { return false }
+            let marker = text.prefix { $0 == 35 || $0 == 32 }.count
+            cell.start += marker
+            cell.offset += marker
+            return true
+        }
     }
 
     /// The fragment's top-level blocks by their first line (the first block on a line wins):
