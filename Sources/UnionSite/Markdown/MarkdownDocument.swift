@@ -23,8 +23,10 @@ final class MarkdownDocument {
     /// Nodes whose markup carries ids, filled in at render time (`GuidanceMarkup`).
     var anchored = AnchoredNodes()
     /// Nodes whose subtree came from a fragment parse (a table's cells, a footnote), and that
-    /// fragment: positions inside them are the fragment's.
-    private(set) var fragments: [OpaquePointer: MarkdownDocument] = [:]
+    /// fragment: positions inside them are the fragment's. Each such node holds its index here
+    /// (`MarkdownNode.fragmentIndex`): a dictionary keyed by node cost a hash at every adoption
+    /// and at every fragment root of every walk.
+    private(set) var fragments: [(root: MarkdownNode, document: MarkdownDocument)] = []
 
     /// Where the parsed text came from: a file's body, or lines of another document.
     private let origin: Origin
@@ -170,7 +172,7 @@ final class MarkdownDocument {
             if type == CMARK_EVENT_DONE { break }
             guard let pointer = cmark_iter_get_node(iterator) else { continue }
             let event = MarkdownEvent(node: MarkdownNode(pointer), entering: type == CMARK_EVENT_ENTER)
-            let fragment = event.node.isFragmentRoot ? fragments[pointer].map(Unmanaged.passUnretained) : nil
+            let fragment = event.node.fragmentIndex.map { Unmanaged.passUnretained(fragments[$0].document) }
             if event.entering, let fragment { stack.append(fragment) }
             stack[stack.count - 1]._withUnsafeGuaranteedRef { visit(event, $0) }
             if !event.entering, fragment != nil { stack.removeLast() }
@@ -182,18 +184,22 @@ final class MarkdownDocument {
     func origin(of node: MarkdownNode) -> MarkdownDocument {
         var at: MarkdownNode? = node
         while let current = at {
-            if current.isFragmentRoot, let fragment = fragments[current.pointer] { return fragment }
+            if let index = current.fragmentIndex { return fragments[index].document }
             at = current.parent
         }
         return self
     }
 
     /// Positions inside `node` (moved here from `fragment`) are the fragment's; its own
-    /// fragments come along.
+    /// fragments come along, their roots renumbered for this document (the fragment is not
+    /// walked again once adopted).
     func adopt(_ node: MarkdownNode, from fragment: MarkdownDocument) {
-        fragments[node.pointer] = fragment
-        node.isFragmentRoot = true
-        fragments.merge(fragment.fragments) { first, _ in first }
+        node.fragmentIndex = fragments.count
+        fragments.append((node, fragment))
+        for entry in fragment.fragments {
+            entry.root.fragmentIndex = fragments.count
+            fragments.append(entry)
+        }
     }
 
     func location(of node: MarkdownNode) -> SourceLocation {

@@ -44,15 +44,19 @@ struct MarkdownNode: Hashable {
         nonmutating set { userBits = (userBits & ~Self.roleMask) | (newValue?.rawValue ?? 0) }
     }
 
-    /// Whether this node's subtree came from a fragment parse (`MarkdownDocument.adopt`): a bit
-    /// beside the role, so a walk asks the fragment table only for these nodes.
-    var isFragmentRoot: Bool {
-        get { userBits & Self.fragmentBit != 0 }
-        nonmutating set { userBits = newValue ? userBits | Self.fragmentBit : userBits & ~Self.fragmentBit }
+    /// For the root of a subtree that came from a fragment parse (`MarkdownDocument.adopt`),
+    /// which of its document's fragments it came from; nil for every other node. Kept beside
+    /// the role, so a walk finds a node's fragment without a table keyed by node.
+    var fragmentIndex: Int? {
+        get {
+            let stored = userBits >> Self.fragmentShift
+            return stored == 0 ? nil : stored - 1
+        }
+        nonmutating set { userBits = (userBits & Self.roleMask) | ((newValue.map { $0 + 1 } ?? 0) << Self.fragmentShift) }
     }
 
     private static let roleMask = 0xFF
-    private static let fragmentBit = 0x100
+    private static let fragmentShift = 8
 
     /// cmark's user data, used as bits (never as a pointer).
     private var userBits: Int {

@@ -84,25 +84,57 @@ enum GuidanceMarkup {
     }
 
     private static func footnotes(_ footnotes: AnchoredNodes.Footnotes, idPrefix: String, level: Int, strings: ThemeStrings) {
-        let headingID = HTML.attribute(idPrefix + AnchoredNodes.footnotesID)
-        footnotes.section.setMarkup(enter: "<section class=\"footnotes\" aria-labelledby=\"\(headingID)\">\n<h\(level) id=\"\(headingID)\">\(HTML.escape(strings.footnotes))</h\(level)>\n<ol>",
-                                    exit: "</ol>\n</section>")
-        // Each note's ids, made and escaped once: its item, its references and its links back
-        // all name them.
-        let noteIDs = footnotes.notes.map { HTML.attribute(idPrefix + AnchoredNodes.noteID($0.slug)) }
-        let referenceIDs = footnotes.notes.map { note in
-            (1...max(1, note.references)).map { HTML.attribute(idPrefix + AnchoredNodes.referenceID(note.slug, occurrence: $0)) }
-        }
+        var markup = NodeMarkup()
+        markup.add("<section class=\"footnotes\" aria-labelledby=\"")
+        markup.addEscaped(idPrefix)
+        markup.addEscaped(AnchoredNodes.footnotesID)
+        markup.add("\">\n<h")
+        markup.add(level)
+        markup.add(" id=\"")
+        markup.addEscaped(idPrefix)
+        markup.addEscaped(AnchoredNodes.footnotesID)
+        markup.add("\">")
+        markup.addEscaped(strings.footnotes)
+        markup.add("</h")
+        markup.add(level)
+        markup.add(">\n<ol>")
+        markup.setEnter(of: footnotes.section)
+        markup.add("</ol>\n</section>")
+        markup.setExit(of: footnotes.section)
         for reference in footnotes.references {
-            let noteID = noteIDs[reference.note], referenceID = referenceIDs[reference.note][reference.occurrence - 1]
-            reference.node.setMarkup(enter: "<sup class=\"footnote-ref\"><a href=\"#\(noteID)\" id=\"\(referenceID)\">\(HTML.escape(strings.footnoteReference(reference.note + 1)))</a></sup>", exit: "")
+            let slug = footnotes.notes[reference.note].slug
+            markup.add("<sup class=\"footnote-ref\"><a href=\"#")
+            markup.addEscaped(idPrefix)
+            markup.addEscaped(AnchoredNodes.noteID(slug))
+            markup.add("\" id=\"")
+            markup.addEscaped(idPrefix)
+            markup.addEscaped(AnchoredNodes.referenceID(slug, occurrence: reference.occurrence))
+            markup.add("\">")
+            markup.addEscaped(strings.footnoteReference(reference.note + 1))
+            markup.add("</a></sup>")
+            markup.setEnter(of: reference.node)
         }
-        for (index, note) in footnotes.notes.enumerated() {
-            note.item.setMarkup(enter: "<li id=\"\(noteIDs[index])\">", exit: "</li>")
-            let links = referenceIDs[index].enumerated().map { position, id in
-                "<a href=\"#\(id)\" class=\"footnote-back\">\(HTML.escape(strings.backToReference(position + 1, of: note.references)))</a>"
-            }.joined(separator: " ")
-            note.backlinks.setMarkup(enter: note.backlinks.type == CMARK_NODE_CUSTOM_INLINE ? " " + links : "<p>\(links)</p>", exit: "")
+        for note in footnotes.notes {
+            markup.add("<li id=\"")
+            markup.addEscaped(idPrefix)
+            markup.addEscaped(AnchoredNodes.noteID(note.slug))
+            markup.add("\">")
+            markup.setEnter(of: note.item)
+            markup.add("</li>")
+            markup.setExit(of: note.item)
+            let inline = note.backlinks.type == CMARK_NODE_CUSTOM_INLINE
+            markup.add(inline ? " " : "<p>")
+            for occurrence in 1...max(1, note.references) {
+                if occurrence > 1 { markup.add(" ") }
+                markup.add("<a href=\"#")
+                markup.addEscaped(idPrefix)
+                markup.addEscaped(AnchoredNodes.referenceID(note.slug, occurrence: occurrence))
+                markup.add("\" class=\"footnote-back\">")
+                markup.addEscaped(strings.backToReference(occurrence, of: note.references))
+                markup.add("</a>")
+            }
+            if !inline { markup.add("</p>") }
+            markup.setEnter(of: note.backlinks)
         }
     }
 }
