@@ -26,22 +26,28 @@ final class CmarkArena {
 
     /// The calling thread's arena, made on first use and released when the thread ends.
     static var current: CmarkArena {
-        if let raw = pthread_getspecific(key) { return Unmanaged<CmarkArena>.fromOpaque(raw).takeUnretainedValue() }
+        let slot = unionsite_current_arena()!
+        if let raw = slot.pointee { return Unmanaged<CmarkArena>.fromOpaque(raw).takeUnretainedValue() }
         let arena = CmarkArena()
-        pthread_setspecific(key, Unmanaged.passRetained(arena).toOpaque())
+        let retained = Unmanaged.passRetained(arena).toOpaque()
+        // The key's destructor releases it when the thread ends; the thread-local slot (the
+        // shim's) is what every allocation reads.
+        pthread_setspecific(key, retained)
+        slot.pointee = retained
         return arena
     }
 
     /// The calling thread's arena, lent without a retain: cmark allocates for every node and
     /// buffer, and a retain and release of the arena around each was 1 % of a build.
     static func withCurrent<R>(_ body: (CmarkArena) -> R) -> R {
-        guard let raw = pthread_getspecific(key) else { return body(current) }
+        guard let raw = unionsite_current_arena()!.pointee else { return body(current) }
         return Unmanaged<CmarkArena>.fromOpaque(raw)._withUnsafeGuaranteedRef(body)
     }
 
     private static let key: pthread_key_t = {
         var key = pthread_key_t()
         pthread_key_create(&key) { raw in
+            unionsite_current_arena()!.pointee = nil
             if let raw { Unmanaged<CmarkArena>.fromOpaque(raw).release() }
         }
         return key
