@@ -67,25 +67,28 @@ struct ThemeStrings: Sendable, Hashable {
     func table(_ number: Int) -> String { format("table", ["number": String(number)]) }
 
     /// Each `{name}` with its value; a brace that opens no known name stays as written. By
-    /// hand, in one pass over the UTF-8 (braces are ASCII): footnote labels ask for this once
-    /// per reference.
+    /// hand, over the UTF-8 (braces are ASCII), the text between placeholders copied in whole
+    /// pieces: footnote labels ask for this once per reference.
     private static func fill(_ text: String, _ values: KeyValuePairs<String, String>) -> String {
-        let bytes = text.utf8Bytes
-        guard bytes.contains(UInt8(ascii: "{")) else { return text }
-        var result: [UInt8] = []
-        result.reserveCapacity(bytes.count + 16)
-        var index = 0
-        while index < bytes.count {
-            if bytes[index] == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
-               let value = values.first(where: { $0.key.utf8.elementsEqual(bytes[(index + 1)..<close]) })?.value {
-                result += value.utf8
-                index = close + 1
-            } else {
-                result.append(bytes[index])
-                index += 1
+        let utf8 = text.utf8
+        guard var open = utf8.firstIndex(of: UInt8(ascii: "{")) else { return text }
+        var result = ""
+        result.reserveCapacity(utf8.count + 16)
+        var copied = utf8.startIndex
+        while true {
+            var searchFrom = utf8.index(after: open)
+            if let close = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "}")),
+               let value = values.first(where: { $0.key.utf8.elementsEqual(utf8[searchFrom..<close]) })?.value {
+                result += text[copied..<open]
+                result += value
+                copied = utf8.index(after: close)
+                searchFrom = copied
             }
+            guard let next = utf8[searchFrom...].firstIndex(of: UInt8(ascii: "{")) else { break }
+            open = next
         }
-        return String(decoding: result, as: UTF8.self)
+        result += text[copied...]
+        return result
     }
 }
 

@@ -44,6 +44,35 @@ struct ThemeStringsTests {
         #expect(welsh.format("vacancy_filter_summary", ["facet": "rhanbarth", "value": "De Cymru"]) == "Swyddi gwag agored – rhanbarth: De Cymru.")
     }
 
+    @Test("placeholders are filled as a left-to-right reading fills them, on random sentences with stray braces")
+    func fillsPlaceholders() {
+        /// The rule, read byte by byte: at a `{` with a `}` after it naming a value, the value;
+        /// anything else as written.
+        func reference(_ text: String, _ values: [(String, String)]) -> String {
+            let bytes = Array(text.utf8)
+            var result: [UInt8] = []
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == UInt8(ascii: "{"), let close = bytes[index...].firstIndex(of: UInt8(ascii: "}")),
+                   let value = values.first(where: { Array($0.0.utf8) == Array(bytes[(index + 1)..<close]) })?.1 {
+                    result += value.utf8
+                    index = close + 1
+                } else {
+                    result.append(bytes[index])
+                    index += 1
+                }
+            }
+            return String(decoding: result, as: UTF8.self)
+        }
+        let pieces = ["{", "}", "{n}", "{count}", "n", "a", " ", "é", "{{n}}", "{x}"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 0...8, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            let strings = ThemeStrings(language: "en", words: ["key": text], plurals: [:], months: [], rule: .oneOther)
+            #expect(strings.format("key", ["n": "7", "count": "{n}"]) == reference(text, [("n", "7"), ("count", "{n}")]), "\(text)")
+        }
+    }
+
     @Test("a site's table is merged over the built-in one, key by key")
     func siteOverride() throws {
         let site = try TestSite(["templates/strings/en.yaml": "skip_to_main: Skip to the guidance\n",

@@ -26,10 +26,16 @@ enum AbbreviationSyntax {
 
     /// A text cut into plain pieces and `<abbr>` nodes, or nil when no abbreviation occurs in it.
     static func pieces(of bytes: UnsafeBufferPointer<UInt8>, matcher: Matcher) -> [BodyText.Piece]? {
-        let matches = matcher.matches(in: bytes)
-        guard !matches.isEmpty else { return nil }
-        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var pieces: [BodyText.Piece] = []
+        return appendPieces(of: bytes, matcher: matcher, to: &pieces) ? pieces : nil
+    }
+
+    /// The same pieces, appended to `pieces` (the footnote walk gathers a node's pieces around
+    /// its references in one array); false, and nothing appended, when no abbreviation occurs.
+    static func appendPieces(of bytes: UnsafeBufferPointer<UInt8>, matcher: Matcher, to pieces: inout [BodyText.Piece]) -> Bool {
+        let matches = matcher.matches(in: bytes)
+        guard !matches.isEmpty else { return false }
+        func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
         var cursor = 0
         for match in matches {
             pieces.append(.text(text(cursor..<match.range.lowerBound)))
@@ -39,7 +45,7 @@ enum AbbreviationSyntax {
             cursor = match.range.upperBound
         }
         pieces.append(.text(text(cursor..<bytes.count)))
-        return pieces
+        return true
     }
 
     /// The usable definitions: an empty expansion is an error, a repeat a warning (the first wins).
@@ -77,7 +83,9 @@ enum AbbreviationSyntax {
 
         /// Longest first, so `HRM` is tried before `HR`.
         private let forms: [(bytes: [UInt8], expansion: String, openingTag: String)]
-        fileprivate let startsForm: [Bool]
+        /// Per byte, whether a form starts with it: only made for more than four first bytes
+        /// (with fewer, `Candidates` goes by `memchr`), as it cost a fifth of making a matcher.
+        fileprivate let startsForm: [Bool]?
         /// Every abbreviation as UTF-8.
         var formBytes: [[UInt8]] { forms.map(\.bytes) }
         fileprivate let firstBytes: [UInt8]
@@ -85,17 +93,21 @@ enum AbbreviationSyntax {
         init(_ abbreviations: [String: String]) {
             let forms = abbreviations.map { (bytes: Array($0.key.utf8), expansion: $0.value, openingTag: "<abbr title=\"\(HTML.attribute($0.value))\">") }
                 .sorted { $0.bytes.count != $1.bytes.count ? $0.bytes.count > $1.bytes.count : $0.bytes.lexicographicallyPrecedes($1.bytes) }
-            var starts = [Bool](repeating: false, count: 256)
             var firstBytes: [UInt8] = []
             for form in forms {
-                guard let first = form.bytes.first, !starts[Int(first)] else { continue }
-                starts[Int(first)] = true
+                guard let first = form.bytes.first, !firstBytes.contains(first) else { continue }
                 firstBytes.append(first)
             }
             self.forms = forms
-            startsForm = starts
             // Ascending, as a walk of all 256 bytes listed them (a body defines a handful).
             self.firstBytes = firstBytes.sorted()
+            if firstBytes.count > 4 {
+                var starts = [Bool](repeating: false, count: 256)
+                for byte in firstBytes { starts[Int(byte)] = true }
+                startsForm = starts
+            } else {
+                startsForm = nil
+            }
         }
 
         /// Left to right, never overlapping.
@@ -134,8 +146,8 @@ enum AbbreviationSyntax {
 
             mutating func next() -> Int? {
                 guard index < bytes.count, let base = bytes.baseAddress else { return nil }
-                guard matcher.firstBytes.count <= 4 else {
-                    while index < bytes.count, !matcher.startsForm[Int(bytes[index])] { index += 1 }
+                if let startsForm = matcher.startsForm {
+                    while index < bytes.count, !startsForm[Int(bytes[index])] { index += 1 }
                     defer { index += 1 }
                     return index < bytes.count ? index : nil
                 }

@@ -139,8 +139,10 @@ enum FootnoteSyntax {
         }
 
         private mutating func addText(_ range: Range<Int>) {
-            let wrapped = wrap.flatMap { wrap in text.withUnsafeBufferPointer { AbbreviationSyntax.pieces(of: UnsafeBufferPointer(rebasing: $0[range]), matcher: wrap) } }
-            pieces += wrapped ?? [.text(String(decoding: text[range], as: UTF8.self))]
+            let wrapped = wrap.map { wrap in
+                text.withUnsafeBufferPointer { AbbreviationSyntax.appendPieces(of: UnsafeBufferPointer(rebasing: $0[range]), matcher: wrap, to: &pieces) }
+            }
+            if wrapped != true { pieces.append(.text(String(decoding: text[range], as: UTF8.self))) }
         }
     }
 
