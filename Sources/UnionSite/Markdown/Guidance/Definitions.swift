@@ -157,7 +157,7 @@ struct Definitions {
             }
             next += 1
         }
-        let footnote = Footnote(label: label, key: label.lowercased(), text: text.joined(separator: "\n"), lines: origins,
+        let footnote = Footnote(label: label, key: label.lowercased(), text: text.count == 1 ? text[0] : text.joined(separator: "\n"), lines: origins,
                                 line: index + 1, column: column)
         return (footnote, used)
     }

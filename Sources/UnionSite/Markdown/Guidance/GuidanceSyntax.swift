@@ -121,7 +121,9 @@ struct AnchoredNodes {
     /// Every id the markup will carry (without a page's prefix): headings may not take them,
     /// and links may point at them.
     var ids: Set<String> {
-        var ids = Set(tables.indices.filter { tables[$0].caption != nil }.map { Self.tableID($0 + 1) })
+        // Made at its size: growing it rehashed every id.
+        var ids = Set<String>(minimumCapacity: tables.count + (footnotes.map { 1 + $0.notes.count + $0.references.count } ?? 0))
+        for (index, table) in tables.enumerated() where table.caption != nil { ids.insert(Self.tableID(index + 1)) }
         if let footnotes {
             ids.insert(Self.footnotesID)
             for note in footnotes.notes { ids.insert(Self.noteID(note.slug)) }

@@ -61,25 +61,22 @@ enum TableSyntax {
                 region.append(node)
                 captionNode = node
             }
-            // Each column's opening tags, made once per table rather than once per cell (a row
-            // header is in the first column).
-            let classes = table.alignments.map(\.classAttribute)
+            let alignments = table.alignments
             let head = container("<thead>\n<tr>", "</tr>\n</thead>")
             for (column, source) in cells.header.enumerated() {
-                let cell = inlineContainer("<th scope=\"col\"\(classes[column])>", "</th>")
+                let cell = inlineContainer(alignments[column].headerCell, "</th>")
                 fill(cell, from: source)
                 head.append(cell)
             }
             region.append(head)
             if !cells.rows.isEmpty {
-                let dataCells = classes.map { "<td\($0)>" }
-                let rowHeaderCell = "<th scope=\"row\"\(classes.first ?? "")>"
                 let body = container("<tbody>", "</tbody>")
                 for row in cells.rows {
                     let tr = container("<tr>", "</tr>")
-                    for column in classes.indices {
+                    for column in alignments.indices {
                         let source = column < row.count ? cells.sources[row.start + column] : nil
-                        let cell = column == 0 && row.startsWithRowHeader ? inlineContainer(rowHeaderCell, "</th>") : inlineContainer(dataCells[column], "</td>")
+                        let cell = column == 0 && row.startsWithRowHeader ? inlineContainer(alignments[0].rowHeaderCell, "</th>")
+                            : inlineContainer(alignments[column].dataCell, "</td>")
                         if let source { fill(cell, from: source) }
                         tr.append(cell)
                     }
@@ -226,12 +223,30 @@ enum TableSyntax {
 }
 
 extension PipeTableRow.Alignment {
-    /// Right-aligned columns hold numbers (right-aligned, tabular figures); no `align`.
-    var classAttribute: String {
+    // A cell's opening tag for each alignment, written out rather than made per cell.
+    // Right-aligned columns hold numbers (right-aligned, tabular figures); no `align`.
+
+    var dataCell: String {
         switch self {
-        case .right: " class=\"numeric\""
-        case .centre: " class=\"centre\""
-        case .left, .none: ""
+        case .right: "<td class=\"numeric\">"
+        case .centre: "<td class=\"centre\">"
+        case .left, .none: "<td>"
+        }
+    }
+
+    var headerCell: String {
+        switch self {
+        case .right: "<th scope=\"col\" class=\"numeric\">"
+        case .centre: "<th scope=\"col\" class=\"centre\">"
+        case .left, .none: "<th scope=\"col\">"
+        }
+    }
+
+    var rowHeaderCell: String {
+        switch self {
+        case .right: "<th scope=\"row\" class=\"numeric\">"
+        case .centre: "<th scope=\"row\" class=\"centre\">"
+        case .left, .none: "<th scope=\"row\">"
         }
     }
 }
