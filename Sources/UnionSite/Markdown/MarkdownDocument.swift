@@ -61,7 +61,18 @@ final class MarkdownDocument {
         self.init(bytes: bytes, source: parent.source, origin: .fragment(parent: Unowned(document: parent), lines: lines))
     }
 
-    private init(bytes: [UInt8], source: MarkdownSource, origin: Origin) {
+    /// A footnote's text that `FragmentText.isPlainText` passes: the paragraph of one text node
+    /// that cmark makes of it, made without a parse (most of a short note's parse was the
+    /// parser's own work). Its nodes carry no source positions; plain text has nothing that
+    /// could be reported at one.
+    convenience init(plainText text: String, lines: [LineOrigin], parent: MarkdownDocument) {
+        self.init(bytes: text.utf8Bytes, source: parent.source, origin: .fragment(parent: Unowned(document: parent), lines: lines), parse: false)
+        let paragraph = MarkdownNode.make(CMARK_NODE_PARAGRAPH)
+        paragraph.append(MarkdownNode.text(text))
+        cmark_node_append_child(root, paragraph.pointer)
+    }
+
+    private init(bytes: [UInt8], source: MarkdownSource, origin: Origin, parse: Bool = true) {
         self.source = source
         self.origin = origin
         // Passed as bytes with their count: a NUL inside the text (a YAML `\0` escape) must not
@@ -69,6 +80,10 @@ final class MarkdownDocument {
         self.bytes = bytes
         arena = CmarkArena.current
         arena.retainDocument()
+        guard parse else {
+            root = cmark_node_new_with_mem(CMARK_NODE_DOCUMENT, CmarkArena.mem)
+            return
+        }
         let parser = cmark_parser_new_with_mem(Self.options, CmarkArena.mem)
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { cmark_parser_feed(parser, $0.baseAddress, $0.count) }
@@ -215,29 +230,6 @@ final class MarkdownDocument {
             guard let origin = lines[safe: line - 1] ?? lines.last else { return parent.document.location(line: 1, column: 1) }
             return parent.document.location(line: origin.line, column: max(1, column) + origin.shift)
         }
-    }
-
-    /// Where `needle` (a literal the parser took from the source, such as a tag) starts: on
-    /// cmark's line or the few before it (inline positions drift after soft breaks), nearest
-    /// to cmark's column.
-    func location(of needle: [UInt8], near node: MarkdownNode) -> SourceLocation {
-        let reported = node.startLine
-        guard !needle.isEmpty, reported >= 1, reported <= lineCount else { return location(of: node) }
-        for number in stride(from: reported, through: max(1, reported - LinkPosition.lookBack), by: -1) {
-            let text = line(number)
-            var best: Int?
-            let near = number == reported ? node.startColumn : Int.max
-            var index = text.startIndex
-            while index + needle.count <= text.endIndex {
-                if text[index] == needle[0], text[index..<(index + needle.count)].elementsEqual(needle) {
-                    let column = index - text.startIndex + 1
-                    if best == nil || abs(column - near) < abs(best! - near) { best = column }
-                }
-                index += 1
-            }
-            if let best { return location(line: number, column: best) }
-        }
-        return location(of: node)
     }
 }
 

@@ -39,4 +39,24 @@ struct PlainCellTests {
         }
         #expect(plain > 500)
     }
+
+    @Test("a plain footnote made without a parse is the tree and the HTML its parse gives, on random notes")
+    func plainNotesMatchTheirParse() {
+        let alphabet: [String] = ["a", "Z", "1", " ", ".", "-", "(", ")", "£", "|", ":", "é", "\u{00A0}", "x", "MAT", "4"]
+        var generator = SystemRandomNumberGenerator()
+        let body = markdown("Body.")
+        var plain = 0
+        for _ in 0..<5_000 {
+            let text = (0..<Int.random(in: 1...12, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }.joined()
+            guard FragmentText.isPlainText(text) else { continue }
+            plain += 1
+            let lines = [LineOrigin(line: 3, shift: 7)]
+            let made = MarkdownDocument(plainText: text, lines: lines, parent: body)
+            let parsed = MarkdownDocument(fragment: text, lines: lines, parent: body)
+            #expect(made.html() == parsed.html(), "\(text.debugDescription)")
+            #expect(MarkdownNode(made.root).children.map(\.type) == MarkdownNode(parsed.root).children.map(\.type))
+            #expect(MarkdownNode(made.root).firstChild?.children.map(\.literal) == MarkdownNode(parsed.root).firstChild?.children.map(\.literal))
+        }
+        #expect(plain > 500)
+    }
 }

@@ -23,6 +23,12 @@ enum FootnoteSyntax {
                 continue
             }
             seen[definition.key] = definition
+            // A note of plain text (one line, no Markdown in it) is one paragraph: no parse, and
+            // no table or alert to look for.
+            guard !FragmentText.isPlainText(definition.text) else {
+                notes.append(Note(definition: definition, fragment: MarkdownDocument(plainText: definition.text, lines: definition.lines, parent: document)))
+                continue
+            }
             let fragment = MarkdownDocument(fragment: definition.text, lines: definition.lines, parent: document)
             GuidanceSyntax.applyBlocks(to: fragment, alertsAllowed: false)
             notes.append(Note(definition: definition, fragment: fragment))
