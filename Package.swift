@@ -33,6 +33,12 @@ let package = Package(
             providers: [.apt(["zlib1g-dev"])]
         ),
 
+        // MARK: - mimalloc from Debian's libmimalloc-dev: the executable's malloc (docs/performance.md)
+        .systemLibrary(
+            name: "Cmimalloc",
+            providers: [.apt(["libmimalloc-dev"])]
+        ),
+
         // MARK: - The pipeline: load → model → link → render → write
         .target(
             name: "UnionSite",
@@ -54,6 +60,7 @@ let package = Package(
             name: "unionsite",
             dependencies: [
                 "UnionSite",
+                .target(name: "Cmimalloc", condition: .when(platforms: [.linux])),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -33,12 +33,15 @@ struct CLITests {
         return nil
     }()
 
-    func run(_ arguments: [String], in folder: URL? = nil) throws -> Run {
+    func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
         let executable = try #require(Self.executable, "cannot find the unionsite executable beside the test bundle")
         let process = Process()
         process.executableURL = executable
         process.arguments = arguments
         if let folder { process.currentDirectoryURL = folder }
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err
