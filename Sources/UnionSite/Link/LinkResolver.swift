@@ -131,22 +131,11 @@ struct LinkResolver: Sendable {
         guard ASCIIBytes.isASCII(path), !path.utf8.contains(UInt8(ascii: "%")), from.map({ ASCIIBytes.isASCII($0) }) ?? true else {
             return characterContentPath(path, from: from)
         }
-        let written = path.utf8.prefix(while: { $0 != UInt8(ascii: "?") })
-        var parts = PathParts()
-        if written.first != UInt8(ascii: "/"), let from {
-            for component in from.utf8.split(separator: UInt8(ascii: "/")) { parts.push(component) }
-            parts.pop()
+        var path = path
+        return path.withUTF8 { written in
+            guard var from else { return PathJoiner.join(written, from: nil) }
+            return from.withUTF8 { PathJoiner.join(written, from: $0) }
         }
-        for component in written.split(separator: UInt8(ascii: "/")) {
-            if component.elementsEqual(".".utf8) { continue }
-            if component.elementsEqual("..".utf8) {
-                guard parts.pop() else { return nil }
-                continue
-            }
-            parts.push(component)
-        }
-        let joined = String(decoding: parts.bytes, as: UTF8.self)
-        return written.last == UInt8(ascii: "/") && !joined.isEmpty ? joined + "/" : joined
     }
 
     /// `contentPath` a `Character` at a time, decoding with Foundation: the rule as written,
@@ -168,23 +157,72 @@ struct LinkResolver: Sendable {
     }
 }
 
-/// Path segments joined by `/` as they are pushed and popped, in one byte buffer.
-private struct PathParts {
-    private(set) var bytes: [UInt8] = []
-    /// Where each segment starts, with the `/` before it.
-    private var starts: [Int] = []
-
-    mutating func push(_ segment: some Collection<UInt8>) {
-        starts.append(bytes.count)
-        if starts.count > 1 { bytes.append(UInt8(ascii: "/")) }
-        bytes.append(contentsOf: segment)
+/// Joins a written path to the linking file's folder in one buffer on the stack: every link to
+/// a page is joined, and splitting both paths into arrays of segments cost a heap allocation
+/// per array and per segment.
+private enum PathJoiner {
+    /// The joined path; nil when it climbs out of `content/`.
+    static func join(_ path: UnsafeBufferPointer<UInt8>, from: UnsafeBufferPointer<UInt8>?) -> String? {
+        let end = path.firstIndex(of: UInt8(ascii: "?")) ?? path.count
+        let written = UnsafeBufferPointer(rebasing: path[..<end])
+        let capacity = written.count + (from?.count ?? 0) + 1
+        return withUnsafeTemporaryAllocation(of: UInt8.self, capacity: capacity) { bytes in
+            withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { starts in
+                var parts = Parts(bytes: bytes, starts: starts)
+                if written.first != UInt8(ascii: "/"), let from {
+                    forEachSegment(from) { parts.push($0); return true }
+                    parts.pop()
+                }
+                let inside = forEachSegment(written) { segment in
+                    if segment.count == 1, segment[0] == UInt8(ascii: ".") { return true }
+                    if segment.count == 2, segment[0] == UInt8(ascii: "."), segment[1] == UInt8(ascii: ".") { return parts.pop() }
+                    parts.push(segment)
+                    return true
+                }
+                guard inside else { return nil }
+                if written.last == UInt8(ascii: "/"), parts.length > 0 { parts.push(UnsafeBufferPointer(start: nil, count: 0)) }
+                return String(decoding: UnsafeBufferPointer(rebasing: bytes[..<parts.length]), as: UTF8.self)
+            }
+        }
     }
 
-    /// Drops the last segment; false when there is none.
-    @discardableResult
-    mutating func pop() -> Bool {
-        guard let start = starts.popLast() else { return false }
-        bytes.removeSubrange(start...)
+    /// Calls `body` with each non-empty segment between `/`s, until it returns false; false then.
+    private static func forEachSegment(_ path: UnsafeBufferPointer<UInt8>, _ body: (UnsafeBufferPointer<UInt8>) -> Bool) -> Bool {
+        var start = 0
+        for index in 0...path.count where index == path.count || path[index] == UInt8(ascii: "/") {
+            if index > start, !body(UnsafeBufferPointer(rebasing: path[start..<index])) { return false }
+            start = index + 1
+        }
         return true
+    }
+
+    /// Segments joined by `/` as they are pushed and popped.
+    private struct Parts {
+        let bytes: UnsafeMutableBufferPointer<UInt8>
+        /// Where each segment starts, with the `/` before it.
+        let starts: UnsafeMutableBufferPointer<Int>
+        private(set) var length = 0
+        private var count = 0
+
+        init(bytes: UnsafeMutableBufferPointer<UInt8>, starts: UnsafeMutableBufferPointer<Int>) {
+            self.bytes = bytes
+            self.starts = starts
+        }
+
+        mutating func push(_ segment: UnsafeBufferPointer<UInt8>) {
+            starts[count] = length
+            if count > 0 { bytes[length] = UInt8(ascii: "/"); length += 1 }
+            count += 1
+            for byte in segment { bytes[length] = byte; length += 1 }
+        }
+
+        /// Drops the last segment; false when there is none.
+        @discardableResult
+        mutating func pop() -> Bool {
+            guard count > 0 else { return false }
+            count -= 1
+            length = starts[count]
+            return true
+        }
     }
 }

@@ -75,17 +75,20 @@ public enum Linker {
         documents.reserveCapacity(all.count)
         var backlinks: [PageKey: [Citation]] = [:]
         var uses: [GlossaryEntryID: [PageKey]] = [:]
-        for (index, source) in all.enumerated() {
+        // By index, with only each source's key read: iterating `all` copied each source,
+        // body included, on this one core.
+        for index in all.indices {
+            let key = all[index].key
             problems.append(contentsOf: checked[index].problems)
-            for (target, fragment) in checked[index].citations where target != source.key {
-                backlinks[target, default: []].append(Citation(source: source.key, fragment: fragment))
+            for (target, fragment) in checked[index].citations where target != key {
+                backlinks[target, default: []].append(Citation(source: key, fragment: fragment))
             }
             for entry in summaries[index].glossaryEntries {
-                uses[entry, default: []].append(source.key)
+                uses[entry, default: []].append(key)
             }
             // Moved out, not copied: a copy retained every field here and released it again
             // when `checked` went.
-            documents[source.key] = checked[index].document.take()
+            documents[key] = checked[index].document.take()
         }
         return (documents, backlinks, uses)
     }

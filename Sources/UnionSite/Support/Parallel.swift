@@ -23,7 +23,7 @@ enum Parallel {
                 index += chunks
             }
         }
-        return results.values
+        return results.take()
     }
 
     /// Two independent pieces of work at once, on two cores: each is mostly a loop on one
@@ -40,7 +40,7 @@ enum Parallel {
             results.first = first()
             group.wait()
         }
-        return (results.first!, results.second!)
+        return (results.first.take()!, results.second.take()!)
     }
 
     /// Each slot is written by one side of `pair`, and read after both end.
@@ -65,6 +65,17 @@ enum Parallel {
 
         func set(_ index: Int, _ value: U) { buffer[index] = value }
 
-        var values: [U] { buffer.map { $0! } }
+        /// The results, moved out and the slots left empty: a copy retained every reference in
+        /// every result, and freeing the slots released them all again (at 10,000 bodies, a
+        /// few milliseconds per stage, some of it on one core).
+        func take() -> [U] {
+            [U](unsafeUninitializedCapacity: buffer.count) { values, initialized in
+                for index in buffer.indices {
+                    (values.baseAddress! + index).initialize(to: (buffer.baseAddress! + index).move()!)
+                    (buffer.baseAddress! + index).initialize(to: nil)
+                }
+                initialized = buffer.count
+            }
+        }
     }
 }
