@@ -6,11 +6,12 @@
 /// documents (their "cited in" notes), chapters (the printable guide) and bodies the Render
 /// stage renders itself keep theirs; `serve` keeps every body, for its next rebuild.
 extension Site {
-    /// Lets go of the Markdown of each article and page `isRead` accepts; returns their keys.
-    mutating func releaseBodies(where isRead: (ContentItem) -> Bool) -> Set<PageKey> {
+    /// Lets go of the Markdown of each article and page `isRead` accepts (given its key and
+    /// its body's path, not the item: passing the item copied it); returns their keys.
+    mutating func releaseBodies(where isRead: (PageKey, String) -> Bool) -> Set<PageKey> {
         var released: Set<PageKey> = []
         func release(_ item: inout ContentItem) {
-            guard isRead(item) else { return }
+            guard isRead(item.key, item.body.path) else { return }
             item.body = item.body.released
             released.insert(item.key)
         }

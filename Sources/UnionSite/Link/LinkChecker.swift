@@ -24,23 +24,26 @@ struct LinkChecker: Sendable {
     /// - Parameters: key: the linking page's key; contentPath: its file below `content/`.
     func check(_ links: [DocumentFacts.Link], from key: PageKey, contentPath: String) -> Checked {
         var result = Checked()
-        for link in links {
-            switch resolve(link.destination, from: key, contentPath: contentPath) {
+        // By index: `for link in links` copied each link, retaining its strings, at every one
+        // of the site's links.
+        for index in links.indices {
+            let destination = links[index].destination
+            switch resolve(destination, from: key, contentPath: contentPath) {
             case .failure(.message(let message, let code)):
-                result.problems.append(.error(message, at: link.location, code: code))
+                result.problems.append(.error(message, at: links[index].location, code: code))
             case .success(.unsafe):
-                result.hrefs[link.destination] = ""
-                result.problems.append(.warning("link with a \(LinkResolver.scheme(of: link.destination) ?? "") URL is dropped",
-                                                at: link.location, code: "link-unsafe"))
+                result.hrefs[destination] = ""
+                result.problems.append(.warning("link with a \(LinkResolver.scheme(of: destination) ?? "") URL is dropped",
+                                                at: links[index].location, code: "link-unsafe"))
             case .success(.external):
                 break
             case .success(.original(let path, let fragment)):
-                result.hrefs[link.destination] = href(for: .original(path: path, fragment: fragment))
-                result.problems.append(.warning("\(link.destination) has no \(languageName ?? "translated") version: the link goes to the "
-                                                + "original", at: link.location, code: "link-untranslated"))
+                result.hrefs[destination] = href(for: .original(path: path, fragment: fragment))
+                result.problems.append(.warning("\(destination) has no \(languageName ?? "translated") version: the link goes to the "
+                                                + "original", at: links[index].location, code: "link-untranslated"))
             case .success(let target):
-                result.hrefs[link.destination] = href(for: target)
-                if link.isImage, case .file(let path, _) = target { result.images[link.destination] = path }
+                result.hrefs[destination] = href(for: target)
+                if links[index].isImage, case .file(let path, _) = target { result.images[destination] = path }
                 if let page = target.pageKey {
                     if case .page(_, _, let fragment) = target { result.citations.append((page, fragment)) }
                 }

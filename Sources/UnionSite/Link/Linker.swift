@@ -34,10 +34,13 @@ public enum Linker {
         let basePath = site.settings.basePath
         let summaries = Parallel.map(sources.all) { source in ReadSummary(read(source), basePath: basePath) }
         if releasingBodies {
-            let asRead = Dictionary(uniqueKeysWithValues: zip(sources.all, summaries).map { source, summary in
-                (source.key, summary.rendersAsRead ? source.body.path : nil)
-            })
-            sources.releaseBodies(site.releaseBodies { item in asRead[item.key] == item.body.path })
+            // By index: zipping the two arrays copied every source and summary, on one core.
+            var asRead: [PageKey: String] = [:]
+            asRead.reserveCapacity(summaries.count)
+            for index in summaries.indices where summaries[index].rendersAsRead {
+                asRead[sources.all[index].key] = sources.all[index].body.path
+            }
+            sources.releaseBodies(site.releaseBodies { key, path in asRead[key] == path })
         }
         timer.lap("read")
         let anchors = Dictionary(uniqueKeysWithValues: zip(sources.all.map(\.key), summaries.map(\.anchors)))
