@@ -1,3 +1,5 @@
+import Foundation
+
 /// Turns documents into stem counts, one pass over their text.
 ///
 /// Every distinct word is stemmed once (`words` remembers the stem id, or -1 for a stop word),
@@ -130,55 +132,67 @@ final class SearchAnalyzer {
 
 /// An open-addressing hash table from a word's UTF-8 bytes to an `Int32`, so the hot loop of
 /// the index neither makes a `String` per word nor hashes one: the tokeniser's FNV-1a hash is used.
+/// A slot holds its entry's number and the top of its hash, so a probe that meets another
+/// word is mostly told apart in the slot; an entry's fields are together (one array), where four
+/// arrays took four bounds checks and four cache lines per probe.
 struct WordTable {
-    private var slots = [Int32](repeating: 0, count: 1 << 14)
-    private var hashes: [UInt64] = []
-    private var starts: [Int] = []
-    private var lengths: [Int] = []
-    private var values: [Int32] = []
+    private struct Entry {
+        var hash: UInt64
+        var start: Int32
+        var length: Int32
+        var value: Int32
+    }
+
+    /// Entry number + 1 in the low 32 bits (0: empty), the hash's top 32 bits above them.
+    private var slots = [UInt64](repeating: 0, count: 1 << 14)
+    private var entries: [Entry] = []
     private var arena: [UInt8] = []
 
-    var count: Int { values.count }
+    var count: Int { entries.count }
 
     func find(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64) -> Int32? {
-        let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
-        while true {
-            let slot = slots[index]
-            if slot == 0 { return nil }
-            let entry = Int(slot) - 1
-            if hashes[entry] == hash, lengths[entry] == word.count, equal(entry, word) { return values[entry] }
-            index = (index + 1) & mask
+        slots.withUnsafeBufferPointer { slots in
+            entries.withUnsafeBufferPointer { entries in
+                let mask = slots.count - 1
+                let tag = hash >> 32
+                var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
+                while true {
+                    let slot = slots[index]
+                    if slot == 0 { return nil }
+                    if slot >> 32 == tag {
+                        let entry = entries[Int(truncatingIfNeeded: slot & 0xFFFF_FFFF) - 1]
+                        if entry.hash == hash, Int(entry.length) == word.count, equal(entry, word) { return entry.value }
+                    }
+                    index = (index + 1) & mask
+                }
+            }
         }
     }
 
-    private func equal(_ entry: Int, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
-        arena.withUnsafeBufferPointer { stored in
-            let start = starts[entry]
-            for offset in 0..<word.count where stored[start + offset] != word[offset] { return false }
-            return true
+    private func equal(_ entry: Entry, _ word: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = word.baseAddress else { return entry.length == 0 }
+        return arena.withUnsafeBufferPointer { stored in
+            memcmp(stored.baseAddress! + Int(entry.start), base, word.count) == 0
         }
     }
 
     mutating func insert(_ word: UnsafeBufferPointer<UInt8>, hash: UInt64, value: Int32) {
-        if (values.count + 1) * 2 > slots.count { grow() }
-        hashes.append(hash)
-        starts.append(arena.count)
-        lengths.append(word.count)
-        values.append(value)
+        if (entries.count + 1) * 2 > slots.count { grow() }
+        entries.append(Entry(hash: hash, start: Int32(arena.count), length: Int32(word.count), value: value))
         arena.append(contentsOf: word)
-        place(values.count - 1)
+        place(entries.count - 1)
     }
 
     private mutating func place(_ entry: Int) {
         let mask = slots.count - 1
-        var index = Int(truncatingIfNeeded: hashes[entry] ^ (hashes[entry] >> 29)) & mask
+        let hash = entries[entry].hash
+        var index = Int(truncatingIfNeeded: hash ^ (hash >> 29)) & mask
         while slots[index] != 0 { index = (index + 1) & mask }
-        slots[index] = Int32(entry + 1)
+        slots[index] = (hash >> 32) << 32 | UInt64(entry + 1)
     }
 
     private mutating func grow() {
-        slots = [Int32](repeating: 0, count: slots.count * 2)
-        for entry in values.indices { place(entry) }
+        slots = [UInt64](repeating: 0, count: slots.count * 2)
+        for entry in entries.indices { place(entry) }
     }
 }
