@@ -47,6 +47,13 @@ struct FastPathFuzzTests {
         }
     }
 
+    @Test("trimmed where ASCII whitespace meets text that is not ASCII, as by Foundation")
+    func trimmedBesideUnicode() {
+        for text in [" \u{A0}a", "a\u{85} ", "\n\u{301}a", "é \n", " \té", "\r\n£5\r\n", "\u{2003}a\t", "a\u{301}\n", "\n\n", "\u{B}x\u{C}"] {
+            #expect(text.trimmed == text.trimmingCharacters(in: .whitespacesAndNewlines), "\(Fuzz.describe(text))")
+        }
+    }
+
     @Test("every ASCII byte, alone and between letters")
     func everyASCIIByte() {
         for byte in UInt8(0)..<0x80 {
