@@ -45,7 +45,16 @@ struct Citation: Hashable, Comparable, Sendable {
     let source: PageKey
     let fragment: String?
 
-    static func < (a: Citation, b: Citation) -> Bool { (a.source.description, a.fragment ?? "") < (b.source.description, b.fragment ?? "") }
+    /// By source, then fragment (none as an empty one), without making a tuple of copies at
+    /// each comparison.
+    static func < (a: Citation, b: Citation) -> Bool {
+        if a.source.description != b.source.description { return a.source.description < b.source.description }
+        switch (a.fragment, b.fragment) {
+        case (_, nil): return false
+        case (nil, let other?): return "" < other
+        case (let first?, let second?): return first < second
+        }
+    }
 }
 
 struct NavLink: Sendable, Equatable {

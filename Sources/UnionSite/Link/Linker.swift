@@ -81,17 +81,23 @@ public enum Linker {
         // By index, with only each source's key read: iterating `all` copied each source,
         // body included, on this one core.
         for index in all.indices {
-            let key = all[index].key
             problems.append(contentsOf: checked[index].problems)
+            // Moved out, not copied: a copy retained every field here and released it again
+            // when `checked` went.
+            documents[all[index].key] = checked[index].document.take()
+        }
+        // Citing pages in key order, so that each page's backlinks and each entry's uses are
+        // gathered nearly sorted, and `sortedUnique`'s stable sort finds them in a few runs:
+        // in input order, sorting the 94,712 citations of the 10,000-article site took about a
+        // tenth of a second of CPU. A page's own links stay in their order, as before.
+        for index in all.indices.sorted(by: { all[$0].key < all[$1].key }) {
+            let key = all[index].key
             for (target, fragment) in checked[index].citations where target != key {
                 backlinks[target, default: []].append(Citation(source: key, fragment: fragment))
             }
             for entry in summaries[index].glossaryEntries {
                 uses[entry, default: []].append(key)
             }
-            // Moved out, not copied: a copy retained every field here and released it again
-            // when `checked` went.
-            documents[key] = checked[index].document.take()
         }
         return (documents, backlinks, uses)
     }

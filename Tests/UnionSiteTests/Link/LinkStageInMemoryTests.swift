@@ -38,6 +38,32 @@ struct LinkStageInMemoryTests {
         #expect(linked.glossaryUses[GlossaryEntryID(0)] == [.item("articles/one.md")])
     }
 
+    @Test("backlinks and glossary uses come sorted by citing page, then fragment, each once, whatever the pages' order")
+    func sortedCitations() throws {
+        let chapterSite = Self.site(article: "")
+        func article(_ name: String, _ body: String) -> Article {
+            Article(item: Self.item("articles/\(name).md", .article, body: body, url: .folder("articles", name)),
+                    date: ContentDate.parse("2026-01-01", timeZone: .gmt)!, updated: nil, tags: [], author: nil, draft: false)
+        }
+        let articles = [
+            article("z", "[b](../guide/academies.md#what-an-academy-is), [a](../guide/academies.md), academies and "
+                + "[c](../guide/academies.md#what-an-academy-is).\n"),
+            article("a", "[x](../guide/academies.md#what-an-academy-is) and academies.\n"),
+            article("m", "[y](../guide/academies.md).\n"),
+        ]
+        let site = Site(settings: Self.settings, buildDate: Day("2026-11-29")!, includeDrafts: false, articles: articles, principleDocuments: [],
+                        chapters: chapterSite.chapters, guideIndex: nil, pages: [], vacancies: [], glossary: chapterSite.glossary,
+                        staticFiles: [], templates: [:], leftOut: [:], warnings: [])
+        let linked = try Linker.link(site)
+        #expect(linked.backlinks[.item("guide/academies.md")] == [
+            Citation(source: .item("articles/a.md"), fragment: "what-an-academy-is"),
+            Citation(source: .item("articles/m.md"), fragment: nil),
+            Citation(source: .item("articles/z.md"), fragment: nil),
+            Citation(source: .item("articles/z.md"), fragment: "what-an-academy-is"),
+        ])
+        #expect(linked.glossaryUses[GlossaryEntryID(0)] == [.item("articles/a.md"), .item("articles/z.md")])
+    }
+
     @Test("a missing page and a missing heading are errors at the link's line and column in the file")
     func rejects() {
         let site = Self.site(article: "See [nothing](../guide/none.md).\n\nAnd [a heading](../guide/academies.md#nope).\n")
