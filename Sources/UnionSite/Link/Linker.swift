@@ -67,17 +67,17 @@ public enum Linker {
     }
 
     /// Each body's links checked, and its linked document made, on every core; then, on one,
-    /// the site's documents, backlinks and glossary uses gathered in input order.
+    /// the site's documents gathered in input order, and its backlinks and glossary uses by
+    /// position (`CitationLists`).
     private static func gather(_ all: [LinkSources.Source], summaries: [ReadSummary], check: @escaping CheckLinks, images: ImageSizes,
                                problems: inout Diagnostics)
         -> (documents: [PageKey: LinkedDocument], backlinks: [PageKey: [Citation]], uses: [GlossaryEntryID: [PageKey]]) {
+        let positions = CitationLists.positions(of: all)
         var checked = Parallel.map(Array(all.indices)) { index in
-            CheckedSource(all[index], read: summaries[index].read, check: check, images: images)
+            CheckedSource(all[index], read: summaries[index].read, check: check, images: images, positions: positions)
         }
         var documents: [PageKey: LinkedDocument] = [:]
         documents.reserveCapacity(all.count)
-        var backlinks: [PageKey: [Citation]] = [:]
-        var uses: [GlossaryEntryID: [PageKey]] = [:]
         // By index, with only each source's key read: iterating `all` copied each source,
         // body included, on this one core.
         for index in all.indices {
@@ -86,19 +86,12 @@ public enum Linker {
             // when `checked` went.
             documents[all[index].key] = checked[index].document.take()
         }
-        // Citing pages in key order, so that each page's backlinks and each entry's uses are
-        // gathered nearly sorted, and `sortedUnique`'s stable sort finds them in a few runs:
-        // in input order, sorting the 94,712 citations of the 10,000-article site took about a
-        // tenth of a second of CPU. A page's own links stay in their order, as before.
-        for index in all.indices.sorted(by: { all[$0].key < all[$1].key }) {
-            let key = all[index].key
-            for (target, fragment) in checked[index].citations where target != key {
-                backlinks[target, default: []].append(Citation(source: key, fragment: fragment))
-            }
-            for entry in summaries[index].glossaryEntries {
-                uses[entry, default: []].append(key)
-            }
+        var lists = CitationLists(all)
+        for index in lists.citingOrder {
+            lists.add(citations: checked[index].citations, from: index)
+            lists.add(uses: summaries[index].glossaryEntries, from: index)
         }
+        let (backlinks, uses) = lists.dictionaries()
         return (documents, backlinks, uses)
     }
 
@@ -124,16 +117,16 @@ public enum Linker {
         /// The links' problems, then the guidance syntax's errors and warnings (reported with
         /// any other error), then the images'.
         let problems: [Diagnostic]
-        let citations: [(PageKey, String?)]
+        let citations: CitationLists.Citations
         /// Taken by the gathering loop.
         var document: LinkedDocument?
 
-        init(_ source: LinkSources.Source, read: BodyReader.Read, check: CheckLinks, images: ImageSizes) {
+        init(_ source: LinkSources.Source, read: BodyReader.Read, check: CheckLinks, images: ImageSizes, positions: [PageKey: Int]) {
             let checked = check(read.facts.links, source.key, source.contentPath)
             var problems = Diagnostics(checked.problems + read.facts.problems)
             let sized = images.sizes(checked.images, links: read.facts.links, problems: &problems)
             self.problems = problems.items
-            citations = checked.citations
+            citations = CitationLists.Citations(checked.citations, positions: positions)
             document = LinkedDocument(facts: read.facts, path: source.body.path, hrefs: checked.hrefs, glossaryMatches: read.glossaryMatches,
                                       images: sized, html: read.html)
         }
