@@ -36,7 +36,27 @@ struct PageRefs: Sendable {
     subscript(key: PageKey) -> Ref? { refs[key] }
 
     /// Template list entries for the given keys, each page once.
+    ///
+    /// Backlinks come sorted by citing page, so a page's repeats follow it and are told by
+    /// comparing with the key before, not by hashing every key into a set (a principle cited
+    /// thousands of times); keys out of order go the set's way.
     func links(_ keys: [PageKey]) -> [[String: Any]] {
+        var result: [[String: Any]] = []
+        result.reserveCapacity(keys.count)
+        var previous: PageKey?
+        for key in keys {
+            if let previous {
+                if key == previous { continue }
+                // Out of order, or beside another kind of page of the same name.
+                if key.description <= previous.description { return linksInAnyOrder(keys) }
+            }
+            previous = key
+            if let entry = entries[key] { result.append(entry.values) }
+        }
+        return result
+    }
+
+    private func linksInAnyOrder(_ keys: [PageKey]) -> [[String: Any]] {
         var seen: Set<PageKey> = []
         return keys.compactMap { key in
             guard seen.insert(key).inserted, let entry = entries[key] else { return nil }
