@@ -27,13 +27,27 @@ public enum ModelBuilder {
         var problems = Diagnostics(settingsProblems + tree.problems)
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
         let timeZone = settings.timeZone
-        // Each document builds on its own: on every core, gathered in order.
-        let builtItems = Parallel.map(tree.documents) { document in work.buildItem(document, timeZone: timeZone) }
+        // Each document builds on its own: on every core, gathered in order. The vacancies are
+        // one more job of the same map, first: built after it, alone, they kept a core idle.
+        let languages = settings.languages.map(\.code)
+        var vacancies: [Vacancy] = [], vacancyProblems: [Diagnostic] = []
+        var builtItems: [ItemBuilder.Built] = []
+        builtItems.reserveCapacity(tree.documents.count)
+        for outcome in Parallel.map(Array(-1..<tree.documents.count), { index -> Job in
+            guard index >= 0 else {
+                var builder = VacancyBuilder(timeZone: timeZone, languages: languages)
+                return .vacancies(builder.vacancies(tree.vacancyRecords), builder.problems)
+            }
+            return .item(work.buildItem(tree.documents[index], timeZone: timeZone))
+        }) {
+            switch outcome {
+            case .item(let built): builtItems.append(built)
+            case .vacancies(let built, let problems): (vacancies, vacancyProblems) = (built, problems)
+            }
+        }
         for built in builtItems { problems.append(contentsOf: built.problems) }
         problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
-        var vacancyBuilder = VacancyBuilder(timeZone: settings.timeZone, languages: settings.languages.map(\.code))
-        let vacancies = vacancyBuilder.vacancies(tree.vacancyRecords)
-        problems.append(contentsOf: vacancyBuilder.problems)
+        problems.append(contentsOf: vacancyProblems)
 
         let items = builtItems.compactMap(\.item)
         let parts = Parts(today: today, options: options, tree: tree)
@@ -50,6 +64,12 @@ public enum ModelBuilder {
         try problems.throwIfErrors()
         site.warnings = problems.warnings
         return site.withPageVersions()
+    }
+
+    /// One job of the model's parallel map: the vacancies, or one document's item.
+    private enum Job: Sendable {
+        case vacancies([Vacancy], [Diagnostic])
+        case item(ItemBuilder.Built)
     }
 
     /// What every language's site is assembled with.

@@ -4,10 +4,11 @@ enum Translations {
     /// A file suffix for a language site.yaml does not list (`about.fr.md`).
     static func unknownLanguages(_ documents: [SourceDocument], settings: SiteSettings) -> [Diagnostic] {
         let codes = Set(settings.languages.map(\.code))
-        return documents.compactMap { document in
-            guard let language = document.languageSuffix, !codes.contains(language) else { return nil }
+        // By index: the closure took a copy of each document, body included.
+        return documents.indices.compactMap { index in
+            guard let language = documents[index].languageSuffix, !codes.contains(language) else { return nil }
             let listed = codes.isEmpty ? "site.yaml lists no further `languages`" : "site.yaml's `languages` are " + codes.sorted().joined(separator: ", ")
-            return .error("this file is in `\(language)` (the suffix before .md), but \(listed)", at: SourceLocation(path: document.path),
+            return .error("this file is in `\(language)` (the suffix before .md), but \(listed)", at: SourceLocation(path: documents[index].path),
                           code: "unknown-language")
         }
     }
