@@ -26,25 +26,7 @@ public enum ModelBuilder {
         guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
         var problems = Diagnostics(settingsProblems + tree.problems)
         let today = options.buildDate ?? Day.today(in: settings.timeZone)
-        let timeZone = settings.timeZone
-        // Each document builds on its own: on every core, gathered in order. The vacancies are
-        // one more job of the same map, first: built after it, alone, they kept a core idle.
-        let languages = settings.languages.map(\.code)
-        var vacancies: [Vacancy] = [], vacancyProblems: [Diagnostic] = []
-        var builtItems: [ItemBuilder.Built] = []
-        builtItems.reserveCapacity(tree.documents.count)
-        for outcome in Parallel.map(Array(-1..<tree.documents.count), { index -> Job in
-            guard index >= 0 else {
-                var builder = VacancyBuilder(timeZone: timeZone, languages: languages)
-                return .vacancies(builder.vacancies(tree.vacancyRecords), builder.problems)
-            }
-            return .item(work.buildItem(tree.documents[index], timeZone: timeZone))
-        }) {
-            switch outcome {
-            case .item(let built): builtItems.append(built)
-            case .vacancies(let built, let problems): (vacancies, vacancyProblems) = (built, problems)
-            }
-        }
+        let (builtItems, vacancies, vacancyProblems) = buildAll(tree, settings: settings, work: work)
         for built in builtItems { problems.append(contentsOf: built.problems) }
         problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
         problems.append(contentsOf: vacancyProblems)
@@ -66,10 +48,44 @@ public enum ModelBuilder {
         return site.withPageVersions()
     }
 
-    /// One job of the model's parallel map: the vacancies, or one document's item.
+    /// One job of the model's parallel map, and what it gives.
     private enum Job: Sendable {
-        case vacancies([Vacancy], [Diagnostic])
+        case vacancies
+        case document(Int)
+    }
+
+    private enum Outcome: Sendable {
+        case vacancies([Vacancy], problems: [Diagnostic])
         case item(ItemBuilder.Built)
+    }
+
+    /// Each document's item, built on its own on every core and gathered in order, and the
+    /// vacancies with their problems: one more job of the same map, first (built after it,
+    /// alone, they kept a core idle).
+    private static func buildAll(_ tree: SourceTree, settings: SiteSettings, work: any ModelWork)
+        -> (items: [ItemBuilder.Built], vacancies: [Vacancy], vacancyProblems: [Diagnostic]) {
+        let timeZone = settings.timeZone
+        let languages = settings.languages.map(\.code)
+        let jobs = [Job.vacancies] + tree.documents.indices.map(Job.document)
+        let outcomes = Parallel.map(jobs) { job -> Outcome in
+            switch job {
+            case .vacancies:
+                var builder = VacancyBuilder(timeZone: timeZone, languages: languages)
+                return .vacancies(builder.vacancies(tree.vacancyRecords), problems: builder.problems)
+            case .document(let index):
+                return .item(work.buildItem(tree.documents[index], timeZone: timeZone))
+            }
+        }
+        var items: [ItemBuilder.Built] = []
+        items.reserveCapacity(tree.documents.count)
+        var vacancies: [Vacancy] = [], vacancyProblems: [Diagnostic] = []
+        for outcome in outcomes {
+            switch outcome {
+            case .item(let built): items.append(built)
+            case .vacancies(let built, let problems): (vacancies, vacancyProblems) = (built, problems)
+            }
+        }
+        return (items, vacancies, vacancyProblems)
     }
 
     /// What every language's site is assembled with.
