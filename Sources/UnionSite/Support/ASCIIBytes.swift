@@ -8,8 +8,11 @@ enum ASCIIBytes {
     /// An ASCII byte that `whitespacesAndNewlines` does not hold: tab, LF, VT, FF, CR and space are
     /// its only ASCII members. (A byte from 0x80 may start a member: U+0085, U+00A0, U+2028 …)
     static func isTrimmedEnd(_ byte: UInt8) -> Bool {
-        byte < 0x80 && byte != 0x20 && !(0x09...0x0D).contains(byte)
+        byte < 0x80 && !isWhitespace(byte)
     }
+
+    /// The ASCII members of `whitespacesAndNewlines`: tab, LF, VT, FF, CR and space.
+    static func isWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 
     /// Whether every byte is ASCII. In ASCII text a byte is a `Character` (but for CR LF, which
     /// holds none of `/`, `#`, `:`, `?`, `%`), so searching the bytes finds what searching the

@@ -20,10 +20,9 @@ extension StringProtocol {
     /// `text` without ASCII whitespace at its ends, or nil when a byte from 0x80 meets either run.
     private static func asciiTrimmed(_ text: String) -> String? {
         let bytes = text.utf8
-        guard let start = bytes.firstIndex(where: { !Self.isASCIIWhitespace($0) }) else { return "" }
-        guard bytes[start] < 0x80, let end = bytes.lastIndex(where: { !Self.isASCIIWhitespace($0) }), bytes[end] < 0x80 else { return nil }
+        guard let start = bytes.firstIndex(where: { !ASCIIBytes.isWhitespace($0) }) else { return "" }
+        guard bytes[start] < 0x80, let end = bytes.lastIndex(where: { !ASCIIBytes.isWhitespace($0) }), bytes[end] < 0x80 else { return nil }
         return String(text[start...end])
     }
 
-    private static func isASCIIWhitespace(_ byte: UInt8) -> Bool { byte == 0x20 || (0x09...0x0D).contains(byte) }
 }
