@@ -1,27 +1,34 @@
 /// A hash of a page's template values, to tell whether it must be rendered again.
-/// Dictionaries are hashed in key order, so equal values always give equal fingerprints.
+/// Records are hashed in key order, so equal values always give equal fingerprints.
 enum ContextFingerprint {
-    static func of(_ value: Any) -> Int {
+    static func of(template: String, templates: Int, data: TemplateRecord) -> Int {
+        var hasher = Hasher()
+        hasher.combine(template)
+        hasher.combine(templates)
+        combine(.record(data), into: &hasher)
+        return hasher.finalize()
+    }
+
+    static func of(_ value: TemplateValue) -> Int {
         var hasher = Hasher()
         combine(value, into: &hasher)
         return hasher.finalize()
     }
 
-    private static func combine(_ value: Any, into hasher: inout Hasher) {
+    private static func combine(_ value: TemplateValue, into hasher: inout Hasher) {
         switch value {
-        case let text as String: hasher.combine(0); hasher.combine(text)
-        case let number as Int: hasher.combine(1); hasher.combine(number)
-        case let flag as Bool: hasher.combine(2); hasher.combine(flag)
-        case let list as [Any]:
+        case .text(let text): hasher.combine(0); hasher.combine(text)
+        case .number(let number): hasher.combine(1); hasher.combine(number)
+        case .flag(let flag): hasher.combine(2); hasher.combine(flag)
+        case .list(let list):
             hasher.combine(3); hasher.combine(list.count)
             for item in list { combine(item, into: &hasher) }
-        case let map as [String: Any]:
-            hasher.combine(4); hasher.combine(map.count)
-            for key in map.keys.sorted() {
+        case .record(let record):
+            hasher.combine(4); hasher.combine(record.count)
+            for key in record.keys.sorted() {
                 hasher.combine(key)
-                combine(map[key]!, into: &hasher)
+                combine(record[key]!, into: &hasher)
             }
-        default: hasher.combine(5); hasher.combine(String(describing: value))
         }
     }
 }

@@ -7,43 +7,43 @@
 /// other state (two entries current, as with nested sections) gets its own as before.
 struct NavSites: Sendable {
     /// By state: no entry current first, then for each entry, it as `"page"`, then as `"true"`.
-    private let sites: FrozenSites
+    private let sites: [TemplateRecord]
     private let nav: [NavLink]
 
-    init(shared: [String: Any], nav: [NavLink]) {
+    init(shared: TemplateRecord, nav: [NavLink]) {
         self.nav = nav
         var sites = [Self.site(shared, nav: nav, marks: [:])]
         for index in nav.indices {
             for mark in ["page", "true"] { sites.append(Self.site(shared, nav: nav, marks: [index: mark])) }
         }
-        self.sites = FrozenSites(values: sites)
+        self.sites = sites
     }
 
     /// The `site` of a page at `current`, or nil when its state is not one of those made here.
-    func site(current: SitePath) -> [String: Any]? {
+    func site(current: SitePath) -> TemplateRecord? {
         var state = 0
         for (index, link) in nav.enumerated() {
             guard let mark = Self.mark(link, current: current) else { continue }
             guard state == 0 else { return nil }
             state = 1 + index * 2 + (mark == "page" ? 0 : 1)
         }
-        return sites.values[state]
+        return sites[state]
     }
 
     /// `site` made for one page: the shared values and its `nav`.
-    static func site(_ shared: [String: Any], nav: [NavLink], current: SitePath) -> [String: Any] {
+    static func site(_ shared: TemplateRecord, nav: [NavLink], current: SitePath) -> TemplateRecord {
         var marks: [Int: String] = [:]
         for (index, link) in nav.enumerated() { marks[index] = mark(link, current: current) }
         return site(shared, nav: nav, marks: marks)
     }
 
-    private static func site(_ shared: [String: Any], nav: [NavLink], marks: [Int: String]) -> [String: Any] {
+    private static func site(_ shared: TemplateRecord, nav: [NavLink], marks: [Int: String]) -> TemplateRecord {
         var site = shared
-        site["nav"] = nav.enumerated().map { index, link -> [String: Any] in
-            var entry: [String: Any] = ["title": link.title, "href": link.href]
-            if let mark = marks[index] { entry["current"] = mark }
-            return entry
-        }
+        site["nav"] = .list(nav.enumerated().map { index, link -> TemplateValue in
+            var entry: TemplateRecord = ["title": .text(link.title), "href": .text(link.href)]
+            if let mark = marks[index] { entry["current"] = .text(mark) }
+            return .record(entry)
+        })
         return site
     }
 
@@ -53,10 +53,5 @@ struct NavSites: Sendable {
         if path == current { return "page" }
         if !path.value.isEmpty, current.value.hasPrefix(path.value) { return "true" }
         return nil
-    }
-
-    /// Template values, never mutated, so safe on any thread (as `FrozenTemplateValues`).
-    private struct FrozenSites: @unchecked Sendable {
-        let values: [[String: Any]]
     }
 }

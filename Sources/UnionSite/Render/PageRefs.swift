@@ -9,7 +9,7 @@ struct PageRefs: Sendable {
 
     private let refs: [PageKey: Ref]
     /// Each page's backlinks-list entry, made once per build rather than once per citing page.
-    private let entries: [PageKey: FrozenTemplateValues]
+    private let entries: [PageKey: TemplateValue]
 
     /// - Parameter strings: each kind's noun ("guide chapter") is in the site's language.
     init(_ site: Site, strings: ThemeStrings = .english) {
@@ -30,7 +30,7 @@ struct PageRefs: Sendable {
             refs[vacancy.key] = Ref(title: vacancy.title, path: vacancy.url, kind: noun("vacancy"))
         }
         self.refs = refs
-        entries = refs.mapValues { FrozenTemplateValues(values: ["title": $0.title, "href": site.settings.href($0.path), "kind": $0.kind]) }
+        entries = refs.mapValues { ["title": .text($0.title), "href": .text(site.settings.href($0.path)), "kind": .text($0.kind)] }
     }
 
     subscript(key: PageKey) -> Ref? { refs[key] }
@@ -40,8 +40,8 @@ struct PageRefs: Sendable {
     /// Backlinks come sorted by citing page, so a page's repeats follow it and are told by
     /// comparing with the key before, not by hashing every key into a set (a principle cited
     /// thousands of times); keys out of order go the set's way.
-    func links(_ keys: [PageKey]) -> [[String: Any]] {
-        var result: [[String: Any]] = []
+    func links(_ keys: [PageKey]) -> [TemplateValue] {
+        var result: [TemplateValue] = []
         result.reserveCapacity(keys.count)
         var previous: PageKey?
         for key in keys {
@@ -51,16 +51,16 @@ struct PageRefs: Sendable {
                 if key.description <= previous.description { return linksInAnyOrder(keys) }
             }
             previous = key
-            if let entry = entries[key] { result.append(entry.values) }
+            if let entry = entries[key] { result.append(entry) }
         }
         return result
     }
 
-    private func linksInAnyOrder(_ keys: [PageKey]) -> [[String: Any]] {
+    private func linksInAnyOrder(_ keys: [PageKey]) -> [TemplateValue] {
         var seen: Set<PageKey> = []
         return keys.compactMap { key in
             guard seen.insert(key).inserted, let entry = entries[key] else { return nil }
-            return entry.values
+            return entry
         }
     }
 }

@@ -151,55 +151,60 @@ final class PageFactory: Sendable {
     var settings: SiteSettings { linked.site.settings }
 
     /// Renders a template for a page and adds it to the output (and the sitemap unless noindex).
-    func emit(_ template: String, path: SitePath, page: [String: Any], values: [String: Any] = [:],
+    func emit(_ template: String, path: SitePath, page: TemplateRecord, values: TemplateRecord = [:],
               breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String, into output: inout RenderOutput) {
         output.add(render(template, path: path, page: page, values: values, breadcrumbs: breadcrumbs, lastModified: lastModified, owner: owner))
     }
 
     /// Renders one page; safe to call from many threads at once (see `Parallel.map`).
-    func render(_ template: String, path: SitePath, page: [String: Any], values: [String: Any] = [:],
+    func render(_ template: String, path: SitePath, page: TemplateRecord, values: TemplateRecord = [:],
                 breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String) -> RenderedPage {
         var data = values
         // Mustache cannot test a list for emptiness, so each list gets a `has_<name>` flag.
         for (key, value) in values {
-            if let isEmpty = TemplateValue.isEmptyList(value) { data["has_" + key] = !isEmpty }
+            if case .list(let items) = value { data["has_" + key] = .flag(!items.isEmpty) }
         }
-        data["has_breadcrumbs"] = !breadcrumbs.isEmpty
+        data["has_breadcrumbs"] = .flag(!breadcrumbs.isEmpty)
         // Cards in lists are headed one level below the page's h1 unless the page nests them deeper.
         if data["card_heading"] == nil { data["card_heading"] = "h2" }
-        data["site"] = context.site(current: path)
+        data["site"] = .record(context.site(current: path))
         var page = page
-        let crumbs = breadcrumbs.map { ["title": $0.0, "href": context.href($0.1)] as [String: Any] }
-        var jsonLD = (page["json_ld"] as? [String]) ?? []
-        if !breadcrumbs.isEmpty { jsonLD.append(JSONLD.breadcrumbs(breadcrumbs + [(page["title"] as? String ?? "", path)], settings: settings)) }
-        page["json_ld"] = jsonLD
-        data["page"] = page
-        data["breadcrumbs"] = crumbs
+        let crumbs = breadcrumbs.map { ["title": .text($0.0), "href": .text(context.href($0.1))] as TemplateValue }
+        var jsonLD: [TemplateValue] = []
+        if case .list(let items)? = page["json_ld"] { jsonLD = items }
+        if !breadcrumbs.isEmpty {
+            let title: String = page["title"]?.text ?? ""
+            jsonLD.append(.text(JSONLD.breadcrumbs(breadcrumbs + [(title, path)], settings: settings)))
+        }
+        page["json_ld"] = .list(jsonLD)
+        data["page"] = .record(page)
+        data["breadcrumbs"] = .list(crumbs)
         templates.checkValues(template, data)
         let render = { self.templates.bytes(template, data, site: self.siteConstants[template]) }
-        let bytes = pageWork.page(path, fingerprint: ContextFingerprint.of([template, templates.fingerprint, data] as [Any]), render: render)
+        let bytes = pageWork.page(path, fingerprint: ContextFingerprint.of(template: template, templates: templates.fingerprint, data: data),
+                                  render: render)
         return RenderedPage(path: path, bytes: bytes, owner: owner, inSitemap: page["noindex"] == nil, lastModified: lastModified)
     }
 
     /// Backlinks of a page, as template entries.
-    func backlinks(_ key: PageKey) -> [[String: Any]] {
-        refs.links((linked.backlinks[key] ?? []).map(\.source))
+    func backlinks(_ key: PageKey) -> TemplateValue {
+        .list(refs.links((linked.backlinks[key] ?? []).map(\.source)))
     }
 
     /// `##` headings for a contents list; shown when a page has at least two.
-    func contents(_ key: PageKey) -> [[String: Any]] {
+    func contents(_ key: PageKey) -> TemplateValue {
         let headings = (linked.documents[key]?.headings ?? []).filter { $0.level == 2 }
         guard headings.count >= 2 else { return [] }
-        return headings.map { ["id": $0.id, "text": $0.text] }
+        return .list(headings.map { ["id": .text($0.id), "text": .text($0.text)] as TemplateValue })
     }
 
     /// Common `page` extras of a content item: summary, params, review notice.
     /// - Parameter kind: `page.kind`; by default the kind's template name (`ContentKind.descriptor`).
-    func itemPage(_ item: ContentItem, kind: String? = nil, extra: [String: Any] = [:]) -> [String: Any] {
-        var more: [String: Any] = ["params": TemplateValue.of(item.params)]
-        if let summary = item.summary { more["summary"] = summary }
+    func itemPage(_ item: ContentItem, kind: String? = nil, extra: TemplateRecord = [:]) -> TemplateRecord {
+        var more: TemplateRecord = ["params": .record(TemplateValue.of(item.params))]
+        if let summary = item.summary { more["summary"] = .text(summary) }
         if let original = site.outdatedTranslations[item.location.path] {
-            more["outdated_translation"] = ["original_href": original.href, "original_language": original.language] as [String: Any]
+            more["outdated_translation"] = ["original_href": .text(original.href), "original_language": .text(original.language)]
         }
         if let review = item.reviewBy {
             more["review_by"] = date(review)

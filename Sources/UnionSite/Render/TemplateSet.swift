@@ -7,7 +7,8 @@ import Mustache
 /// `CompiledTemplate` with its partials and blocks in place. swift-mustache parses each one
 /// first (its errors carry the line and column) and renders any template the compiler leaves
 /// out (transforms such as `{{x(y)}}`, dynamic or recursive partials); it is also the
-/// reference the compiler is tested against (`TemplateCompilerTests`).
+/// reference the compiler is tested against (`TemplateCompilerTests`), given the same
+/// `TemplateValue`s as `Any`.
 ///
 /// swift-mustache renders a missing partial as empty text without a word, so every
 /// `{{>partial}}` and `{{<parent}}` is checked here, at the template's own line and column.
@@ -65,33 +66,32 @@ struct TemplateSet: Sendable {
         return compiled
     }
 
-    func render(_ name: String, _ context: [String: Any]) -> String {
-        library.render(context, withTemplate: name) ?? ""
+    /// The page as swift-mustache renders it, from the same values as `Any`.
+    func render(_ name: String, _ context: TemplateRecord) -> String {
+        library.render(context.anyValues, withTemplate: name) ?? ""
     }
 
     /// Each compiled template's `site.…` values, resolved against the `site` every page of a
     /// render shares (`SiteContext.sharedSite`).
-    func siteConstants(for site: [String: Any]) -> [String: SiteConstants] {
+    func siteConstants(for site: TemplateRecord) -> [String: SiteConstants] {
         compiled.mapValues { SiteConstants($0, site: site) }
     }
 
     /// Reports the site's own templates' values this page lacks (`TemplateValueCheck`); run
     /// for every page, cached or not, so `serve` keeps reporting them.
-    func checkValues(_ name: String, _ context: [String: Any]) {
+    func checkValues(_ name: String, _ context: TemplateRecord) {
         if !valueCheck.isEmpty { valueCheck.check(name, context) }
     }
 
     /// The page as UTF-8: by the compiled template, or by swift-mustache when the template was
-    /// not compiled or the page holds a value the compiled runtime does not model.
+    /// not compiled.
     /// - Parameter site: the template's `site.…` values resolved once (`siteConstants(for:)`),
     ///   for a context whose `site` is the values they were resolved from plus `nav`.
-    func bytes(_ name: String, _ context: [String: Any], site: SiteConstants? = nil) -> [UInt8] {
-        if let template = compiled[name] {
-            var page = CompiledPage(context, site: site)
-            page.run(template)
-            if !page.needsReference { return page.bytes }
-        }
-        return Array(render(name, context).utf8)
+    func bytes(_ name: String, _ context: TemplateRecord, site: SiteConstants? = nil) -> [UInt8] {
+        guard let template = compiled[name] else { return Array(render(name, context).utf8) }
+        var page = CompiledPage(context, site: site)
+        page.run(template)
+        return page.bytes
     }
 }
 

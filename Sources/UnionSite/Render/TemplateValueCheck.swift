@@ -35,11 +35,11 @@ final class TemplateValueCheck: @unchecked Sendable {
     var isEmpty: Bool { uses.isEmpty }
 
     /// Checks one page's values against the template it is rendered with.
-    func check(_ template: String, _ values: [String: Any]) {
+    func check(_ template: String, _ values: TemplateRecord) {
         guard let list = uses[template] else { return }
         for (file, use) in list where !Self.resolves(use.name, in: values) {
             let key = "\(file.path)|\(use.name)"
-            let page = ((values["page"] as? [String: Any])?["href"] as? String).map { " (on \($0), among others)" } ?? ""
+            let page = values["page"].flatMap { CompiledPage.descend(["href"], from: $0)?.text }.map { " (on \($0), among others)" } ?? ""
             lock.lock()
             if found[key] == nil {
                 found[key] = .warning("`{{\(use.name)}}` renders as empty text: \(template) pages have no `\(use.name)`\(page); "
@@ -56,13 +56,13 @@ final class TemplateValueCheck: @unchecked Sendable {
         return found.keys.sorted().compactMap { found[$0] }
     }
 
-    /// Whether `page.a.b` is in the values; a value that is not a dictionary of strings
-    /// (an object swift-mustache reads its own way) counts as found.
-    static func resolves(_ name: String, in values: [String: Any]) -> Bool {
-        var current: Any = values
+    /// Whether `page.a.b` is in the values; a name that goes on past a value that is not a
+    /// record (`page.title.x`) counts as found, as it always has.
+    static func resolves(_ name: String, in values: TemplateRecord) -> Bool {
+        var current = TemplateValue.record(values)
         for part in name.split(separator: ".") {
-            guard let dictionary = current as? [String: Any] else { return true }
-            guard let next = dictionary[String(part)] else { return false }
+            guard case .record(let record) = current else { return true }
+            guard let next = record[String(part)] else { return false }
             current = next
         }
         return true

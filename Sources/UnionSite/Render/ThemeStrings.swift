@@ -45,9 +45,9 @@ struct ThemeStrings: Sendable, Hashable {
     }
 
     /// The `site.t` value templates read: every word, and each plural key's `other` form.
-    var templateValues: [String: Any] {
-        var values: [String: Any] = words
-        for (key, forms) in plurals { values[key] = forms[.other] ?? "" }
+    var templateValues: TemplateRecord {
+        var values = words.mapValues(TemplateValue.text)
+        for (key, forms) in plurals { values[key] = .text(forms[.other] ?? "") }
         return values
     }
 

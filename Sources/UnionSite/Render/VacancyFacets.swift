@@ -32,14 +32,14 @@ struct VacancyFacets {
         all = [region, contract, hours].filter { !$0.values.isEmpty }
     }
 
-    func context(current: SitePath, href: (SitePath) -> String) -> [[String: Any]] {
-        all.map { facet in
-            ["name": facet.name, "values": facet.values.map { value in
-                var entry: [String: Any] = ["label": value.label, "href": href(value.path), "count": value.count]
+    func context(current: SitePath, href: (SitePath) -> String) -> TemplateValue {
+        .list(all.map { facet in
+            ["name": .text(facet.name), "values": .list(facet.values.map { value in
+                var entry: TemplateRecord = ["label": .text(value.label), "href": .text(href(value.path)), "count": .number(value.count)]
                 if value.path == current { entry["current"] = true }
-                return entry
-            }]
-        }
+                return .record(entry)
+            })]
+        })
     }
 
     static func label(_ contract: Vacancy.Contract, in strings: ThemeStrings) -> String {

@@ -15,12 +15,12 @@ struct NavSitesTests {
         "", "articles/", "articles/pay/", "guide/", "guide/academies/", "guide/academies/x/", "search/",
     ])
     func sameSite(path: String) {
-        let shared: [String: Any] = ["title": "T", "has_nav": true]
+        let shared: TemplateRecord = ["title": "T", "has_nav": true]
         let sites = NavSites(shared: shared, nav: Self.nav)
         let alone = NavSites.site(shared, nav: Self.nav, current: SitePath(path))
         let site = sites.site(current: SitePath(path)) ?? alone
-        #expect(ContextFingerprint.of(site) == ContextFingerprint.of(alone))
-        #expect((site["nav"] as? [[String: Any]])?.count == Self.nav.count)
+        #expect(ContextFingerprint.of(.record(site)) == ContextFingerprint.of(.record(alone)))
+        #expect(site["nav"]?.records?.count == Self.nav.count)
     }
 
     @Test("a page under two current entries gets no shared site")
@@ -28,7 +28,7 @@ struct NavSitesTests {
         let sites = NavSites(shared: [:], nav: Self.nav)
         #expect(sites.site(current: SitePath("guide/academies/")) == nil)
         #expect(sites.site(current: SitePath("articles/pay/")) != nil)
-        let marks = (NavSites.site([:], nav: Self.nav, current: SitePath("guide/academies/"))["nav"] as? [[String: Any]])?.map { $0["current"] as? String }
+        let marks = NavSites.site([:], nav: Self.nav, current: SitePath("guide/academies/"))["nav"]?.records?.map { $0["current"]?.text }
         #expect(marks == [nil, nil, "true", "page", nil])
     }
 }

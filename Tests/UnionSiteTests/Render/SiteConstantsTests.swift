@@ -3,9 +3,9 @@ import Testing
 
 /// `site.…` values resolved once per render (`SiteConstants`) must read exactly as looking
 /// them up on every page did: inner sections shadow `site`, `site.nav` is each page's own,
-/// and a value the compiled runtime does not model still sends the page to swift-mustache.
+/// and a name through a value that is not a record finds nothing.
 @Suite struct SiteConstantsTests {
-    nonisolated(unsafe) static let site: [String: Any] = ["title": "S", "t": ["by": "By"] as [String: Any], "has_nav": true, "odd": Set(["x"])]
+    static let site: TemplateRecord = ["title": "S", "t": ["by": "By"], "has_nav": true, "odd": ["x"]]
 
     @Test("resolved values read as the page's own site, shadowed by any section that has a site")
     func shadowing() throws {
@@ -14,14 +14,13 @@ import Testing
         let set = try TemplateSet.load(overrides: ["t": SourceFile(path: "templates/t.mustache", text: text)])
         let template = try #require(set.compiled["t"])
         var pageSite = Self.site
-        pageSite["nav"] = [["href": "/n/"]] as [[String: Any]]
-        let data: [String: Any] = [
-            "site": pageSite,
-            "list": [["name": "plain"], ["site": ["title": "inner"] as [String: Any]]] as [[String: Any]],
+        pageSite["nav"] = [["href": "/n/"]]
+        let data: TemplateRecord = [
+            "site": .record(pageSite),
+            "list": [["name": "plain"], ["site": ["title": "inner"]]],
         ]
         var page = CompiledPage(data, site: SiteConstants(template, site: Self.site))
         page.run(template)
-        #expect(!page.needsReference)
         #expect(String(decoding: page.bytes, as: UTF8.self) == set.render("t", data))
         #expect(String(decoding: page.bytes, as: UTF8.self) == "S|By|||/n/|[SBy][inner]|S")
     }
@@ -34,19 +33,22 @@ import Testing
     func written(_ text: String) throws {
         let set = try TemplateSet.load(overrides: ["t": SourceFile(path: "templates/t.mustache", text: text)])
         let template = try #require(set.compiled["t"])
-        let site: [String: Any] = ["quote": "\"\u{301}<'&> \"", "count": 7, "t": ["a": "b"] as [String: Any]]
-        let data: [String: Any] = ["site": site, "list": [["name": "a"]] as [[String: Any]]]
+        let site: TemplateRecord = ["quote": "\"\u{301}<'&> \"", "count": 7, "t": ["a": "b"]]
+        let data: TemplateRecord = ["site": .record(site), "list": [["name": "a"]]]
         var page = CompiledPage(data, site: SiteConstants(template, site: site))
         page.run(template)
         #expect(String(decoding: page.bytes, as: UTF8.self) == set.render("t", data))
     }
 
-    @Test("a name through a value the runtime does not model still needs swift-mustache")
-    func unmodelled() throws {
-        let set = try TemplateSet.load(overrides: ["t": SourceFile(path: "templates/t.mustache", text: "{{site.title}}{{site.odd.x}}")])
+    @Test("a name through a list finds nothing, a list and a record resolved once write as on every page")
+    func throughList() throws {
+        let text = "{{site.title}}{{site.odd.x}}|{{site.odd}}|{{#site.odd}}<{{.}}>{{/site.odd}}|{{^site.none}}none{{/site.none}}"
+        let set = try TemplateSet.load(overrides: ["t": SourceFile(path: "templates/t.mustache", text: text)])
         let template = try #require(set.compiled["t"])
-        var page = CompiledPage(["site": Self.site], site: SiteConstants(template, site: Self.site))
+        let data: TemplateRecord = ["site": .record(Self.site)]
+        var page = CompiledPage(data, site: SiteConstants(template, site: Self.site))
         page.run(template)
-        #expect(page.needsReference)
+        #expect(String(decoding: page.bytes, as: UTF8.self) == set.render("t", data))
+        #expect(String(decoding: page.bytes, as: UTF8.self) == "S|[&quot;x&quot;]|<x>|none")
     }
 }

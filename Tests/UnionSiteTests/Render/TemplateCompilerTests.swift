@@ -65,33 +65,35 @@ import Testing
         #expect(set.compiled["t"] == nil, "\(label)")
         var data = Self.data
         data["name"] = "root"
-        data["children"] = [["name": "leaf", "children": [[String: Any]]()]] as [[String: Any]]
+        data["children"] = [["name": "leaf", "children": []]]
         #expect(String(decoding: set.bytes("t", data), as: UTF8.self) == set.render("t", data), "\(label)")
     }
 
-    @Test("a page with a value the compiled runtime does not model is rendered by swift-mustache")
-    func valuesNotModelled() throws {
-        let set = try TemplateSet.load(overrides: Self.files(["t": "{{#shout}}hi {{page.title}}{{/shout}}|{{#set}}{{.}}{{/set}}"]))
-        let lambda = MustacheLambda { (text: String) in text.uppercased() }
-        for data: [String: Any] in [["shout": lambda], ["set": Set(["only"])]] {
-            var page = CompiledPage(data)
-            page.run(try #require(set.compiled["t"]))
-            #expect(page.needsReference)
-            #expect(String(decoding: set.bytes("t", data), as: UTF8.self) == set.render("t", data))
-        }
+    @Test("swift-mustache gets each typed value as the Any it reads")
+    func valuesAsAny() throws {
+        let any = Self.data.anyValues
+        #expect(any["outer"] as? String == "O&")
+        #expect(any["count"] as? Int == 3)
+        #expect(any["flag"] as? Bool == true)
+        #expect((any["words"] as? [Any])?.compactMap { $0 as? String } == ["x\"", "y"])
+        let nested = try #require(any["nested"] as? [String: Any])
+        #expect((nested["inner"] as? [String: Any])?["leaf"] as? String == "L'")
+        #expect((any["mixed"] as? [Any])?.count == 4)
+        // Every value written bare, as swift-mustache prints what is not a string.
+        let set = try TemplateSet.load(overrides: Self.files(["t": "{{flag}}|{{off}}|{{count}}|{{words}}|{{empty}}|{{{mixed}}}"]))
+        try expectSame(set, "t", Self.data)
     }
 
     // MARK: - Helpers
 
-    private func expectSame(_ set: TemplateSet, _ name: String, _ data: [String: Any], _ label: String = "",
+    private func expectSame(_ set: TemplateSet, _ name: String, _ data: TemplateRecord, _ label: String = "",
                             sourceLocation: Testing.SourceLocation = #_sourceLocation) throws {
         let template = try #require(set.compiled[name], "\(name) is not compiled", sourceLocation: sourceLocation)
         var page = CompiledPage(data)
         page.run(template)
-        #expect(!page.needsReference, sourceLocation: sourceLocation)
         #expect(String(decoding: page.bytes, as: UTF8.self) == set.render(name, data), "\(label)", sourceLocation: sourceLocation)
         // The same with `site.…` resolved once, as `Renderer` renders pages.
-        guard var shared = data["site"] as? [String: Any] else { return }
+        guard case .record(var shared)? = data["site"] else { return }
         shared["nav"] = nil
         var withConstants = CompiledPage(data, site: SiteConstants(template, site: shared))
         withConstants.run(template)
@@ -105,14 +107,14 @@ import Testing
     }
 
     /// Values of every kind the renderer passes, with the characters escaping cares about.
-    nonisolated(unsafe) static let data: [String: Any] = [
-        "list": [["name": "a<b"], ["name": "c", "outer": "shadow"]] as [[String: Any]], "outer": "O&",
-        "flag": true, "off": false, "empty": [String](), "emptyItems": [[String: Any]](),
-        "nested": ["inner": ["leaf": "L'"] as [String: Any], "flag": true] as [String: Any],
-        "words": ["x\"", "y"], "text": "", "raw": "<i>", "count": 3, "ratio": 1.5,
-        "mixed": ["s", 2, ["k": "v"] as [String: Any], true] as [Any],
+    static let data: TemplateRecord = [
+        "list": [["name": "a<b"], ["name": "c", "outer": "shadow"]], "outer": "O&",
+        "flag": true, "off": false, "empty": [], "emptyItems": [],
+        "nested": ["inner": ["leaf": "L'"], "flag": true],
+        "words": ["x\"", "y"], "text": "", "raw": "<i>", "count": 3,
+        "mixed": ["s", 2, ["k": "v"], true],
         "quote": "\"\u{301}<'&> \"", "lines": "one\ntwo",
-        "page": ["title": "T & <t>", "params": ["x": "y"], "json_ld": ["{\"a\":1}"]] as [String: Any],
-        "site": ["title": "S", "nav": [["title": "N", "href": "/n/"]], "has_nav": true] as [String: Any],
+        "page": ["title": "T & <t>", "params": ["x": "y"], "json_ld": ["{\"a\":1}"]],
+        "site": ["title": "S", "nav": [["title": "N", "href": "/n/"]], "has_nav": true],
     ]
 }

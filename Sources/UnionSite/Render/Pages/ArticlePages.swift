@@ -30,17 +30,17 @@ extension PageFactory {
 
     private func renderArticlePage(_ article: Article, related: [Article]) -> RenderedPage {
         let item = article.item
-        let page = itemPage(item, extra: ["json_ld": [JSONLD.article(article, modified: site.modified(article), settings: settings)]])
-        var values: [String: Any] = [
-            "body": bodies.html(key: item.key, source: item.body),
+        let page = itemPage(item, extra: ["json_ld": [.text(JSONLD.article(article, modified: site.modified(article), settings: settings))]])
+        var values: TemplateRecord = [
+            "body": .text(bodies.html(key: item.key, source: item.body)),
             "contents": contents(item.key),
             "backlinks": backlinks(item.key),
             "published": date(article.date),
-            "tags": article.tags.map { ["name": $0, "href": context.href(Routes.site.tag($0))] as [String: Any] },
-            "related": related.map { ["title": $0.item.title, "href": context.href($0.item.url)] as [String: Any] },
+            "tags": .list(article.tags.map { ["name": .text($0), "href": .text(context.href(Routes.site.tag($0)))] as TemplateValue }),
+            "related": .list(related.map { ["title": .text($0.item.title), "href": .text(context.href($0.item.url))] as TemplateValue }),
         ]
         values.merge(historyValues(item, published: article.date.day, updated: article.updated)) { _, new in new }
-        if let author = article.author { values["author"] = author }
+        if let author = article.author { values["author"] = .text(author) }
         return render(item.kind.descriptor.template, path: item.url, page: page, values: values, breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)],
                       lastModified: site.modified(article).day.description, owner: item.location.path)
     }
@@ -59,8 +59,8 @@ extension PageFactory {
             render: {
                 let title = index == 0 ? t["articles"] : t.format("articles_page_of", ["number": String(index + 1), "count": String(chunks.count)])
                 let page = context.page(title: title, path: paths[index], kind: "article-list",
-                                        extra: ["summary": t["articles_summary"]])
-                let values: [String: Any] = ["articles": summaries.cards(ranges[index]), "pagination": pagination(paths, current: index)]
+                                        extra: ["summary": .text(t["articles_summary"])])
+                let values: TemplateRecord = ["articles": summaries.cards(ranges[index]), "pagination": pagination(paths, current: index)]
                 return render("article-list", path: paths[index], page: page, values: values, breadcrumbs: [(t["home"], .home)],
                               owner: "the article list")
             })
@@ -70,16 +70,16 @@ extension PageFactory {
     /// Links to the first and last pages and the two either side of the current one, so
     /// each list page stays small however many pages there are (all of them would make the
     /// lists quadratic in the number of articles).
-    func pagination(_ paths: [SitePath], current: Int) -> [String: Any] {
-        var result: [String: Any] = ["has_pages": paths.count > 1]
+    func pagination(_ paths: [SitePath], current: Int) -> TemplateValue {
+        var result: TemplateRecord = ["has_pages": .flag(paths.count > 1)]
         let shown = Set([0, paths.count - 1]).union(max(0, current - 2)...min(paths.count - 1, current + 2)).sorted()
-        result["pages"] = shown.enumerated().map { position, index in
-            ["number": index + 1, "href": context.href(paths[index]), "current": index == current,
-             "gap": position > 0 && shown[position - 1] != index - 1] as [String: Any]
-        }
-        if current > 0 { result["previous"] = context.href(paths[current - 1]) }
-        if current + 1 < paths.count { result["next"] = context.href(paths[current + 1]) }
-        return result
+        result["pages"] = .list(shown.enumerated().map { position, index in
+            ["number": .number(index + 1), "href": .text(context.href(paths[index])), "current": .flag(index == current),
+             "gap": .flag(position > 0 && shown[position - 1] != index - 1)] as TemplateValue
+        })
+        if current > 0 { result["previous"] = .text(context.href(paths[current - 1])) }
+        if current + 1 < paths.count { result["next"] = .text(context.href(paths[current + 1])) }
+        return .record(result)
     }
 
     private func tagPages(_ summaries: ArticleSummaries, into output: inout RenderOutput) {
@@ -102,8 +102,10 @@ extension PageFactory {
         }
         let index = Routes.site.tags
         let page = context.page(title: t["tags"], path: index, kind: "tags")
-        let tags = byTag.keys.sorted().map { ["title": $0, "href": context.href(Routes.site.tag($0)), "count": byTag[$0]!.count] as [String: Any] }
-        emit("tags", path: index, page: page, values: ["tags": tags], breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)],
+        let tags = byTag.keys.sorted().map {
+            ["title": .text($0), "href": .text(context.href(Routes.site.tag($0))), "count": .number(byTag[$0]!.count)] as TemplateValue
+        }
+        emit("tags", path: index, page: page, values: ["tags": .list(tags)], breadcrumbs: [(t["home"], .home), (t["articles"], Routes.site.articles)],
              owner: "the tag index", into: &output)
     }
 }

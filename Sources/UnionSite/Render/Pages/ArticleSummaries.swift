@@ -9,24 +9,24 @@ import Foundation
 /// renders none of them and makes no card.
 final class ArticleSummaries: @unchecked Sendable {
     private let lock = NSLock()
-    private var cards: [[String: Any]?]
-    private let make: (Int) -> [String: Any]
+    private var cards: [TemplateValue?]
+    private let make: (Int) -> TemplateValue
 
     /// - Parameter make: the card of the article at an index of `site.articles`.
-    init(count: Int, make: @escaping (Int) -> [String: Any]) {
+    init(count: Int, make: @escaping (Int) -> TemplateValue) {
         cards = Array(repeating: nil, count: count)
         self.make = make
     }
 
     /// The card of the article at `index`; two threads may both make one, and keep the same.
-    func card(_ index: Int) -> [String: Any] {
+    func card(_ index: Int) -> TemplateValue {
         if let card = lock.withLock({ cards[index] }) { return card }
         let card = make(index)
         lock.withLock { cards[index] = card }
         return card
     }
 
-    func cards(_ indices: some Sequence<Int>) -> [[String: Any]] {
-        indices.map(card)
+    func cards(_ indices: some Sequence<Int>) -> TemplateValue {
+        .list(indices.map(card))
     }
 }

@@ -10,11 +10,11 @@ extension PageFactory {
 
     func guideIndexPage() -> RenderedPage {
         let path = Routes.site.guide
-        var values: [String: Any] = ["chapters": site.chapters.map { chapterLink($0) }, "print_href": context.href(Routes.site.guidePrint)]
-        let page: [String: Any]
+        var values: TemplateRecord = ["chapters": .list(site.chapters.map { chapterLink($0) }), "print_href": .text(context.href(Routes.site.guidePrint))]
+        let page: TemplateRecord
         if let index = site.guideIndex {
             page = itemPage(index.item, kind: "guide-index")
-            values["body"] = bodies.html(key: index.item.key, source: index.item.body)
+            values["body"] = .text(bodies.html(key: index.item.key, source: index.item.body))
             values["backlinks"] = backlinks(index.item.key)
             values.merge(historyValues(index.item, published: nil)) { _, new in new }
         } else {
@@ -28,13 +28,13 @@ extension PageFactory {
         let chapter = site.chapters[index]
         let item = chapter.item
         let glossaryPath = Routes.site.glossary
-        var values: [String: Any] = [
-            "body": bodies.html(key: item.key, source: item.body),
+        var values: TemplateRecord = [
+            "body": .text(bodies.html(key: item.key, source: item.body)),
             "contents": contents(item.key), "backlinks": backlinks(item.key),
-            "number": index + 1, "chapter_count": site.chapters.count,
-            "chapter_of": t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)]),
-            "chapters": site.chapters.map { chapterLink($0, current: item.url) },
-            "terms": chapter.terms.map { ["term": $0.term, "href": context.href(glossaryPath) + "#" + $0.anchor] as [String: Any] },
+            "number": .number(index + 1), "chapter_count": .number(site.chapters.count),
+            "chapter_of": .text(t.format("chapter_of", ["number": String(index + 1), "count": String(site.chapters.count)])),
+            "chapters": .list(site.chapters.map { chapterLink($0, current: item.url) }),
+            "terms": .list(chapter.terms.map { ["term": .text($0.term), "href": .text(context.href(glossaryPath) + "#" + $0.anchor)] as TemplateValue }),
         ]
         if index > 0 { values["previous"] = chapterLink(site.chapters[index - 1]) }
         if index + 1 < site.chapters.count { values["next"] = chapterLink(site.chapters[index + 1]) }
@@ -51,25 +51,28 @@ extension PageFactory {
     private func glossaryPage(into output: inout RenderOutput) {
         let path = Routes.site.glossary
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
-        var letters: [(String, [[String: Any]])] = []
+        var letters: [(String, [TemplateValue])] = []
         for (entryID, term) in zip(site.glossary.entryIDs, site.glossary) {
             let letter = term.term.first.map { String($0).uppercased() } ?? "#"
-            var entry: [String: Any] = ["term": term.term, "anchor": term.anchor]
-            if let definition = term.definition { entry["definition"] = definition }
-            if !term.aliases.isEmpty { entry["aliases"] = term.aliases.joined(separator: ", ") }
-            if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": chapter.title, "href": context.href(chapter.url)] }
+            var entry: TemplateRecord = ["term": .text(term.term), "anchor": .text(term.anchor)]
+            if let definition = term.definition { entry["definition"] = .text(definition) }
+            if !term.aliases.isEmpty { entry["aliases"] = .text(term.aliases.joined(separator: ", ")) }
+            if let chapter = chapters[term.chapterID] { entry["chapter"] = ["title": .text(chapter.title), "href": .text(context.href(chapter.url))] }
             let users = linked.glossaryUses[entryID] ?? []
             var used = refs.links(Array(users.prefix(Self.usedInLimit)))
-            if !used.isEmpty { used[used.count - 1]["last"] = true }
-            entry["used_in"] = used
-            entry["has_used_in"] = !used.isEmpty
-            if users.count > Self.usedInLimit {
-                entry["used_in_more"] = users.count - Self.usedInLimit
-                entry["more_pages"] = t.plural("more_pages", users.count - Self.usedInLimit)
+            if case .record(var last)? = used.last {
+                last["last"] = true
+                used[used.count - 1] = .record(last)
             }
-            if letters.last?.0 == letter { letters[letters.count - 1].1.append(entry) } else { letters.append((letter, [entry])) }
+            entry["used_in"] = .list(used)
+            entry["has_used_in"] = .flag(!used.isEmpty)
+            if users.count > Self.usedInLimit {
+                entry["used_in_more"] = .number(users.count - Self.usedInLimit)
+                entry["more_pages"] = .text(t.plural("more_pages", users.count - Self.usedInLimit))
+            }
+            if letters.last?.0 == letter { letters[letters.count - 1].1.append(.record(entry)) } else { letters.append((letter, [.record(entry)])) }
         }
-        let values: [String: Any] = ["letters": letters.map { ["letter": $0.0, "id": HeadingID.base(for: $0.0), "terms": $0.1] }]
+        let values: TemplateRecord = ["letters": .list(letters.map { ["letter": .text($0.0), "id": .text(HeadingID.base(for: $0.0)), "terms": .list($0.1)] })]
         emit("glossary", path: path, page: context.page(title: t["glossary"], path: path, kind: "glossary"), values: values,
              breadcrumbs: [(t["home"], .home), (t["member_guide"], Routes.site.guide)], owner: "the glossary", into: &output)
     }
@@ -77,18 +80,18 @@ extension PageFactory {
     func printPage() -> RenderedPage {
         let path = Routes.site.guidePrint
         let anchors = Dictionary(uniqueKeysWithValues: site.chapters.map { (context.href($0.item.url), "chapter-" + $0.item.slug) })
-        let chapters: [[String: Any]] = site.chapters.enumerated().map { index, chapter in
+        let chapters: [TemplateRecord] = site.chapters.enumerated().map { index, chapter in
             let placement = BodyRenderer.Placement(headingOffset: 1, idPrefix: chapter.item.slug + "--", mapHref: { href in
                 Self.inPageHref(href, anchors: anchors)
             }, mapID: "print:" + anchors.keys.sorted().map { $0 + "=" + anchors[$0]! }.joined(separator: ","))
-            let values: [String: Any] = ["title": chapter.item.title, "number": index + 1, "anchor": "chapter-" + chapter.item.slug,
-                                         "body": bodies.html(key: chapter.item.key, source: chapter.item.body, placement: placement)]
+            let values: TemplateRecord = ["title": .text(chapter.item.title), "number": .number(index + 1), "anchor": .text("chapter-" + chapter.item.slug),
+                                          "body": .text(bodies.html(key: chapter.item.key, source: chapter.item.body, placement: placement))]
             return values.merging(historyValues(chapter.item, published: nil, idPrefix: chapter.item.slug + "--", headingLevel: 3,
                                                 open: true)) { old, _ in old }
         }
-        let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] as [String: Any] }
+        let contents = chapters.map { ["id": $0["anchor"]!, "text": $0["title"]!] as TemplateValue }
         return render("guide-print", path: path, page: context.page(title: t["guide_print"], path: path, kind: "guide-print"),
-                      values: ["chapters": chapters, "contents": contents],
+                      values: ["chapters": .list(chapters), "contents": .list(contents)],
                       breadcrumbs: [(t["home"], .home), (t["member_guide"], Routes.site.guide)], owner: "the guide print page")
     }
 

@@ -9,27 +9,27 @@ extension PageFactory {
     ///   - idPrefix: `/guide/print/` puts each chapter's ids under its slug.
     ///   - open: print views show the history open.
     func historyValues(_ item: ContentItem, published: Day?, updated: ContentDate? = nil,
-                       idPrefix: String = "", headingLevel: Int = 2, open: Bool = false) -> [String: Any] {
+                       idPrefix: String = "", headingLevel: Int = 2, open: Bool = false) -> TemplateRecord {
         let changes = site.changes(of: item)
-        var values: [String: Any] = ["has_history": !changes.isEmpty]
+        var values: TemplateRecord = ["has_history": .flag(!changes.isEmpty)]
         if let last = site.lastUpdated(item, updated: updated), published.map({ last.day > $0 }) ?? true {
             values["updated"] = date(last)
             values["has_dates"] = true
         }
         if published != nil { values["has_dates"] = true }
         guard !changes.isEmpty else { return values }
-        values["history"] = changes.map(change)
-        values["first_published"] = published.map { date($0) } ?? [String: Any]()
-        values["history_id"] = idPrefix + Routes.historyAnchor
+        values["history"] = .list(changes.map(change))
+        values["first_published"] = published.map { date($0) } ?? .record([:])
+        values["history_id"] = .text(idPrefix + Routes.historyAnchor)
         values["history_heading"] = "h\(headingLevel)"
         if open { values["history_open"] = true }
         return values
     }
 
-    private func change(_ change: Change) -> [String: Any] {
-        var value = date(change.date)
-        value["note"] = change.note
-        if let version = change.version { value["change_version"] = version }
-        return value
+    private func change(_ change: Change) -> TemplateValue {
+        var value = DateContext.of(change.date, in: t)
+        value["note"] = .text(change.note)
+        if let version = change.version { value["change_version"] = .text(version) }
+        return .record(value)
     }
 }

@@ -4,28 +4,28 @@ extension PageFactory {
     func principles(into output: inout RenderOutput) {
         output.add(site.principleDocuments, minimum: 2, principleDocumentPage)
         let path = Routes.site.principles
-        let documents: [[String: Any]] = site.principleDocuments.map { document in
-            var entry: [String: Any] = ["title": document.item.title, "href": context.href(document.item.url), "slug": document.item.slug]
-            if let summary = document.item.summary { entry["summary"] = summary }
-            entry["principles"] = principleHeadings(document).map { heading in
-                ["number": heading.principleNumber ?? 0, "title": heading.text,
-                 "href": context.href(document.item.url) + "#" + heading.id] as [String: Any]
-            }
-            return entry
+        let documents: [TemplateValue] = site.principleDocuments.map { document in
+            var entry: TemplateRecord = ["title": .text(document.item.title), "href": .text(context.href(document.item.url)), "slug": .text(document.item.slug)]
+            if let summary = document.item.summary { entry["summary"] = .text(summary) }
+            entry["principles"] = .list(principleHeadings(document).map { heading in
+                ["number": .number(heading.principleNumber ?? 0), "title": .text(heading.text),
+                 "href": .text(context.href(document.item.url) + "#" + heading.id)] as TemplateValue
+            })
+            return .record(entry)
         }
         emit("principles", path: path, page: context.page(title: t["principles"], path: path, kind: "principles"),
-             values: ["documents": documents], breadcrumbs: [(t["home"], .home)], owner: "the principles index", into: &output)
+             values: ["documents": .list(documents)], breadcrumbs: [(t["home"], .home)], owner: "the principles index", into: &output)
     }
 
     func principleDocumentPage(_ document: PrincipleDocument) -> RenderedPage {
         let item = document.item
         let citations = principleCitations(item.key)
-        var values: [String: Any] = [
-            "body": bodies.html(key: item.key, source: item.body, citations: citations),
-            "contents": principleHeadings(document).map { ["id": $0.id, "text": "\($0.principleNumber ?? 0). \($0.text)"] as [String: Any] },
+        var values: TemplateRecord = [
+            "body": .text(bodies.html(key: item.key, source: item.body, citations: citations)),
+            "contents": .list(principleHeadings(document).map { ["id": .text($0.id), "text": "\($0.principleNumber ?? 0). \($0.text)"] as TemplateValue }),
             "backlinks": backlinks(item.key),
         ]
-        if let version = document.version { values["version"] = version }
+        if let version = document.version { values["version"] = .text(version) }
         if let adopted = document.adopted { values["adopted"] = date(adopted) }
         values.merge(historyValues(item, published: document.adopted)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
@@ -55,7 +55,10 @@ extension PageFactory {
             let sources = anchors.flatMap { byFragment[$0] ?? [] }.sorted().map { citations[$0].source }
             let links = self.refs.links(sources)
             guard !links.isEmpty else { return nil }
-            let items = links.map { "<a href=\"\(HTML.attribute($0["href"] as! String))\">\(HTML.escape($0["title"] as! String))</a>" }
+            let items = links.map { link in
+                let field = { (name: String) in CompiledPage.descend([name], from: link)?.text ?? "" }
+                return "<a href=\"\(HTML.attribute(field("href")))\">\(HTML.escape(field("title")))</a>"
+            }
             return "<p class=\"cited-in\"><strong>Principle \(number) is cited in:</strong> \(items.joined(separator: ", "))</p>\n"
         }
     }

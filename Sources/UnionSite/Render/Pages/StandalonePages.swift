@@ -6,7 +6,7 @@ extension PageFactory {
 
     func standalonePage(_ page: Page) -> RenderedPage {
         let item = page.item
-        var values: [String: Any] = ["body": bodies.html(key: item.key, source: item.body),
+        var values: TemplateRecord = ["body": .text(bodies.html(key: item.key, source: item.body)),
                                      "contents": contents(item.key), "backlinks": backlinks(item.key)]
         values.merge(historyValues(item, published: nil)) { _, new in new }
         return render(item.kind.descriptor.template, path: item.url, page: itemPage(item), values: values,
@@ -21,7 +21,7 @@ extension PageFactory {
         emit("not-found", path: notFound, page: page, owner: "the 404 page", into: &output)
         let search = Routes.site.search
         emit("search", path: search, page: context.page(title: t["search"], path: search, kind: "search"),
-             values: ["search_strings": t.searchScriptJSON],
+             values: ["search_strings": .text(t.searchScriptJSON)],
              breadcrumbs: [(t["home"], .home)], owner: "the search page", into: &output)
     }
 }

@@ -20,21 +20,21 @@ extension PageFactory {
         for (index, chunk) in chunks.enumerated() {
             let title = index == 0 ? name : "\(name), page \(index + 1) of \(chunks.count)"
             let summary = guide ? t["guide_updates_summary"] : t["updates_summary"]
-            let page = context.page(title: title, path: paths[index], kind: "updates", extra: ["summary": summary])
-            let values: [String: Any] = ["days": updateDays(chunk), "pagination": pagination(paths, current: index),
-                                         "is_guide": guide]
+            let page = context.page(title: title, path: paths[index], kind: "updates", extra: ["summary": .text(summary)])
+            let values: TemplateRecord = ["days": .list(updateDays(chunk)), "pagination": pagination(paths, current: index),
+                                          "is_guide": .flag(guide)]
             emit("updates", path: paths[index], page: page, values: values, breadcrumbs: crumbs,
                  owner: guide ? "the guide's updates page" : "the updates page", into: &output)
         }
     }
 
     /// Changes grouped by their day, in the order given.
-    func updateDays(_ updates: [PageUpdate]) -> [[String: Any]] {
-        var days: [[String: Any]] = []
+    func updateDays(_ updates: [PageUpdate]) -> [TemplateValue] {
+        var days: [TemplateValue] = []
         var current: Day?
-        var entries: [[String: Any]] = []
+        var entries: [TemplateValue] = []
         func close() {
-            if let current { days.append(["date": date(current), "updates": entries]) }
+            if let current { days.append(["date": date(current), "updates": .list(entries)]) }
         }
         for update in updates {
             if update.change.date.day != current {
@@ -47,8 +47,8 @@ extension PageFactory {
         return days
     }
 
-    func updateEntry(_ update: PageUpdate) -> [String: Any] {
-        ["title": update.item.title, "href": context.href(update.item.url) + "#" + Routes.historyAnchor, "note": update.change.note,
-         "date": date(update.change.date)]
+    func updateEntry(_ update: PageUpdate) -> TemplateValue {
+        ["title": .text(update.item.title), "href": .text(context.href(update.item.url) + "#" + Routes.historyAnchor),
+         "note": .text(update.change.note), "date": date(update.change.date)]
     }
 }

@@ -1,17 +1,13 @@
 /// How a `CompiledPage` writes values and tells their kinds apart.
 extension CompiledPage {
     /// `{{name}}`: what swift-mustache prints for a value, escaped as the template asks.
-    /// Strings are written as they are, anything else as `String(describing:)`.
-    mutating func write(_ value: Any?, _ escaping: TemplateEscaping) {
-        guard let value else { return }
-        if let text = value as? String {
-            append(text, escaping)
-        } else if let number = value as? Int {
-            append(String(number), .none)
-        } else if Self.isLeaf(value) || value is [String: Any] {
-            append(String(describing: value), escaping)
-        } else {
-            markNeedsReference()
+    /// Strings are written as they are, anything else as `String(describing:)` of its `Any`.
+    mutating func write(_ value: TemplateValue?, _ escaping: TemplateEscaping) {
+        switch value {
+        case nil: return
+        case .text(let text)?: append(text, escaping)
+        case .number(let number)?: append(String(number), .none)
+        case let value?: append(String(describing: value.anyValue), escaping)
         }
     }
 
@@ -51,10 +47,5 @@ extension CompiledPage {
             if scalars.count == 1, let entity = HTML.entity(scalars[scalars.startIndex]) { escaped += entity } else { escaped.append(character) }
         }
         return escaped
-    }
-
-    /// Whether a value is one with no names inside: a string, number, flag or list.
-    static func isLeaf(_ value: Any) -> Bool {
-        value is String || value is Int || value is Bool || value is Double || TemplateValue.isEmptyList(value) != nil
     }
 }

@@ -1,51 +1,37 @@
 /// The output and the context stack of one page rendered by a `CompiledTemplate`.
 ///
-/// It reads the same `[String: Any]` values swift-mustache gets and follows swift-mustache's
-/// rules for them: a name is looked up from the innermost section outwards, dotted names
-/// descend into dictionaries, a list repeats its section, `true` runs it once without a new
-/// context, `false`, nil and an empty list skip it. What it saves is swift-mustache's
+/// It reads the page's `TemplateValue`s as swift-mustache reads the same values given as `Any`
+/// (`TemplateValue.anyValue`): a name is looked up from the innermost section outwards,
+/// dotted names descend into records, a list repeats its section, `true` runs it once without
+/// a new context, `false`, nil and an empty list skip it. What it saves is swift-mustache's
 /// per-lookup work: splitting the name, and up to four protocol casts per stack level.
-///
-/// The values the renderer passes are strings, integers, booleans, dictionaries and lists
-/// of them. A value of any other type (a lambda, a set, a struct read by reflection) sets
-/// `needsReference`, and the page is then rendered by swift-mustache instead (`TemplateSet`).
 struct CompiledPage {
     private(set) var bytes: [UInt8] = []
-    /// Whether the page met a value this runtime does not model; its bytes are then not to be used.
-    private(set) var needsReference = false
-    /// Each section's value, the page's data first; dictionaries are cast once, when pushed.
-    private var stack: [Frame]
-    /// The dictionaries in `stack`, where names are looked up, the page's data first. Kept apart
-    /// because a lookup (a third of the template runtime's samples) copied each `Frame` it
-    /// passed, through the runtime's value witnesses for an enum holding an `Any`.
-    private var scopes: [[String: Any]]
+    /// The records in the context stack, where names are looked up, the page's data first.
+    private var scopes: [TemplateRecord]
+    /// The innermost section's value (`{{.}}`), when it is not the innermost record: a string,
+    /// number, flag or list pushes no record, yet is what `{{.}}` writes.
+    private var leaves: [Leaf]
 
-    enum Frame {
-        case dictionary([String: Any])
-        /// A string, number, flag or list: it has no names to look up.
-        case leaf(Any)
-
-        var value: Any {
-            switch self {
-            case .dictionary(let dictionary): dictionary
-            case .leaf(let value): value
-            }
-        }
+    /// A section's value that is not a record, and how many records were in scope under it.
+    private struct Leaf {
+        let value: TemplateValue
+        let scopeCount: Int
     }
 
-    /// The page's `page` and `site`, cast once: most lookups start with one of them.
-    private let rootPage: [String: Any]?
-    private let rootSite: [String: Any]?
+    /// The page's `page` and `site`: most lookups start with one of them.
+    private let rootPage: TemplateRecord?
+    private let rootSite: TemplateRecord?
     /// The template's `site.…` values, resolved once per render; only for data whose `site` is
     /// the shared values they were resolved from plus `nav` (`Renderer.render`).
     private let siteConstants: SiteConstants?
 
-    init(_ data: [String: Any], site siteConstants: SiteConstants? = nil) {
+    init(_ data: TemplateRecord, site siteConstants: SiteConstants? = nil) {
         self.siteConstants = siteConstants
-        stack = [.dictionary(data)]
         scopes = [data]
-        rootPage = data["page"] as? [String: Any]
-        rootSite = data["site"] as? [String: Any]
+        leaves = []
+        if case .record(let page) = data["page"] { rootPage = page } else { rootPage = nil }
+        if case .record(let site) = data["site"] { rootSite = site } else { rootSite = nil }
         bytes.reserveCapacity(16_384)
     }
 
@@ -72,8 +58,6 @@ struct CompiledPage {
 
     /// `HTML.escape` of the bytes, written straight into the page.
     mutating func appendEscapedHTML(_ utf8: UnsafeBufferPointer<UInt8>) { HTML.escape(utf8, into: &bytes) }
-
-    mutating func markNeedsReference() { needsReference = true }
 
     // MARK: - Instructions
 
@@ -130,82 +114,69 @@ struct CompiledPage {
 
     /// `{{#name}}`: once per list item, once for `true` (in the same context) or any other value
     /// (which becomes the innermost context), never for nil, `false` or an empty list.
-    private mutating func section(_ value: Any?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
-        guard let value else { return }
-        // The kinds pages hold most first: each failed `as?` is a walk through the runtime's casts.
-        if let flag = value as? Bool {
-            if flag { run(program, body, indentation: indentation) }
-        } else if let list = value as? [[String: Any]] {
-            for item in list { nested(.dictionary(item), program, body, indentation) }
-        } else if let text = value as? String {
-            nested(.leaf(text), program, body, indentation)
-        } else if let dictionary = value as? [String: Any] {
-            nested(.dictionary(dictionary), program, body, indentation)
-        } else if let list = value as? [String] {
-            for item in list { nested(.leaf(item), program, body, indentation) }
-        } else if let list = value as? [Any] {
-            for item in list { nested(frame(item), program, body, indentation) }
-        } else {
-            nested(frame(value), program, body, indentation)
+    private mutating func section(_ value: TemplateValue?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
+        switch value {
+        case nil: return
+        case .flag(let flag)?: if flag { run(program, body, indentation: indentation) }
+        case .list(let items)?: for item in items { nested(item, program, body, indentation) }
+        case let value?: nested(value, program, body, indentation)
         }
     }
 
     /// `{{^name}}`: only for nil, `false` or an empty list (which becomes the innermost context).
-    private mutating func inverted(_ value: Any?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
-        guard let value else { return run(program, body, indentation: indentation) }
-        if let flag = value as? Bool {
-            if !flag { run(program, body, indentation: indentation) }
-        } else if let isEmpty = TemplateValue.isEmptyList(value) {
-            if isEmpty { nested(.leaf(value), program, body, indentation) }
-        } else {
-            // Any other value skips the section; `frame` flags one this runtime does not model.
-            _ = frame(value)
+    private mutating func inverted(_ value: TemplateValue?, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
+        switch value {
+        case nil: run(program, body, indentation: indentation)
+        case .flag(let flag)?: if !flag { run(program, body, indentation: indentation) }
+        case .list(let items)? where items.isEmpty: nested(.list(items), program, body, indentation)
+        default: return
         }
     }
 
-    private mutating func nested(_ frame: Frame, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
-        stack.append(frame)
-        if case .dictionary(let dictionary) = frame { scopes.append(dictionary) }
-        run(program, body, indentation: indentation)
-        if case .dictionary = stack.removeLast() { scopes.removeLast() }
-    }
-
-    /// A value as a context; anything but a dictionary, string, number, flag or list sets `needsReference`.
-    private mutating func frame(_ value: Any) -> Frame {
-        if let dictionary = value as? [String: Any] { return .dictionary(dictionary) }
-        if !Self.isLeaf(value) { needsReference = true }
-        return .leaf(value)
+    /// Runs a section's body with `value` as the innermost context.
+    private mutating func nested(_ value: TemplateValue, _ program: Program, _ body: Range<Int>, _ indentation: Int) {
+        if case .record(let record) = value {
+            scopes.append(record)
+            run(program, body, indentation: indentation)
+            scopes.removeLast()
+        } else {
+            leaves.append(Leaf(value: value, scopeCount: scopes.count))
+            run(program, body, indentation: indentation)
+            leaves.removeLast()
+        }
     }
 
     // MARK: - Lookup
 
-    private mutating func value(_ name: CompiledTemplate.Instruction, _ keys: UnsafeBufferPointer<String>) -> Any? {
+    /// The innermost context's value: a leaf pushed after the innermost record, or that record.
+    private var current: TemplateValue {
+        if let leaf = leaves.last, leaf.scopeCount == scopes.count { return leaf.value }
+        return .record(scopes[scopes.count - 1])
+    }
+
+    private func value(_ name: CompiledTemplate.Instruction, _ keys: UnsafeBufferPointer<String>) -> TemplateValue? {
         let parts = keys[Int(name.start)..<Int(name.start + name.count)]
         switch name.scope {
         case .current:
-            return stack[stack.count - 1].value
+            return current
         case .innermost:
-            return descend(parts, from: stack[stack.count - 1].value)
+            return Self.descend(parts, from: current)
         case .stack:
             let first = parts[parts.startIndex]
             let constant = name.siteSlot >= 0 && siteConstants != nil
-            if !constant, scopes.count == 1, parts.count > 1, let root = name.root, let dictionary = root == .page ? rootPage : rootSite {
-                return dictionary[parts[parts.startIndex + 1]].flatMap { descend(parts.dropFirst(2), from: $0) }
+            if !constant, scopes.count == 1, parts.count > 1, let root = name.root, let record = root == .page ? rootPage : rootSite {
+                return record[parts[parts.startIndex + 1]].flatMap { Self.descend(parts.dropFirst(2), from: $0) }
             }
-            if let found = sectionValue(first, above: constant ? 0 : -1) { return descend(parts.dropFirst(), from: found) }
+            if let found = sectionValue(first, above: constant ? 0 : -1) { return Self.descend(parts.dropFirst(), from: found) }
             // No section's value has a `site` of its own: the page's, resolved once per render.
             guard constant, let siteConstants else { return nil }
-            switch siteConstants[name.siteSlot] {
-            case .value(let value): return value
-            case .missing: return nil
-            case .unmodelled: needsReference = true; return nil
-            }
+            return siteConstants[name.siteSlot]
         }
     }
 
-    /// The innermost value of `key` in the context stack's dictionaries above `scopes[above]`
+    /// The innermost value of `key` in the context stack's records above `scopes[above]`
     /// (-1: all of them; 0: all but the page's data).
-    private func sectionValue(_ key: String, above: Int) -> Any? {
+    private func sectionValue(_ key: String, above: Int) -> TemplateValue? {
         var level = scopes.count - 1
         while level > above {
             if let found = scopes[level][key] { return found }
@@ -220,20 +191,10 @@ struct CompiledPage {
     }
 
     /// The rest of a dotted name, inside `value` only.
-    private mutating func descend(_ parts: Slice<UnsafeBufferPointer<String>>, from value: Any) -> Any? {
-        Self.descend(parts, from: value, unmodelled: &needsReference)
-    }
-
-    /// The rest of a dotted name, inside `value` only; sets `unmodelled` when it meets a value
-    /// this runtime does not model (`needsReference`).
-    static func descend<Parts: Sequence<String>>(_ parts: Parts, from value: Any, unmodelled: inout Bool) -> Any? {
+    static func descend<Parts: Sequence<String>>(_ parts: Parts, from value: TemplateValue) -> TemplateValue? {
         var value = value
         for part in parts {
-            guard let dictionary = value as? [String: Any] else {
-                if !isLeaf(value) { unmodelled = true }
-                return nil
-            }
-            guard let child = dictionary[part] else { return nil }
+            guard case .record(let record) = value, let child = record[part] else { return nil }
             value = child
         }
         return value

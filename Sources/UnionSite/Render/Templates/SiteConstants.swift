@@ -3,52 +3,45 @@
 ///
 /// Every page's `site` is the same dictionary (`SiteContext`'s shared values) with its own
 /// `nav` added, and the built-in theme names about sixty `site.…` values per article page,
-/// each a string hash and a cast per dotted part. A name whose second part is not `nav` gives
+/// each a string hash per dotted part. A name whose second part is not `nav` gives
 /// the same value on every page, so it is resolved here once; `CompiledPage` still looks in
 /// each inner section's value first, so a section whose value has a `site` key of its own
 /// shadows it exactly as before.
 struct SiteConstants: Sendable {
-    enum Resolved {
-        case value(Any)
-        case missing
-        /// The name crosses a value `CompiledPage` does not model: the page goes to swift-mustache.
-        case unmodelled
-    }
-
-    private let values: FrozenResolved
+    /// Each slot's value; nil where `site` lacks it.
+    private let values: [TemplateValue?]
     /// What `{{name}}` writes for each slot holding a string or number, in each escaping
     /// (`writtenRanges`: start and end in `written` per slot and escaping, -1 for none), so
-    /// the page appends the bytes without copying, casting and escaping the value again.
+    /// the page appends the bytes without copying and escaping the value again.
     private let written: [UInt8]
     private let writtenRanges: [Int32]
 
     /// - Parameter site: the `site` value every page gets, less `nav` (`SiteContext.shared`).
-    init(_ template: CompiledTemplate, site: [String: Any]) {
-        let resolved = template.siteNames.map { rest -> Resolved in
-            var unmodelled = false
-            let found = site[rest[rest.startIndex]].flatMap { CompiledPage.descend(rest.dropFirst(), from: $0, unmodelled: &unmodelled) }
-            return unmodelled ? .unmodelled : found.map(Resolved.value) ?? .missing
+    init(_ template: CompiledTemplate, site: TemplateRecord) {
+        let resolved = template.siteNames.map { rest in
+            site[rest[rest.startIndex]].flatMap { CompiledPage.descend(rest.dropFirst(), from: $0) }
         }
         var written: [UInt8] = []
         var ranges: [Int32] = []
         for value in resolved {
             for escaping in Self.escapings {
-                guard case .value(let value) = value, value is String || value is Int else {
+                switch value {
+                case .text?, .number?:
+                    var page = CompiledPage([:])
+                    page.write(value, escaping)
+                    ranges += [Int32(written.count), Int32(written.count + page.bytes.count)]
+                    written += page.bytes
+                default:
                     ranges += [-1, -1]
-                    continue
                 }
-                var page = CompiledPage([:])
-                page.write(value, escaping)
-                ranges += [Int32(written.count), Int32(written.count + page.bytes.count)]
-                written += page.bytes
             }
         }
-        values = FrozenResolved(values: resolved)
+        values = resolved
         self.written = written
         writtenRanges = ranges
     }
 
-    subscript(slot: Int32) -> Resolved { values.values[Int(slot)] }
+    subscript(slot: Int32) -> TemplateValue? { values[Int(slot)] }
 
     private static let escapings: [TemplateEscaping] = [.none, .html, .fastHTML]
 
@@ -69,10 +62,5 @@ struct SiteConstants: Sendable {
     static func slot(of name: TemplateName) -> ArraySlice<String>? {
         guard name.scope == .stack, name.root == .site, name.parts.count > 1, name.parts[1] != "nav" else { return nil }
         return name.parts.dropFirst()
-    }
-
-    /// Template values are strings, flags, lists and dictionaries of them, never mutated.
-    private struct FrozenResolved: @unchecked Sendable {
-        let values: [Resolved]
     }
 }
