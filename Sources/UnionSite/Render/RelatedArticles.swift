@@ -91,12 +91,27 @@ struct RelatedArticles {
     }
 
     /// The `limit` most frequent ids, ties to the lower index (the newer article).
-    private static func best(_ candidates: [Int]) -> [Int] {
-        var counted: [(id: Int, count: Int)] = []
-        for id in candidates.sorted() {
-            if counted.last?.id == id { counted[counted.count - 1].count += 1 } else { counted.append((id, 1)) }
+    static func best(_ candidates: [Int]) -> [Int] {
+        // The best `limit` kept in order while counting, instead of sorting every id counted:
+        // ids come in ascending order, so an equal count never displaces an earlier id.
+        var top: [(id: Int, count: Int)] = []
+        top.reserveCapacity(limit + 1)
+        func offer(_ id: Int, _ count: Int) {
+            guard top.count < limit || count > top[top.count - 1].count else { return }
+            var at = top.count
+            while at > 0, count > top[at - 1].count { at -= 1 }
+            top.insert((id, count), at: at)
+            if top.count > limit { top.removeLast() }
         }
-        return counted.sorted { ($0.count, -$0.id) > ($1.count, -$1.id) }.prefix(limit).map(\.id)
+        let sorted = candidates.sorted()
+        var index = 0
+        while index < sorted.count {
+            var end = index + 1
+            while end < sorted.count, sorted[end] == sorted[index] { end += 1 }
+            offer(sorted[index], end - index)
+            index = end
+        }
+        return top.map(\.id)
     }
 
     /// Ids only, so a kept choice shows today's titles: look them up in the current articles.

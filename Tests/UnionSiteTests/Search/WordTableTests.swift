@@ -52,4 +52,28 @@ struct WordTableTests {
         #expect(Self.find(table, "pan", hash: 42) == nil)
         #expect(Self.find(table, "pay", hash: 43) == nil)
     }
+
+    @Test("the hash the scan gives each word is the hash of its bytes, whatever came before it in the buffer")
+    func scanHashes() {
+        var random = SeededRandom(seed: 20261206)
+        let pieces = ["a", "Pay", "governance", "MULTI", "academy", "trusts", "x9", "ünïcode", "日本語", " ", ", ", "-", "\n",
+                      "averyveryverylongwordthatgoespasteightbytes", "eightchr", "sevench", "ninechars"]
+        for _ in 0..<300 {
+            let text = (0..<random.next(40)).map { _ in pieces[random.next(pieces.count)] }.joined()
+            var words = 0
+            SearchTokenizer.scan(text) { word, hash in
+                words += 1
+                #expect(hash == SearchTokenizer.hash(word), "\(String(decoding: word, as: UTF8.self)) in \(text)")
+            }
+            var expected = 0
+            SearchTokenizer.forEachWord(in: text) { _ in expected += 1 }
+            #expect(words == expected)
+        }
+        // Words of one to sixteen bytes differ in their hashes from their prefixes and zero-padded forms.
+        let word = Array("abcdefghijklmnop".utf8)
+        let hashes = (0...16).map { count in word.withUnsafeBufferPointer { SearchTokenizer.hash(UnsafeBufferPointer(rebasing: $0[0..<count])) } }
+        #expect(Set(hashes).count == hashes.count)
+        let padded: [UInt8] = Array("abc".utf8) + [0]
+        #expect(padded.withUnsafeBufferPointer { SearchTokenizer.hash($0) } != word.withUnsafeBufferPointer { SearchTokenizer.hash(UnsafeBufferPointer(rebasing: $0[0..<3])) })
+    }
 }
