@@ -151,19 +151,22 @@ final class PageFactory: Sendable {
     var settings: SiteSettings { linked.site.settings }
 
     /// Renders a template for a page and adds it to the output (and the sitemap unless noindex).
-    func emit(_ template: String, path: SitePath, page: TemplateRecord, values: TemplateRecord = [:],
+    func emit(_ template: String, path: SitePath, page: consuming TemplateRecord, values: consuming TemplateRecord = [:],
               breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String, into output: inout RenderOutput) {
         output.add(render(template, path: path, page: page, values: values, breadcrumbs: breadcrumbs, lastModified: lastModified, owner: owner))
     }
 
     /// Renders one page; safe to call from many threads at once (see `Parallel.map`).
-    func render(_ template: String, path: SitePath, page: TemplateRecord, values: TemplateRecord = [:],
+    /// - Parameters: page, values: taken, not borrowed, so the page's data grows in place
+    ///   instead of in a copy of the builder's dictionaries.
+    func render(_ template: String, path: SitePath, page: consuming TemplateRecord, values: consuming TemplateRecord = [:],
                 breadcrumbs: [(String, SitePath)] = [], lastModified: String? = nil, owner: String) -> RenderedPage {
         var data = values
         // Mustache cannot test a list for emptiness, so each list gets a `has_<name>` flag.
-        for (key, value) in values {
-            if case .list(let items) = value { data["has_" + key] = .flag(!items.isEmpty) }
+        let lists = data.compactMap { key, value -> (String, Bool)? in
+            if case .list(let items) = value { (key, items.isEmpty) } else { nil }
         }
+        for (key, isEmpty) in lists { data["has_" + key] = .flag(!isEmpty) }
         data["has_breadcrumbs"] = .flag(!breadcrumbs.isEmpty)
         // Cards in lists are headed one level below the page's h1 unless the page nests them deeper.
         if data["card_heading"] == nil { data["card_heading"] = "h2" }
