@@ -32,3 +32,11 @@ struct NavSitesTests {
         #expect(marks == [nil, nil, "true", "page", nil])
     }
 }
+
+extension TemplateValue {
+    /// The records of a list, to read a page's values back.
+    var records: [TemplateRecord]? {
+        guard case .list(let items) = self else { return nil }
+        return items.compactMap { if case .record(let record) = $0 { record } else { nil } }
+    }
+}

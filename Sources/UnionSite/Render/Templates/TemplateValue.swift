@@ -23,12 +23,6 @@ enum TemplateValue: Sendable {
         }
     }
 
-    /// The entries of a list of records, for builders that add to one of them.
-    var records: [TemplateRecord]? {
-        guard case .list(let items) = self else { return nil }
-        return items.compactMap { if case .record(let record) = $0 { record } else { nil } }
-    }
-
     /// The text, when the value is text.
     var text: String? {
         if case .text(let text) = self { text } else { nil }
