@@ -9,12 +9,6 @@ enum ContextFingerprint {
         return hasher.finalize()
     }
 
-    static func of(_ value: TemplateValue) -> Int {
-        var hasher = Hasher()
-        combine(value, into: &hasher)
-        return hasher.finalize()
-    }
-
     private static func combine(_ value: TemplateValue, into hasher: inout Hasher) {
         switch value {
         case .text(let text): hasher.combine(0); hasher.combine(text)

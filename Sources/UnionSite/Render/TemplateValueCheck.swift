@@ -39,7 +39,7 @@ final class TemplateValueCheck: @unchecked Sendable {
         guard let list = uses[template] else { return }
         for (file, use) in list where !Self.resolves(use.name, in: values) {
             let key = "\(file.path)|\(use.name)"
-            let page = values["page"].flatMap { CompiledPage.descend(["href"], from: $0)?.text }.map { " (on \($0), among others)" } ?? ""
+            let page = values["page"]?["href"]?.text.map { " (on \($0), among others)" } ?? ""
             lock.lock()
             if found[key] == nil {
                 found[key] = .warning("`{{\(use.name)}}` renders as empty text: \(template) pages have no `\(use.name)`\(page); "

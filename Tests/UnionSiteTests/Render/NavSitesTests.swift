@@ -19,7 +19,7 @@ struct NavSitesTests {
         let sites = NavSites(shared: shared, nav: Self.nav)
         let alone = NavSites.site(shared, nav: Self.nav, current: SitePath(path))
         let site = sites.site(current: SitePath(path)) ?? alone
-        #expect(ContextFingerprint.of(.record(site)) == ContextFingerprint.of(.record(alone)))
+        #expect(ContextFingerprint.of(template: "t", templates: 0, data: site) == ContextFingerprint.of(template: "t", templates: 0, data: alone))
         #expect(site["nav"]?.records?.count == Self.nav.count)
     }
 

@@ -16,7 +16,7 @@ struct PageRefsTests {
         return PageRefs(site)
     }
 
-    static func titles(_ links: [TemplateValue]) -> [String] { links.map { CompiledPage.descend(["title"], from: $0)?.text ?? "?" } }
+    static func titles(_ links: [TemplateValue]) -> [String] { links.map { $0["title"]?.text ?? "?" } }
 
     @Test("sorted keys with repeats, keys out of order, and keys of no page")
     func eachOnce() {

@@ -55,10 +55,7 @@ extension PageFactory {
             let sources = anchors.flatMap { byFragment[$0] ?? [] }.sorted().map { citations[$0].source }
             let links = self.refs.links(sources)
             guard !links.isEmpty else { return nil }
-            let items = links.map { link in
-                let field = { (name: String) in CompiledPage.descend([name], from: link)?.text ?? "" }
-                return "<a href=\"\(HTML.attribute(field("href")))\">\(HTML.escape(field("title")))</a>"
-            }
+            let items = links.map { "<a href=\"\(HTML.attribute($0["href"]?.text ?? ""))\">\(HTML.escape($0["title"]?.text ?? ""))</a>" }
             return "<p class=\"cited-in\"><strong>Principle \(number) is cited in:</strong> \(items.joined(separator: ", "))</p>\n"
         }
     }

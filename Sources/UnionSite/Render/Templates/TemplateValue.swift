@@ -23,6 +23,11 @@ enum TemplateValue: Sendable {
         }
     }
 
+    /// A record's field; nil for a field it lacks or a value that is no record.
+    subscript(_ name: String) -> TemplateValue? {
+        if case .record(let record) = self { record[name] } else { nil }
+    }
+
     /// The text, when the value is text.
     var text: String? {
         if case .text(let text) = self { text } else { nil }
