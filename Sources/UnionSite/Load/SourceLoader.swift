@@ -15,20 +15,25 @@ public enum SourceLoader {
     ///   inode and times are unchanged (`StageWork`).
     static func load(_ root: SiteRoot, work: any LoadWork) throws(Diagnostics) -> SourceTree {
         var problems = Diagnostics()
+        var timer = StageTimer("load")
+        defer { timer.report() }
         let settings = try loadSettings(root)
         let reader = TextFileReader(root: root, maxBytes: maxFileSize(settings) ?? TextFileReader.defaultMaxBytes)
         var walker = FileWalker(root: root)
 
         let documentFiles = documentFiles(root, walker: &walker)
         let (vacancyFiles, ignored) = vacancyFiles(root, walker: &walker)
+        timer.lap("walk")
         let (documents, records) = read(documents: documentFiles, vacancies: vacancyFiles, reader: reader, work: work, ignored: ignored,
                                         problems: &problems)
+        timer.lap("read")
         let statics = walker.files(under: root.content.appendingPathComponent("static")).map {
             StaticFile(path: String(root.relativePath($0).dropFirst("content/static/".count)), absolutePath: $0.path, work: work)
         }
         let templates = TemplateLoader.load(root, reader: reader, walker: &walker, problems: &problems)
         problems.append(contentsOf: walker.diagnostics)
         problems.append(contentsOf: strayFiles(root, walker: &walker))
+        timer.lap("statics+templates+stray")
         return SourceTree(settings: settings, settingsPath: root.relativePath(root.settingsFile), documents: documents,
                           vacancyRecords: records, staticFiles: statics, templates: templates, problems: problems.items)
     }

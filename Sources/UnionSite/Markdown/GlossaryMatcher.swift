@@ -27,7 +27,7 @@ public struct GlossaryMatcher: Sendable {
             for name in [term.term] + term.aliases where !name.isEmpty {
                 let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: GlossaryEntryID(index))
                 insert(form)
-                insertASCII(form)
+                if !ascii.insert(form) { allFormsASCII = false }
             }
         }
     }
@@ -89,40 +89,13 @@ public struct GlossaryMatcher: Sendable {
         }
     }
 
-    /// The same trie over lower-cased ASCII bytes, 256 slots a state (-1: none; bytes from
-    /// 0x80 never continue a form), for the forms whose folded characters are all ASCII.
-    private var asciiNext: [Int32] = Array(repeating: -1, count: 256)
-    /// Per ASCII state: the forms ending there, in glossary order.
-    private var asciiForms: [[Form]] = [[]]
-    /// Whether a state ends a form (read on every step; `asciiForms` only on a hit).
-    private var asciiEnds: [Bool] = [false]
+    /// The same forms over ASCII bytes (`ASCIITrie`), scanned when `canScanBytes`.
+    private var ascii = ASCIITrie()
     /// False once a form could not go into the ASCII trie: then text is never scanned as bytes.
     private var allFormsASCII = true
 
-    private mutating func insertASCII(_ form: Form) {
-        let folded = form.characters.map(Self.fold)
-        guard folded.allSatisfy({ $0.asciiValue.map { $0 != 0x0D } ?? false }),
-              !form.caseSensitive || form.characters.allSatisfy({ $0.asciiValue != nil }) else {
-            allFormsASCII = false
-            return
-        }
-        var state = 0
-        for character in folded {
-            let slot = state * 256 + Int(character.asciiValue!)
-            if asciiNext[slot] < 0 {
-                asciiNext[slot] = Int32(asciiForms.count)
-                asciiForms.append([])
-                asciiEnds.append(false)
-                asciiNext += Array(repeating: -1, count: 256)
-            }
-            state = Int(asciiNext[slot])
-        }
-        asciiForms[state].append(form)
-        asciiEnds[state] = true
-    }
-
     /// Word characters among bytes: ASCII letters and digits (other bytes are punctuation here).
-    private static let asciiWord: [Bool] = (0..<256).map { byte in
+    static let asciiWord: [Bool] = (0..<256).map { byte in
         (48...57).contains(byte) || (65...90).contains(byte) || (97...122).contains(byte)
     }
 
@@ -136,9 +109,14 @@ public struct GlossaryMatcher: Sendable {
         // loop cost a retain or a `swift_once` check per byte, a quarter of the glossary pass.
         Self.asciiWord.withUnsafeBufferPointer { word in
             Self.asciiLower.withUnsafeBufferPointer { lower in
-                asciiNext.withUnsafeBufferPointer { next in
-                    asciiEnds.withUnsafeBufferPointer { ends in
-                        ByteScan(bytes: bytes, word: word, lower: lower, next: next, ends: ends, forms: asciiForms).matches()
+                ascii.next.withUnsafeBufferPointer { next in
+                    ascii.ends.withUnsafeBufferPointer { ends in
+                        ascii.firstWords.withUnsafeBufferPointer { firstWords in
+                            ascii.otherStarts.withUnsafeBufferPointer { otherStarts in
+                                ByteScan(bytes: bytes, word: word, lower: lower, next: next, ends: ends, firstWords: firstWords,
+                                         otherStarts: otherStarts, forms: ascii.forms).matches()
+                            }
+                        }
                     }
                 }
             }

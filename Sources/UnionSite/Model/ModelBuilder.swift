@@ -22,6 +22,8 @@ public enum ModelBuilder {
     /// - Parameter work: builds each item; `serve`'s gives a document that did not change the
     ///   item it gave last time (`StageWork`).
     static func build(_ tree: SourceTree, options: Options = Options(), work: any ModelWork) throws(Diagnostics) -> Site {
+        var timer = StageTimer("model")
+        defer { timer.report() }
         let (settingsValue, settingsProblems) = SettingsReader.read(tree.settings, path: tree.settingsPath, baseURLOverride: options.baseURL)
         guard let settings = settingsValue else { throw Diagnostics(settingsProblems) }
         var problems = Diagnostics(settingsProblems + tree.problems)
@@ -30,6 +32,7 @@ public enum ModelBuilder {
         for built in builtItems { problems.append(contentsOf: built.problems) }
         problems.append(contentsOf: Translations.unknownLanguages(tree.documents, settings: settings))
         problems.append(contentsOf: vacancyProblems)
+        timer.lap("items")
 
         let items = builtItems.compactMap(\.item)
         let parts = Parts(today: today, options: options, tree: tree)
@@ -39,12 +42,14 @@ public enum ModelBuilder {
             return parts.site(own, settings: settings.forLanguage(language), vacancies: vacancies.compactMap { $0.translated(to: language.code) },
                               problems: &problems)
         }
+        timer.lap("site")
         problems.append(contentsOf: Translations.check(site))
         let outdated = Translations.markOutdated(site)
         problems.append(contentsOf: outdated.warnings)
         site.translations = outdated.translations
         try problems.throwIfErrors()
         site.warnings = problems.warnings
+        defer { timer.lap("versions") }
         return site.withPageVersions()
     }
 

@@ -122,4 +122,29 @@ struct GlossaryMatcherTests {
             if prefix + 8 <= bytes.count { #expect(!bytes[prefix..<(prefix + 8)].allSatisfy(plain), "\(bytes)") }
         }
     }
+
+    @Test("the byte path finds what the character path finds, whatever the form's first word: none, one letter, a digit, very long")
+    func bytePathFirstWords() {
+        let long = String(repeating: "l", count: 70)
+        let forms = ["(RSC)", "A", "A level", "x", "1", "year 7", "7 up", long, long + "er", "-ish", "C++", "pay scale", "pay", "'s", "MAT",
+                     "multi-academy trust", "Ab", "ab cd"]
+        let glossary = forms.map { glossaryTerm($0) }
+        let matcher = GlossaryMatcher(glossary)
+        let pieces = forms + forms.map { $0.lowercased() } + forms.map { $0.uppercased() } + [" ", " ", "-", ".", "(", ")", "'", "a", "b",
+                                                                                              "s", "7", "l", "lll", "’", "—"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<2_000 {
+            let text = (0..<Int.random(in: 0...16, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            var scanned = text
+            let scannable = scanned.withUTF8(matcher.canScanBytes)
+            #expect(scannable, "\(text)")
+            let characters = Array(text)
+            var offsets = [0]
+            for character in characters { offsets.append(offsets.last! + character.utf8.count) }
+            let byCharacters = matcher.matches(in: characters).map {
+                GlossaryMatcher.Match(range: offsets[$0.range.lowerBound]..<offsets[$0.range.upperBound], entry: $0.entry)
+            }
+            #expect(matcher.matches(in: text) == byCharacters, "\(text)")
+        }
+    }
 }
