@@ -16,13 +16,19 @@ struct FileWalker {
     init(root: SiteRoot) { self.root = root }
 
     mutating func files(under folder: URL, recursive: Bool = true) -> [URL] {
-        var found: [URL] = []
-        walk(folder, recursive: recursive, into: &found)
-        // Each path made once, not once per comparison.
-        return found.map { ($0.path, $0) }.sorted { $0.0 < $1.0 }.map(\.1)
+        paths(under: folder, recursive: recursive).map { URL(fileURLWithPath: $0, isDirectory: false) }
     }
 
-    private mutating func walk(_ folder: URL, recursive: Bool, into found: inout [URL]) {
+    /// The same files' absolute paths, sorted. A `URL` per file, made here on one core before
+    /// any reading, was most of walking a large site: callers that read thousands of files make
+    /// them where they read them, on every core.
+    mutating func paths(under folder: URL, recursive: Bool = true) -> [String] {
+        var found: [String] = []
+        walk(folder, recursive: recursive, into: &found)
+        return found.sorted()
+    }
+
+    private mutating func walk(_ folder: URL, recursive: Bool, into found: inout [String]) {
         let real = folder.resolvingSymlinksInPath().path
         guard visitedFolders.insert(real).inserted else { return }
         let folderPath = folder.path
@@ -35,10 +41,9 @@ struct FileWalker {
             // name is a folder asks the file system, a second `stat` for every file.
             let path = folderPath.hasSuffix("/") ? folderPath + name : folderPath + "/" + name
             guard let kind = classify(path, type: searchable ? type : nil, in: folder, name: name) else { continue }
-            let url = folder.appendingPathComponent(name, isDirectory: kind == .folder)
             switch kind {
-            case .file: found.append(url)
-            case .folder where recursive: walk(url, recursive: true, into: &found)
+            case .file: found.append(path)
+            case .folder where recursive: walk(folder.appendingPathComponent(name, isDirectory: true), recursive: true, into: &found)
             case .folder: break
             }
         }

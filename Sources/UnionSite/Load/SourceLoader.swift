@@ -62,12 +62,13 @@ public enum SourceLoader {
         settings.entry("max_file_size")?.value.string.flatMap { Int($0.trimmed) }.flatMap { $0 > 0 ? $0 : nil }
     }
 
-    private static func documentFiles(_ root: SiteRoot, walker: inout FileWalker) -> [(URL, ContentKind)] {
-        var files: [(URL, ContentKind)] = []
+    /// Every Markdown file's absolute path, by kind.
+    private static func documentFiles(_ root: SiteRoot, walker: inout FileWalker) -> [(String, ContentKind)] {
+        var files: [(String, ContentKind)] = []
         for kind in ContentKind.allCases {
             let folder = root.content.appendingPathComponent(kind.folder)
-            for url in walker.files(under: folder, recursive: kind.isRecursive) where url.pathExtension == "md" {
-                files.append((url, kind))
+            for path in walker.paths(under: folder, recursive: kind.isRecursive) where path.hasSuffix(".md") {
+                files.append((path, kind))
             }
         }
         return files
@@ -77,7 +78,7 @@ public enum SourceLoader {
     /// files go first, beside the documents: a spreadsheet of thousands of rows read alone
     /// after them kept one core idle. Problems are listed as before: the documents', then the
     /// vacancy folder's (`ignored` files first).
-    private static func read(documents documentFiles: [(URL, ContentKind)], vacancies vacancyFiles: [URL], reader: TextFileReader,
+    private static func read(documents documentFiles: [(String, ContentKind)], vacancies vacancyFiles: [URL], reader: TextFileReader,
                              work: any LoadWork, ignored: [Diagnostic], problems: inout Diagnostics) -> ([SourceDocument], [SourceRecord]) {
         let jobs = vacancyFiles.map(FileJob.vacancies) + documentFiles.map { FileJob.document($0.0, $0.1) }
         var documents: [SourceDocument] = []
@@ -107,7 +108,8 @@ public enum SourceLoader {
 
     /// One file to read: a Markdown document, or a file of vacancy records.
     private enum FileJob: Sendable {
-        case document(URL, ContentKind)
+        /// A Markdown file's absolute path (its `URL` is made where it is read).
+        case document(String, ContentKind)
         case vacancies(URL)
 
         enum Outcome: Sendable {
@@ -117,7 +119,7 @@ public enum SourceLoader {
 
         func read(reader: TextFileReader, work: any LoadWork) -> Outcome {
             switch self {
-            case .document(let url, let kind): .document(work.readDocument(url, kind: kind, reader: reader))
+            case .document(let path, let kind): .document(work.readDocument(URL(fileURLWithPath: path, isDirectory: false), kind: kind, reader: reader))
             case .vacancies(let url): .vacancies(work.readVacancyFile(url, reader: reader))
             }
         }

@@ -164,10 +164,14 @@ public enum ModelBuilder {
 
     /// Open first (soonest closing, then title), then closed.
     fileprivate static func sortedVacancies(_ vacancies: [Vacancy], today: Day) -> [Vacancy] {
-        vacancies.sorted { a, b in
-            let (aOpen, bOpen) = (a.isOpen(on: today), b.isOpen(on: today))
-            if aOpen != bOpen { return aOpen }
-            return (a.closes, a.title, a.id) < (b.closes, b.title, b.id)
+        // Indices sorted, each vacancy's key read once: sorting the vacancies themselves
+        // copied and destroyed whole records at every move, on one core.
+        let keys = vacancies.map { (open: $0.isOpen(on: today), closes: $0.closes, title: $0.title, id: $0.id) }
+        let order = keys.indices.sorted { a, b in
+            let (x, y) = (keys[a], keys[b])
+            if x.open != y.open { return x.open }
+            return (x.closes, x.title, x.id) < (y.closes, y.title, y.id)
         }
+        return order.map { vacancies[$0] }
     }
 }
