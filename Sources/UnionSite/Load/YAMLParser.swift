@@ -40,13 +40,18 @@ enum YAMLParser {
     /// `.basic` too; only keys of the same text that `.default` tells apart (`1:` and `"1":`)
     /// make `.basic` report a duplicate, and then the default's own answer is taken.
     static func compose(_ yaml: String) throws -> Node? {
-        guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: yaml, .default, .default, encoding) }
+        guard !yaml.utf8.contains(UInt8(ascii: "!")) else { return try Yams.compose(yaml: yaml, .default, constructor, encoding) }
         do {
-            return try Yams.compose(yaml: yaml, .basic, .default, encoding)
+            return try Yams.compose(yaml: yaml, .basic, constructor, encoding)
         } catch YamlError.duplicatedKeysInMapping {
-            return try Yams.compose(yaml: yaml, .default, .default, encoding)
+            return try Yams.compose(yaml: yaml, .default, constructor, encoding)
         }
     }
+
+    /// Yams' default constructor, made once: `Constructor.default` makes a new one, three
+    /// dictionaries of closures, on every call (0.35 % of a 10,000-article build). Composing
+    /// never constructs values, and nothing changes it after it is made.
+    private nonisolated(unsafe) static let constructor = Constructor.default
 
     private struct Context {
         let path: String
