@@ -72,8 +72,19 @@ enum GlossaryLinking {
         guard !matcher.isEmpty else { return [:] }
         var chooser = FirstOccurrence(excluded: excluded)
         var result: [Int: [GlossaryMatcher.Match]] = [:]
-        // Each run's bytes where they are: a `Substring` made for every run cost as much as
-        // matching the glossary in it.
+        // The whole text in one scan when it can be read as bytes (nearly always): per run,
+        // setting up the scan and its result cost as much as matching in a body's short runs.
+        // A run's line feed ends any match, as the run's end does (`matchesAcrossRuns`).
+        if let found = matcher.matchesAcrossRuns(texts) {
+            let chosen = chooser.filter(found)
+            for (match, run) in zip(chosen, texts.runs(of: chosen.map(\.range.lowerBound))) {
+                let local = GlossaryMatcher.Match(range: match.range.lowerBound - run.start..<match.range.upperBound - run.start, entry: match.entry)
+                result[run.index, default: []].append(local)
+            }
+            return result
+        }
+        // Else each run's bytes where they are: a `Substring` made for every run cost as much
+        // as matching the glossary in it.
         texts.forEachRun { index, bytes in
             let chosen = chooser.filter(matcher.matches(inUTF8: bytes))
             if !chosen.isEmpty { result[index] = chosen }

@@ -28,6 +28,7 @@ public struct GlossaryMatcher: Sendable {
                 let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: GlossaryEntryID(index))
                 insert(form)
                 if !ascii.insert(form) { allFormsASCII = false }
+                if name.utf8.contains(10) { formsHoldLineFeed = true }
             }
         }
     }
@@ -93,6 +94,8 @@ public struct GlossaryMatcher: Sendable {
     private var ascii = ASCIITrie()
     /// False once a form could not go into the ASCII trie: then text is never scanned as bytes.
     private var allFormsASCII = true
+    /// Whether a form holds a line feed (a quoted YAML term can), which joined runs must not match.
+    private var formsHoldLineFeed = false
 
     /// Word characters among bytes: ASCII letters and digits (other bytes are punctuation here).
     static let asciiWord: [Bool] = (0..<256).map { byte in
@@ -130,6 +133,16 @@ public struct GlossaryMatcher: Sendable {
         var text = text
         if let found = text.withUTF8({ canScanBytes($0) ? byteMatches(in: $0) : nil }) { return found }
         return matches(in: String(text))
+    }
+
+    /// Every run's matches in one scan of the runs' joined text, by offsets into it; nil when
+    /// the text cannot be scanned as bytes. The line feed after each run is not a word
+    /// character and no form holds one, so a match never crosses it, and every match and word
+    /// boundary is the one a scan of each run alone finds.
+    func matchesAcrossRuns(_ texts: TextRuns) -> [Match]? {
+        guard !formsHoldLineFeed else { return nil }
+        var text = texts.text
+        return text.withUTF8 { canScanBytes($0) ? byteMatches(in: $0) : nil }
     }
 
     /// The same for a text's UTF-8 (a run of a body's `TextRuns`, where it is).

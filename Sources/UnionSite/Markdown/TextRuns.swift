@@ -73,6 +73,21 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
         }
     }
 
+    /// For ascending UTF-8 offsets into `text`, each one's run and where that run starts.
+    func runs(of offsets: some Sequence<Int>) -> [(index: Int, start: Int)] {
+        var found: [(index: Int, start: Int)] = []
+        var run = 0
+        var start = 0
+        for offset in offsets {
+            while run < ends.count, offset > Int(ends[run]) {
+                start = Int(ends[run]) + 1
+                run += 1
+            }
+            found.append((run, start))
+        }
+        return found
+    }
+
     var startIndex: Int { 0 }
     var endIndex: Int { ends.count }
 

@@ -101,4 +101,33 @@ struct GlossaryLinkingTests {
         #expect(entries([]) == [GlossaryEntryID(1)])
         #expect(entries([GlossaryEntryID(1)]) == [])
     }
+
+    @Test("one scan of a body's joined runs chooses what a scan of each run alone chooses")
+    func joinedRunsMatchEachRun() {
+        let matcher = GlossaryMatcher(glossary + [glossaryTerm("(RSC)", chapter: "guide/rsc.md")])
+        let pieces = ["academy", "Academy", "multi-academy trust", "MAT", "local", "authority", "local authority", "(RSC)", " ", " ", "-", "x", "’", ""]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<1_000 {
+            let parts = (0..<Int.random(in: 0...6, using: &generator)).map { _ in
+                (0..<Int.random(in: 0...5, using: &generator)).map { _ in pieces.randomElement(using: &generator)! }.joined()
+            }
+            let runs = TextRuns(parts)
+            var chooser = GlossaryLinking.FirstOccurrence(excluded: [GlossaryEntryID(2)])
+            var alone: [Int: [GlossaryMatcher.Match]] = [:]
+            runs.forEachRun { index, bytes in
+                let chosen = chooser.filter(matcher.matches(inUTF8: bytes))
+                if !chosen.isEmpty { alone[index] = chosen }
+            }
+            #expect(matcher.matchesAcrossRuns(runs) != nil)
+            #expect(GlossaryLinking.chosen(in: runs, matcher: matcher, excluded: [GlossaryEntryID(2)]) == alone, "\(parts)")
+        }
+    }
+
+    @Test("a term with a line feed in it is matched run by run, never across two runs")
+    func lineFeedInTerm() {
+        let matcher = GlossaryMatcher([glossaryTerm("pay\nscale", chapter: "guide/pay.md"), glossaryTerm("pay", chapter: "guide/pay.md")])
+        let runs = TextRuns(["the pay", "scale"])
+        #expect(matcher.matchesAcrossRuns(runs) == nil)
+        #expect(GlossaryLinking.chosen(in: runs, matcher: matcher, excluded: []) == [0: [GlossaryMatcher.Match(range: 4..<7, entry: GlossaryEntryID(1))]])
+    }
 }
