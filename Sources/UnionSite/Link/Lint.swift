@@ -18,15 +18,14 @@ enum Lint {
     static func warnings(_ site: Site, documents: [PageKey: LinkedDocument], backlinks: [PageKey: [Citation]],
                          nav: [NavLink], work: any LinkWork = DirectWork()) -> [Diagnostic] {
         // Each body on its own, on every core; gathered in key order (the keys sorted, not the
-        // key-document pairs, which are large to move).
-        let bodies = Parallel.map(documents.keys.sorted()) { key in
-            let document = documents[key]!
-            return work.lintBody(document, key: key)
-        }
-        var found = Array(bodies.joined())
-        found += itemWarnings(site)
-        found += orphans(site, backlinks: backlinks, nav: nav)
-        return found
+        // key-document pairs, which are large to move). The site's own warnings meanwhile,
+        // beside them: after them, alone, they kept a core idle.
+        let (bodies, others) = Parallel.pair({
+            Parallel.map(documents.keys.sorted()) { key in work.lintBody(documents[key]!, key: key) }
+        }, {
+            itemWarnings(site) + orphans(site, backlinks: backlinks, nav: nav)
+        })
+        return Array(bodies.joined()) + others
     }
 
     static func bodyWarnings(_ document: LinkedDocument) -> [Diagnostic] {
