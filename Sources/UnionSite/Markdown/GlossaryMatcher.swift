@@ -136,9 +136,10 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// Every run's matches in one scan of the runs' joined text, by offsets into it; nil when
-    /// the text cannot be scanned as bytes. The line feed after each run is not a word
-    /// character and no form holds one, so a match never crosses it, and every match and word
-    /// boundary is the one a scan of each run alone finds.
+    /// the text cannot be scanned as bytes or a form holds a line feed (then the runs are
+    /// scanned one by one). The line feed after each run is not a word character and no form
+    /// holds one, so a match never crosses it, and every match and word boundary is the one a
+    /// scan of each run alone finds.
     func matchesAcrossRuns(_ texts: TextRuns) -> [Match]? {
         guard !formsHoldLineFeed else { return nil }
         var text = texts.text
