@@ -22,7 +22,7 @@ struct BodyReader: Sendable, Equatable {
         matcher = GlossaryMatcher(site.glossary)
         glossaryTags = GlossaryLinking.openingTags(site.glossary, settings: site.settings)
         autolink = site.settings.autolink
-        strings = try? ThemeStrings.load(language: site.settings.language, site: site.templates)
+        strings = try? ThemeStrings.load(language: site.settings.language, site: site.templates, englishFallbackAt: site.settings.englishFallback)
     }
 
     /// Readers that read alike: the matcher is made from the glossary.

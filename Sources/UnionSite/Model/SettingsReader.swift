@@ -25,7 +25,8 @@ enum SettingsReader {
         guard let title, let baseURL, !problems.contains(where: { $0.severity == .error }) else { return (nil, problems) }
         let settings = SiteSettings(title: title, baseURL: baseURL, language: language, description: description,
                                     organisation: organisation, nav: nav, timeZone: timeZone, autolink: autolink,
-                                    disabledWarnings: disabled, params: fields.unused, location: location, languages: languages)
+                                    disabledWarnings: disabled, params: fields.unused, location: location, languages: languages,
+                                    languageLocation: fields.entry("language")?.value.location)
         return (settings, problems)
     }
 

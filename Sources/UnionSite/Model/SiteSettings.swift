@@ -6,6 +6,9 @@ public struct SiteSettings: Sendable, Equatable {
     /// Always ends with `/`: `https://example.org/guidance/`.
     public var baseURL: String { didSet { basePath = Self.path(of: baseURL) } }
     public var language: String
+    /// Where `language:` is written (the file's start when it is not): a warning about the
+    /// language's words points there.
+    public var languageLocation: SourceLocation
     public var description: String?
     public var organisation: Organisation?
     public var nav: [NavEntry]
@@ -46,8 +49,9 @@ public struct SiteSettings: Sendable, Equatable {
 
     init(title: String, baseURL: String, language: String, description: String?, organisation: Organisation?, nav: [NavEntry],
          timeZone: TimeZone, autolink: Bool, disabledWarnings: Set<String>, params: [YAMLEntry], location: SourceLocation,
-         languages: [SiteLanguage] = []) {
+         languages: [SiteLanguage] = [], languageLocation: SourceLocation? = nil) {
         self.title = title
+        self.languageLocation = languageLocation ?? location
         self.baseURL = baseURL
         self.language = language
         self.description = description
@@ -64,6 +68,10 @@ public struct SiteSettings: Sendable, Equatable {
         rootBasePath = basePath
         defaultLanguage = language
     }
+
+    /// Where a language with no string table falls back to the theme's English (`ThemeStrings.load`):
+    /// only on a site of one language, which the first contract let set any `language`.
+    var englishFallback: SourceLocation? { languages.isEmpty && languageCode == nil ? languageLocation : nil }
 
     /// The settings a further language's pages are built with: its title, description and
     /// menu, its code as the page language, and `/<code>/` added to the base URL.

@@ -16,7 +16,8 @@ public enum Renderer {
         let templates = try TemplateSet.load(overrides: linked.site.templates, compiled: compiledTheme)
         let assets = ThemeOverrides.assets(linked.site.templates)
         var stringWarnings: [Diagnostic] = []
-        let strings = try ThemeStrings.load(language: linked.site.settings.language, site: linked.site.templates, warnings: &stringWarnings)
+        let strings = try ThemeStrings.load(language: linked.site.settings.language, site: linked.site.templates,
+                                            englishFallbackAt: linked.site.settings.englishFallback, warnings: &stringWarnings)
         if linked.site.settings.languageCode == nil {
             stringWarnings += ThemeStrings.unusedTables(site: linked.site.templates, settings: linked.site.settings)
         }

@@ -2,27 +2,38 @@
 /// theme), with the site's own `templates/strings/<code>.yaml` merged over it key by key.
 ///
 /// English's keys are the theme's keys (the built-in table's, plus any a site's own
-/// `strings/en.yaml` adds for its templates). A configured language whose table lacks one is an
-/// error naming the key and the language, never a silent fallback to English: a Welsh page
-/// with English words in its chrome reads as broken, and nobody would notice at build time.
+/// `strings/en.yaml` adds for its templates). A language configured in `languages:` whose table
+/// lacks one is an error naming the key and the language, never a silent fallback to English:
+/// a Welsh page with English words in its chrome reads as broken, and nobody would notice at
+/// build time. A site of one language is the exception: the first contract made `language`
+/// only the pages' `lang`, so a site with `language: fr` and no table of its own builds as it
+/// always did, in the theme's English, with a warning saying how to translate it.
 extension ThemeStrings {
     /// The site file or built-in file a table comes from, for messages.
     static func tableFile(_ code: String) -> String { "strings/\(code).yaml" }
 
-    static func load(language: String, site templates: [String: SourceFile]) throws(Diagnostics) -> ThemeStrings {
+    static func load(language: String, site templates: [String: SourceFile], englishFallbackAt fallback: SourceLocation? = nil) throws(Diagnostics) -> ThemeStrings {
         var warnings: [Diagnostic] = []
-        return try load(language: language, site: templates, warnings: &warnings)
+        return try load(language: language, site: templates, englishFallbackAt: fallback, warnings: &warnings)
     }
 
+    /// - Parameter englishFallbackAt: where a site of one language sets its `language`; given,
+    ///   a language with no table at all gets the English words and a `strings-missing` warning there.
     /// - Parameter warnings: gets a `strings-unknown-key` warning for each key of the site's
     ///   table that English does not have: a misspelt override would otherwise change nothing.
-    static func load(language: String, site templates: [String: SourceFile], warnings: inout [Diagnostic]) throws(Diagnostics) -> ThemeStrings {
+    static func load(language: String, site templates: [String: SourceFile], englishFallbackAt fallback: SourceLocation? = nil,
+                     warnings: inout [Diagnostic]) throws(Diagnostics) -> ThemeStrings {
         let primary = StringTableLanguage.primary(language)
         let siteFile = [language.lowercased(), primary].lazy.compactMap { templates[tableFile($0)] }.first
         let builtIn = BuiltInStringTables.tables[primary]
+        let advice = "add templates/\(tableFile(primary)) with every key of the built-in English table (`unionsite theme eject \(tableFile("en"))`)"
+        if builtIn == nil, siteFile == nil, let fallback {
+            warnings.append(Diagnostic(.warning, "the theme has no words for language `\(language)`, so its pages print the "
+                                       + "theme's English: to translate them, \(advice)", at: fallback, code: "strings-missing"))
+            return try load(language: "en", site: templates, warnings: &warnings).speaking(language)
+        }
         guard builtIn != nil || siteFile != nil else {
-            throw Diagnostics.error("the theme has no words for language `\(language)`: add templates/\(tableFile(primary)) "
-                                    + "with every key of the built-in English table (`unionsite theme eject \(tableFile("en"))`)",
+            throw Diagnostics.error("the theme has no words for language `\(language)`: \(advice)",
                                     at: SourceLocation(path: "content/site.yaml"), code: "strings-missing")
         }
         var table = builtIn ?? StringTable()

@@ -19,6 +19,11 @@ struct ThemeStrings: Sendable, Hashable {
     /// The built-in English table: what Markdown labels use when no page language is given.
     static let english: ThemeStrings = BuiltInStringTables.english
 
+    /// The same words, for pages of another language (a site of one language with no table of its own).
+    func speaking(_ language: String) -> ThemeStrings {
+        ThemeStrings(language: language, words: words, plurals: plurals, months: months, rule: rule)
+    }
+
     /// A word by key. Keys are checked when the table loads, so a key missing here is a theme bug.
     subscript(key: String) -> String {
         words[key] ?? "[\(key)]"

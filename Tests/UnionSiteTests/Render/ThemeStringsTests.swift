@@ -101,11 +101,26 @@ struct ThemeStringsTests {
         #expect(lines.first?.contains("string table for language `ga` has no key `more_pages.one`") == true, "\(lines)")
     }
 
-    @Test("a language with no table, built in or the site's, is an error: never English words")
+    @Test("a further language with no table, built in or the site's, is an error: never English words")
     func noTable() throws {
-        let site = try TestSite(["content/site.yaml": TestSite.defaultSettings + "language: fr\n"])
+        let settings = TestSite.defaultSettings + "languages:\n  fr:\n    name: Français\n"
+        let site = try TestSite(["content/site.yaml": settings, "content/pages/about.fr.md": "---\ntitle: À propos\n---\nTexte"])
         let lines = try site.diagnostics()
-        #expect(lines.first?.contains("the theme has no words for language `fr`") == true, "\(lines)")
+        #expect(lines.first?.contains("error: the theme has no words for language `fr`") == true, "\(lines)")
+    }
+
+    @Test("a site of one language with no table builds in the theme's English, with a warning at `language:`")
+    func oneLanguageWithoutTable() throws {
+        let site = try TestSite(["content/site.yaml": TestSite.defaultSettings + "language: fr\n",
+                                 "content/pages/about.md": "---\ntitle: À propos\n---\nTexte"])
+        let rendered = try site.render()
+        let warnings = rendered.warnings.filter { $0.code == "strings-missing" }.map(\.description)
+        #expect(warnings == ["content/site.yaml:3:11: warning: the theme has no words for language `fr`, so its pages print the "
+                             + "theme's English: to translate them, add templates/strings/fr.yaml with every key of the built-in "
+                             + "English table (`unionsite theme eject strings/en.yaml`)"])
+        let page = try #require(rendered.text("about/index.html"))
+        #expect(page.contains("<html lang=\"fr\""))
+        #expect(page.contains(">Home<"))
     }
 
     @Test("a table that is not a mapping of words is an error at its line")
