@@ -4,6 +4,11 @@ import Foundation
 ///
 /// The output folder is swapped in whole at the end of a build, so it must never be the
 /// root, `content/` or `templates/`, nor a folder holding them: the swap would delete them.
+/// Nor may it lie inside `content/` or `templates/`: the next build would read the site it
+/// wrote as sources (under `content/static/` it would publish itself again, one level deeper
+/// each time). A file in its place is an error, not something to replace. An output path that
+/// is a symbolic link (`public -> /var/www/union`) is followed: the link's target is the folder
+/// written, and the link stays.
 public struct SiteRoot: Sendable {
     public let root: URL
     public let output: URL
@@ -18,8 +23,15 @@ public struct SiteRoot: Sendable {
         }
         self.root = rootURL
         rootPrefix = rootURL.path.hasSuffix("/") ? rootURL.path : rootURL.path + "/"
-        self.output = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("public")
+        let named = output.map { URL(fileURLWithPath: $0).standardizedFileURL } ?? rootURL.appendingPathComponent("public")
+        self.output = Self.followingLink(named)
         try checkOutputIsSafe()
+    }
+
+    /// The folder a symbolic link at `url` points to (through any chain of links), else `url`.
+    private static func followingLink(_ url: URL) -> URL {
+        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return url }
+        return url.resolvingSymlinksInPath().standardizedFileURL
     }
 
     public var content: URL { root.appendingPathComponent("content") }
@@ -52,11 +64,25 @@ public struct SiteRoot: Sendable {
     }
 
     private func checkOutputIsSafe() throws(Diagnostics) {
-        let out = output.path
-        let protected = [root, content, templates].map(\.path)
-        for folder in protected where folder == out || folder.hasPrefix(out == "/" ? out : out + "/") {
-            throw .error("refusing to write the site to \(out): the build replaces that folder, and it holds \(folder)",
+        let out = output.resolvingSymlinksInPath().path
+        let protected = [root, content, templates].map { $0.resolvingSymlinksInPath().path }
+        for folder in protected where folder == out || Self.path(folder, isBelow: out) {
+            throw .error("refusing to write the site to \(output.path): the build replaces that folder, and it holds \(folder)",
                          at: nil, code: "output-unsafe")
         }
+        for folder in protected.dropFirst() where Self.path(out, isBelow: folder) {
+            throw .error("refusing to write the site to \(output.path): it is inside \(folder), so the next build would read "
+                         + "what it wrote as sources; choose a folder outside content/ and templates/", at: nil, code: "output-unsafe")
+        }
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: out, isDirectory: &isDirectory), !isDirectory.boolValue {
+            throw .error("refusing to write the site to \(output.path): it is a file, not a folder, and the build would replace it",
+                         at: nil, code: "output-unsafe")
+        }
+    }
+
+    /// Whether `path` lies below `folder` (not equal to it).
+    private static func path(_ path: String, isBelow folder: String) -> Bool {
+        path.hasPrefix(folder == "/" ? folder : folder + "/")
     }
 }

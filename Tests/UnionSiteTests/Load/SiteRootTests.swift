@@ -12,8 +12,8 @@ struct SiteRootTests {
         #expect(root.output.path == folder.appendingPathComponent("public").standardizedFileURL.path)
     }
 
-    @Test("an output that is, or holds, the root, content/ or templates/ is refused", arguments: [
-        "", "content", "templates", "content/../content", "..", "/",
+    @Test("an output that is, holds or lies inside the root's content/ or templates/ (or is the root) is refused", arguments: [
+        "", "content", "templates", "content/../content", "..", "/", "content/static/public", "content/out", "templates/site",
     ])
     func refusesUnsafeOutput(relative: String) throws {
         let folder = try makeTemporaryFolder()
@@ -32,6 +32,46 @@ struct SiteRootTests {
         let root = folder.appendingPathComponent("site")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
         _ = try SiteRoot(root: root.path, output: root.appendingPathComponent(relative).path)
+    }
+
+    @Test("an output path that is a file is refused, and the file kept")
+    func refusesFile() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let file = folder.appendingPathComponent("public")
+        try Data("keep me".utf8).write(to: file)
+        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: folder.path, output: file.path) }
+        #expect(error?.items.first?.message.contains("it is a file") == true)
+        #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
+    }
+
+    @Test("an output that is a symbolic link is written at its target, and the link kept")
+    func followsLink() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let root = folder.appendingPathComponent("site")
+        let target = folder.appendingPathComponent("www/union")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: target, withIntermediateDirectories: true)
+        try Data("title: T\nbase_url: https://example.org/\n".utf8).write(to: root.appendingPathComponent("content/site.yaml"))
+        let link = root.appendingPathComponent("public")
+        try FileManager.default.createSymbolicLink(at: link, withDestinationURL: target)
+        let siteRoot = try SiteRoot(root: root.path)
+        #expect(siteRoot.output.path == target.resolvingSymlinksInPath().path)
+        _ = try Build.run(Build.Options(root: siteRoot, model: .init(buildDate: Day("2026-06-01"))))
+        #expect(try FileManager.default.destinationOfSymbolicLink(atPath: link.path) == target.path)
+        #expect(FileManager.default.fileExists(atPath: target.appendingPathComponent("index.html").path))
+    }
+
+    @Test("a link that points into content/ is refused like the folder itself")
+    func refusesLinkIntoContent() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/static"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("public"),
+                                                   withDestinationURL: folder.appendingPathComponent("content/static"))
+        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: folder.path) }
+        #expect(error?.items.first?.code == "output-unsafe")
     }
 
     @Test("a root that is not a folder is refused")
