@@ -77,9 +77,20 @@ enum GlossaryLinking {
         // A run's line feed ends any match, as the run's end does (`matchesAcrossRuns`).
         if let found = matcher.matchesAcrossRuns(texts) {
             let chosen = chooser.filter(found)
+            // A match may run on past its run's end, across soft line breaks (`TextRuns`): its
+            // range then ends beyond the run's text, and `split` takes the rest from the nodes
+            // after it. The runs it reaches into lose their first bytes to it, so later
+            // matches there count from what is left (`taken`).
+            var taken: [Int: Int] = [:]
             for (match, run) in zip(chosen, texts.runs(of: chosen.map(\.range.lowerBound))) {
-                let local = GlossaryMatcher.Match(range: match.range.lowerBound - run.start..<match.range.upperBound - run.start, entry: match.entry)
+                let start = run.start + (taken[run.index] ?? 0)
+                let local = GlossaryMatcher.Match(range: match.range.lowerBound - start..<match.range.upperBound - start, entry: match.entry)
                 result[run.index, default: []].append(local)
+                var reached = run.index
+                while match.range.upperBound > texts.bounds(of: reached).upperBound, reached + 1 < texts.count {
+                    reached += 1
+                    taken[reached] = max(0, match.range.upperBound - texts.bounds(of: reached).lowerBound)
+                }
             }
             return result
         }
@@ -92,9 +103,18 @@ enum GlossaryLinking {
         return result
     }
 
-    /// Replaces a text node by text, link, text, … around the chosen matches.
+    /// Replaces a text node by text, link, text, … around the chosen matches. The last match
+    /// may end past the node's text (`chosen`): the link then also takes the soft line break
+    /// after it and the start of the text node after that (`extend`).
     private static func split(_ node: MarkdownNode, at matches: [GlossaryMatcher.Match], tag: (GlossaryEntryID) -> String) {
         var text = node.literal
+        let length = text.utf8.count
+        var matches = matches
+        var overrun = 0
+        if let last = matches.last, last.range.upperBound > length {
+            overrun = last.range.upperBound - length
+            matches[matches.count - 1] = GlossaryMatcher.Match(range: last.range.lowerBound..<length, entry: last.entry)
+        }
         // Match ranges are UTF-8 byte offsets (`GlossaryMatcher.matches(in: String)`), always
         // on character boundaries: the pieces are cut from the bytes.
         let pieces: [String] = text.withUTF8 { bytes in
@@ -118,12 +138,35 @@ enum GlossaryLinking {
             let link = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE, enter: tag(match.entry), exit: "</a>")
             cmark_node_append_child(link.pointer, MarkdownNode.text(pieces[2 * index + 1]).pointer)
             cmark_node_insert_before(node.pointer, link.pointer)
+            if index == matches.count - 1, overrun > 0 { extend(link, after: node, by: overrun) }
         }
         if let rest = pieces.last, !rest.isEmpty {
             node.setLiteral(rest)
         } else {
             cmark_node_unlink(node.pointer)
             cmark_node_free(node.pointer)
+        }
+    }
+
+    /// Moves into `link` what follows `node` up to `overrun` bytes of the joined text: each soft
+    /// line break (one joining byte) and then text, a whole node or its start.
+    private static func extend(_ link: MarkdownNode, after node: MarkdownNode, by overrun: Int) {
+        var left = overrun
+        while left > 0, let softBreak = node.next, softBreak.type == CMARK_NODE_SOFTBREAK,
+              let following = softBreak.next, following.type == CMARK_NODE_TEXT {
+            softBreak.unlink()
+            cmark_node_append_child(link.pointer, softBreak.pointer)
+            left -= 1
+            let literal = Array(following.literalBytes)
+            if left >= literal.count {
+                following.unlink()
+                cmark_node_append_child(link.pointer, following.pointer)
+                left -= literal.count
+            } else {
+                cmark_node_append_child(link.pointer, MarkdownNode.text(String(decoding: literal[..<left], as: UTF8.self)).pointer)
+                following.setLiteral(String(decoding: literal[left...], as: UTF8.self))
+                left = 0
+            }
         }
     }
 

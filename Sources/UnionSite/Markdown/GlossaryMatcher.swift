@@ -27,7 +27,9 @@ public struct GlossaryMatcher: Sendable {
             for name in [term.term] + term.aliases where !name.isEmpty {
                 let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: GlossaryEntryID(index))
                 insert(form)
-                if !ascii.insert(form) { allFormsASCII = false }
+                // A form with an apostrophe is matched by characters: SMART punctuation makes
+                // the text's `'` a `’` (three bytes), which `fold` treats as the same.
+                if !ascii.insert(form) || form.characters.contains(where: Self.isApostrophe) { allFormsASCII = false }
                 if name.utf8.contains(10) { formsHoldLineFeed = true }
             }
         }
@@ -136,14 +138,13 @@ public struct GlossaryMatcher: Sendable {
     }
 
     /// Every run's matches in one scan of the runs' joined text, by offsets into it; nil when
-    /// the text cannot be scanned as bytes or a form holds a line feed (then the runs are
-    /// scanned one by one). The line feed after each run is not a word character and no form
-    /// holds one, so a match never crosses it, and every match and word boundary is the one a
-    /// scan of each run alone finds.
+    /// a form holds a line feed (then the runs are scanned one by one). The line feed after a
+    /// run is not a word character and no form holds one, so a match never crosses it; the
+    /// space that joins two runs with only a soft line break between them (`TextRuns`) is
+    /// crossed by a form with a space there, as in one line of text.
     func matchesAcrossRuns(_ texts: TextRuns) -> [Match]? {
         guard !formsHoldLineFeed else { return nil }
-        var text = texts.text
-        return text.withUTF8 { canScanBytes($0) ? byteMatches(in: $0) : nil }
+        return matches(in: texts.text)
     }
 
     /// The same for a text's UTF-8 (a run of a body's `TextRuns`, where it is).
@@ -207,7 +208,7 @@ public struct GlossaryMatcher: Sendable {
             state = next
             index += 1
             guard let candidates = forms[state], index == characters.count || !Self.isWordCharacter(characters[index]) else { continue }
-            if let form = candidates.first(where: { !$0.caseSensitive || Array(characters[start..<index]) == $0.characters }) {
+            if let form = candidates.first(where: { !$0.caseSensitive || characters[start..<index].elementsEqual($0.characters, by: Self.same) }) {
                 best = Match(range: start..<index, entry: form.entry)
             }
         }
@@ -226,7 +227,15 @@ public struct GlossaryMatcher: Sendable {
         return c.isLetter || c.isNumber
     }
 
+    /// Characters equal for a case-sensitive form: the same, or two apostrophes.
+    private static func same(_ a: Character, _ b: Character) -> Bool {
+        a == b || isApostrophe(a) && isApostrophe(b)
+    }
+
+    static func isApostrophe(_ c: Character) -> Bool { c == "'" || c == "\u{2019}" }
+
     static func fold(_ c: Character) -> Character {
+        if c == "\u{2019}" { return "'" }
         if let ascii = c.asciiValue {
             return (65...90).contains(ascii) ? Character(Unicode.Scalar(ascii | 0x20)) : c
         }

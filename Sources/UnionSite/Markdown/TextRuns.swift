@@ -1,3 +1,5 @@
+import Ccmark
+
 /// A body's text nodes (`BodyText`: outside headings, links and code), in order, kept as one
 /// string and where each node ends.
 ///
@@ -5,9 +7,12 @@
 /// A body has about a hundred text nodes: as a `String` each, their headers and allocations
 /// took more memory than their text (about a million strings at 10,000 articles, issue 21).
 /// Nodes are joined with a line feed, which no search word spans, so the search index can
-/// read the whole string at once.
+/// read the whole string at once. Two nodes with only a soft line break between them (one
+/// sentence wrapped in the source) are joined with a space instead: a glossary term may be
+/// wrapped too ("Section 188" at a line's end, "notice" on the next), and the glossary scan of
+/// the joined text then finds it (`GlossaryLinking.chosen`).
 struct TextRuns: Sendable, Hashable, RandomAccessCollection {
-    /// Every node's text, each followed by a line feed.
+    /// Every node's text, each followed by a line feed (or a space, above).
     let text: String
     /// Where each node's text ends (UTF-8 offsets into `text`, before its line feed).
     private let ends: [Int32]
@@ -32,18 +37,21 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
     init(literalsOf nodes: [MarkdownNode]) {
         // Each literal is found once (cmark hands over a C string: its length is a strlen).
         let literals = nodes.map(\.literalBytes)
+        let joiners: [UInt8] = nodes.indices.map { index in
+            index + 1 < nodes.count && Self.onlySoftBreakBetween(nodes[index], nodes[index + 1]) ? 0x20 : 0x0A
+        }
         let total = literals.reduce(0) { $0 + $1.count + 1 }
         var ends: [Int32] = []
         ends.reserveCapacity(nodes.count)
         let text = String(unsafeUninitializedCapacity: total) { buffer in
             var offset = 0
-            for literal in literals {
+            for (literal, joiner) in zip(literals, joiners) {
                 if let from = literal.baseAddress, let to = buffer.baseAddress {
                     (to + offset).initialize(from: from, count: literal.count)
                     offset += literal.count
                 }
                 ends.append(Int32(offset))
-                buffer[offset] = 10
+                buffer[offset] = joiner
                 offset += 1
             }
             return offset
@@ -59,6 +67,17 @@ struct TextRuns: Sendable, Hashable, RandomAccessCollection {
     private init(text: String, ends: [Int32]) {
         self.text = text
         self.ends = ends
+    }
+
+    /// Whether `second` follows `first` with one soft line break between them, as siblings.
+    private static func onlySoftBreakBetween(_ first: MarkdownNode, _ second: MarkdownNode) -> Bool {
+        guard let between = first.next, between.type == CMARK_NODE_SOFTBREAK else { return false }
+        return between.next == second
+    }
+
+    /// Where run `index` starts and ends (before its joiner), as UTF-8 offsets into `text`.
+    func bounds(of index: Int) -> Range<Int> {
+        (index == 0 ? 0 : Int(ends[index - 1]) + 1)..<Int(ends[index])
     }
 
     /// Each run's UTF-8 with its index, in order, read in place from the one string.

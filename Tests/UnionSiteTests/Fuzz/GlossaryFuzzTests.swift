@@ -203,11 +203,12 @@ struct GlossaryFuzzTests {
         let used = Set(chosen(markdown, glossary: glossary, excluded: excluded).values.joined().map(\.entry))
         #expect(Set(entries.compactMap { $0 }) == used, "linked \(entries) but the Link stage counts \(used.sorted()): \(label)")
 
-        // The linked text is one of the entry's names.
+        // The linked text is one of the entry's names, a line feed standing for a space (a
+        // term wrapped at a soft line break) and `’` for `'`.
         for (link, entry) in zip(scan.glossaryLinks, entries) {
             guard let entry else { continue }
             let names = [glossary[entry: entry].term] + glossary[entry: entry].aliases
-            let text = Array(HTMLScan.unescape(link.text))
+            let text = HTMLScan.unescape(link.text).map { $0 == "\n" ? " " : $0 == "\u{2019}" ? "'" : $0 }
             let fits = names.contains { name in
                 let form = Array(name)
                 return GlossaryMatcher.isAcronym(name) ? text == form
