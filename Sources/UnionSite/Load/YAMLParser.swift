@@ -22,7 +22,7 @@ enum YAMLParser {
             root = try compose(yaml)
         } catch {
             let lineCount = yaml.utf8.reduce(0) { $1 == 10 ? $0 + 1 : $0 } + (yaml.hasSuffix("\n") || yaml.isEmpty ? 0 : 1)
-            throw Diagnostics([diagnostic(for: error, path: path, firstLine: firstLine, lineCount: lineCount)])
+            throw Diagnostics([diagnostic(for: error, in: yaml, path: path, firstLine: firstLine, lineCount: lineCount)])
         }
         guard let root else { return nil }
         var budget = nodeBudget
@@ -128,7 +128,7 @@ enum YAMLParser {
                at: location, code: "yaml-too-large")
     }
 
-    private static func diagnostic(for error: Error, path: String, firstLine: Int, lineCount: Int) -> Diagnostic {
+    private static func diagnostic(for error: Error, in yaml: String, path: String, firstLine: Int, lineCount: Int) -> Diagnostic {
         // At the end of the stream libyaml moves to a line after the last: keep it in the text.
         func at(_ mark: Mark) -> SourceLocation {
             let line = min(mark.line, max(lineCount, 1))
@@ -144,8 +144,14 @@ enum YAMLParser {
             let detail = context.map { "\($0.text.trimmed): \(problem)" } ?? problem
             return .error("invalid YAML: \(detail)", at: at(mark), code: "yaml-syntax")
         case .duplicatedKeysInMapping(let duplicates, let context):
-            return .error("invalid YAML: duplicate key \(duplicates.map { "'\($0)'" }.joined(separator: ", "))",
-                          at: at(context.mark), code: "yaml-duplicate-key")
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            // At the repeat, naming the first: the repeat is the line to remove or rename.
+            if let key = duplicates.first, duplicates.count == 1,
+               let again = YAMLDuplicateKey.repeated(key, after: context.mark.line, column: context.mark.column, in: yaml) {
+                return .error("invalid YAML: duplicate key \(names), first written at line \(context.mark.line + firstLine - 1)",
+                              at: SourceLocation(path: path, line: again.line + firstLine - 1, column: again.column), code: "yaml-duplicate-key")
+            }
+            return .error("invalid YAML: duplicate key \(names)", at: at(context.mark), code: "yaml-duplicate-key")
         case .reader(let problem, _, _, _):
             return .error("invalid YAML: \(problem)", at: SourceLocation(path: path, line: firstLine), code: "yaml-syntax")
         default:

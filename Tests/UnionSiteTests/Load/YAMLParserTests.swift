@@ -54,7 +54,18 @@ struct YAMLParserTests {
     func duplicateKey() {
         let error = #expect(throws: Diagnostics.self) { try YAMLParser.parse("title: a\ntitle: b\n", path: "f.md", firstLine: 2) }
         #expect(error?.items.first?.code == "yaml-duplicate-key")
-        #expect((error?.items.first?.location?.line ?? 0) >= 2)
+        #expect(error?.items.first?.location == UnionSite.SourceLocation(path: "f.md", line: 3, column: 1))
+        #expect(error?.items.first?.message == "invalid YAML: duplicate key 'title', first written at line 2")
+    }
+
+    @Test("a duplicate key is reported where it is written again: nested, quoted, in a list item", arguments: [
+        ("a: 1\nnav:\n  - title: x\n    link: y\n    title: z\n", 5, 5),
+        ("author: A\nsummary: s\n\"author\": B\n", 3, 1),
+        ("org:\n  name: x\n  url: u\n  name: y\n", 4, 3),
+    ])
+    func duplicateKeyAtRepeat(yaml: String, line: Int, column: Int) {
+        let error = #expect(throws: Diagnostics.self) { try YAMLParser.parse(yaml, path: "site.yaml") }
+        #expect(error?.items.first?.location == UnionSite.SourceLocation(path: "site.yaml", line: line, column: column), "\(yaml)")
     }
 
     @Test("a billion-laughs alias bomb is refused quickly with an error, not expanded", .timeLimit(.minutes(1)))
