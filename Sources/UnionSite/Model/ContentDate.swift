@@ -3,26 +3,48 @@ import Foundation
 /// A front-matter date: a `Day`, or a full ISO 8601 date and time.
 ///
 /// Feeds need an instant; a day alone is taken as midnight in the site's time zone, as the
-/// contract says, so the feed never depends on the build clock.
+/// contract says, so the feed never depends on the build clock. A date with a time is on the
+/// day it is in the site's time zone: `2026-05-31T23:30:00Z` is 1 June in London, where
+/// members read it (and a vacancy closing then is still open on 1 June).
 public struct ContentDate: Hashable, Comparable, Sendable {
     public let day: Day
     /// RFC 3339, for Atom `updated`/`published` and JSON-LD.
     public let timestamp: String
 
+    /// The timestamp when the date was written with a time, else nil.
+    var time: String? { timestamp.count > 10 && !hasMidnightOnly ? timestamp : nil }
+    private var hasMidnightOnly = false
+
     static func parse(_ text: String, timeZone: TimeZone) -> ContentDate? {
         if let day = Day(text) {
-            return ContentDate(day: day, timestamp: midnight(day, in: timeZone))
+            var date = ContentDate(day: day, timestamp: midnight(day, in: timeZone))
+            date.hasMidnightOnly = true
+            return date
         }
-        guard text.count > 10, let day = Day(text.prefix(10)) else { return nil }
+        guard text.count > 10, Day(text.prefix(10)) != nil else { return nil }
+        let written = withSeconds(text)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
-        var date = formatter.date(from: text)
+        var date = formatter.date(from: written)
         if date == nil {
             formatter.formatOptions = [.withInternetDateTime, .withFractionalSeconds]
-            date = formatter.date(from: text)
+            date = formatter.date(from: written)
         }
-        guard date != nil else { return nil }
-        return ContentDate(day: day, timestamp: text)
+        guard let date else { return nil }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day,
+              let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
+        return ContentDate(day: day, timestamp: written)
+    }
+
+    /// ISO 8601 lets the seconds go (`2026-05-01T10:00Z`); RFC 3339, which feeds need, does not.
+    private static func withSeconds(_ text: String) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count > 16, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              [UInt8(ascii: "Z"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[16]) else { return text }
+        return String(decoding: bytes[..<16], as: UTF8.self) + ":00" + String(decoding: bytes[16...], as: UTF8.self)
     }
 
     private static func midnight(_ day: Day, in timeZone: TimeZone) -> String {

@@ -22,6 +22,9 @@ public struct Vacancy: Sendable, Hashable {
     public let location: SourceLocation
     /// Its words in further languages (`cy: {title, summary, description, location}`), by code.
     public var translations: [String: Text] = [:]
+    /// `closes` as written when it gives a time (RFC 3339): the JobPosting's `validThrough`,
+    /// which is otherwise the end of the closing day.
+    public var closingTime: String? = nil
 
     /// A vacancy's words in one further language; what is not given stays as in the original.
     public struct Text: Sendable, Hashable {

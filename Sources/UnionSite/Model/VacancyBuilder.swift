@@ -56,7 +56,8 @@ struct VacancyBuilder {
         let title = fields.string("title", required: true)
         let employer = fields.string("employer", required: true)
         let place = fields.string("location", required: true)
-        let closes = fields.day("closes", required: true)
+        let closesAt = fields.date("closes", required: true)
+        let closes = closesAt?.day
         let applyURL = fields.string("apply_url", required: true).flatMap {
             SettingsReader.checkedWebURL($0, key: "apply_url", at: fields.node("apply_url")?.location, fields: &fields)
         }
@@ -70,7 +71,7 @@ struct VacancyBuilder {
                               salary: fields.string("salary")?.trimmed, region: fields.string("region")?.trimmed,
                               summary: fields.string("summary")?.trimmed, tags: fields.stringList("tags"),
                               description: description, location: record.location,
-                              translations: translations(&fields, record: record))
+                              translations: translations(&fields, record: record), closingTime: closesAt?.time)
         if let changes = fields.entry("changes") {
             _ = fields.node("changes")
             fields.fail("a vacancy has no `changes`: its `posted` and `closes` dates are its history", at: changes.keyLocation,

@@ -75,7 +75,7 @@ enum JSONLD {
             "@context": "https://schema.org", "@type": "JobPosting", "title": vacancy.title, "description": descriptionHTML,
             "hiringOrganization": ["@type": "Organization", "name": vacancy.employer] as [String: Any],
             "jobLocation": ["@type": "Place", "address": address(vacancy)],
-            "validThrough": "\(vacancy.closes)T23:59:59", "url": settings.absoluteURL(vacancy.url),
+            "validThrough": vacancy.closingTime ?? "\(vacancy.closes)T23:59:59", "url": settings.absoluteURL(vacancy.url),
             "identifier": ["@type": "PropertyValue", "name": settings.organisation?.name ?? settings.title, "value": vacancy.id] as [String: Any],
             "directApply": false,
         ]

@@ -65,6 +65,28 @@ struct DayTests {
         #expect(date.timestamp == text)
     }
 
+    @Test("a date-time is on its day in the site's time zone", arguments: [
+        ("2026-05-31T23:30:00Z", "2026-06-01"), ("2026-01-31T23:30:00Z", "2026-01-31"), ("2026-06-01T00:30:00+02:00", "2026-05-31"),
+        ("2026-06-01T09:00:00+01:00", "2026-06-01"),
+    ])
+    func dayInSiteZone(text: String, day: String) throws {
+        let date = try #require(ContentDate.parse(text, timeZone: london))
+        #expect(date.day == Day(day))
+        #expect(date.time == text)
+    }
+
+    @Test("ISO 8601 without seconds is read, and written with them (RFC 3339)", arguments: [
+        ("2026-05-01T10:00Z", "2026-05-01T10:00:00Z"), ("2026-05-01T10:00+01:00", "2026-05-01T10:00:00+01:00"),
+    ])
+    func withoutSeconds(text: String, timestamp: String) throws {
+        #expect(try #require(ContentDate.parse(text, timeZone: london)).timestamp == timestamp)
+    }
+
+    @Test("a day alone has no time of its own")
+    func dayHasNoTime() throws {
+        #expect(try #require(ContentDate.parse("2026-05-01", timeZone: london)).time == nil)
+    }
+
     @Test("malformed or impossible date-times are refused", arguments: [
         "2026-10-01T25:00:00Z", "2026-10-01T09:30", "2026-02-30T09:30:00Z", "2026-10-01 09:30:00Z", "yesterday", "2026-10-01Tnoon",
     ])

@@ -44,6 +44,10 @@ struct JSONLDTests {
         #expect(object["validThrough"] as? String == "2026-12-01T23:59:59")
         #expect(object["employmentType"] as? [String] == ["FULL_TIME", "TEMPORARY"])
         #expect(object["datePosted"] as? String == "2026-11-01")
+        var timed = vacancy
+        timed.closingTime = "2026-12-01T09:00:00+00:00"
+        let timedObject = try #require(try JSONSerialization.jsonObject(with: Data(JSONLD.jobPosting(timed, descriptionHTML: "", settings: settings).utf8)) as? [String: Any])
+        #expect(timedObject["validThrough"] as? String == "2026-12-01T09:00:00+00:00")
     }
 
     @Test("breadcrumbs written field by field are what the JSON writer makes of the same values, escapes and all")
