@@ -87,6 +87,9 @@ public struct MarkdownSource: Sendable, Hashable {
     public let firstLine: Int
     /// Columns the text is indented by in its file (a YAML block scalar's indentation).
     public var columnOffset = 0
+    /// Where every position in the text is reported, when its lines are not the file's: a
+    /// quoted YAML or JSON string whose line breaks are `\n` escapes or folded lines.
+    public var pinned: SourceLocation? = nil
     /// Whether the text was let go once the Link stage had read it (`released`): such a body
     /// must never be parsed again.
     public private(set) var isReleased = false
@@ -94,12 +97,13 @@ public struct MarkdownSource: Sendable, Hashable {
     /// The same source without its text: where it came from stays, for messages and for
     /// `BodyRenderer` to know the body as the one the Link stage read.
     var released: MarkdownSource {
-        var source = MarkdownSource(text: "", path: path, firstLine: firstLine, columnOffset: columnOffset)
+        var source = MarkdownSource(text: "", path: path, firstLine: firstLine, columnOffset: columnOffset, pinned: pinned)
         source.isReleased = true
         return source
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
-        SourceLocation(path: path, line: line + firstLine - 1, column: column + columnOffset)
+        if let pinned { return pinned }
+        return SourceLocation(path: path, line: line + firstLine - 1, column: column + columnOffset)
     }
 }

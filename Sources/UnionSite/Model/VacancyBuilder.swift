@@ -137,8 +137,16 @@ struct VacancyBuilder {
     private func markdown(_ node: YAMLNode, record: SourceRecord) -> MarkdownSource {
         let text = node.string ?? ""
         guard let indent = node.blockIndent, !record.fromCSV else {
-            // A one-line scalar or a CSV cell: positions within it stay approximate (the line is right).
-            return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line)
+            // A CSV cell: its lines are the file's, columns approximate.
+            if record.fromCSV { return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line) }
+            // A quoted or plain scalar: its lines are not the file's (JSON's `\n`, folded YAML),
+            // so every position is the value's own; on one line, columns count from it.
+            guard !text.contains("\n") else {
+                return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line, pinned: node.location)
+            }
+            let quoted = if case .scalar(_, plain: false) = node.value { 1 } else { 0 }
+            return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line,
+                                  columnOffset: max(0, node.location.column - 1 + quoted))
         }
         return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line + 1, columnOffset: indent)
     }
