@@ -9,9 +9,11 @@ enum URLCollisions {
         let reserved = languages.isEmpty ? reserved : reserved.union(languages.map { SitePath.folder($0.code) })
         var owners: [SitePath: SourceLocation] = [:]
         var problems: [Diagnostic] = []
-        let claims = items.map { ($0.url, $0.location) }
-        for (url, location) in claims {
-            if reserved.contains(url) {
+        let claims = items.map { ($0.url, $0.location, $0.kind) }
+        for (url, location, kind) in claims {
+            // `/guide/` is the guide's front page, written with or without `guide/index.md`:
+            // only that chapter may take it.
+            if reserved.contains(url) || url == Routes.site.guide && kind != .guideChapter {
                 problems.append(.error("this would be published at /\(url.value), which the site uses for its own page: choose another slug",
                                        at: location, code: "duplicate-url"))
             } else if let first = owners[url] {

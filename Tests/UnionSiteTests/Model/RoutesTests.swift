@@ -34,6 +34,15 @@ struct RoutesTests {
         #expect(!routes.reserved.contains(routes.guide))
     }
 
+    @Test("a page that would take /guide/ is an error at its file; the guide's own index takes it")
+    func guideFrontPage() throws {
+        let page = try TestSite(["content/pages/guide.md": "---\ntitle: Guide\n---\nText\n"])
+        #expect(try page.diagnostics() == ["content/pages/guide.md:1:1: error: this would be published at /guide/, "
+                                           + "which the site uses for its own page: choose another slug"])
+        let index = try TestSite(["content/guide/index.md": "---\ntitle: Guide\n---\nText\n"])
+        #expect(try index.diagnostics().filter { $0.contains("error:") }.isEmpty)
+    }
+
     @Test("a page key is an item's content id or a vacancy's id, printed and ordered as `vacancy:<id>`")
     func pageKeys() {
         #expect(PageKey.vacancy("x").description == "vacancy:x")
