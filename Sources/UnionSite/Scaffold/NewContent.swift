@@ -27,6 +27,7 @@ public enum NewContent {
     public static func create(_ kind: Kind, title: String, in root: SiteRoot, date: Day? = nil) throws(Diagnostics) -> String {
         let day = date ?? Day.today(in: siteTimeZone(root))
         let slug = Slug.from(title)
+        try checkBuilds(kind, title: title, slug: slug)
         let (folder, file, text) = template(kind, title: title, slug: slug, day: day)
         let url = root.content.appendingPathComponent(folder).appendingPathComponent(file)
         let path = root.relativePath(url)
@@ -40,6 +41,24 @@ public enum NewContent {
             throw .error("cannot write \(path): \(error.localizedDescription)", at: SourceLocation(path: path), code: "new-failed")
         }
         return path
+    }
+
+    /// Refuses what the next build would refuse: an empty title, and a slug whose URL the site
+    /// writes itself (`new page "Search"`, `new vacancy "Archive"`).
+    private static func checkBuilds(_ kind: Kind, title: String, slug: String) throws(Diagnostics) {
+        guard !title.trimmed.isEmpty else { throw .error("the title must not be empty", at: nil, code: "new-title") }
+        let taken: Bool
+        switch kind {
+        case .vacancy:
+            taken = Routes.reservedVacancyIDs.contains(slug)
+        case .content(let content):
+            let url = Routes.site.item(content, slug: slug, isGuideIndex: content == .guideChapter && slug == "index")
+            taken = URLCollisions.reserved.contains(url) || url == Routes.site.guide && content != .guideChapter
+        }
+        if taken {
+            throw .error("a \(kind.rawValue) named `\(slug)` would take a URL the site uses for its own page: choose another title",
+                         at: nil, code: "new-reserved")
+        }
     }
 
     /// `new --lang cy page "About"`: the original `pages/about.md` (named by the title's slug)
