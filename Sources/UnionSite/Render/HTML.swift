@@ -1,8 +1,9 @@
 /// Escaping for every value that reaches HTML outside Mustache's own `{{ }}`.
 enum HTML {
     /// Text content and double-quoted attribute values.
-    /// Text with none of `& < > " '` (most of it) comes back as it is; the rest is escaped byte
-    /// by byte, since the five are ASCII and never part of a longer UTF-8 sequence.
+    /// Text with none of `& < > " '` and no control character (most of it) comes back as it
+    /// is; the rest is escaped byte by byte, since the five are ASCII and never part of a
+    /// longer UTF-8 sequence.
     static func escape(_ text: String) -> String {
         guard needsEscaping(text) else { return text }
         var text = text
@@ -21,7 +22,7 @@ enum HTML {
         var start = 0
         for index in utf8.indices where needsEscaping(utf8[index]) {
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            // Every byte `needsEscaping` passes has an entity.
+            // Every byte `needsEscaping` passes has an entity, but the control characters, left out.
             out += (entity(Unicode.Scalar(utf8[index])) ?? "").utf8
             start = index + 1
         }
@@ -64,10 +65,12 @@ enum HTML {
     }
 
     /// Whether `escape` would change this UTF-8 byte. The five are all below 64, so one
-    /// shift and mask tells.
+    /// shift and mask tells. So are the control characters other than tab, line feed and
+    /// carriage return, which HTML forbids (a YAML `"\a"` in a title would make the page
+    /// invalid): `escape` leaves them out, as the feeds do.
     @inline(__always)
     static func needsEscaping(_ byte: UInt8) -> Bool {
-        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E | (0xFFFF_FFFF & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D))
         return byte < 64 && special >> UInt64(byte) & 1 == 1
     }
 }
