@@ -1,3 +1,5 @@
+import Foundation
+
 /// Gathers every chapter's terms into the glossary, A to Z, and refuses a term or alias
 /// defined twice (naming both places), since auto-linking could not tell which one is meant.
 enum Glossary {
@@ -21,7 +23,19 @@ enum Glossary {
             anchors[term.anchor] = term
             if !clash { terms.append(term) }
         }
-        return terms.sorted { ($0.term.lowercased(), $0.term) < ($1.term.lowercased(), $1.term) }
+        // A to Z as members read it: `Über` under U, `éclair` under E, not after Z.
+        let keyed = terms.map { (key: (alphabetical($0.term), $0.term.lowercased(), $0.term), term: $0) }
+        return keyed.sorted { $0.key < $1.key }.map(\.term)
+    }
+
+    /// A term's place in the A to Z: lower case, accents off (`Über` → `uber`).
+    static func alphabetical(_ term: String) -> String {
+        term.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+    }
+
+    /// The A to Z's heading a term sits under: its first letter without accents, in capitals.
+    static func initial(_ term: String) -> String {
+        alphabetical(term).first.map { String($0).uppercased() } ?? "#"
     }
 
     /// The term and each alias with where it is written: by position, since one alias may be

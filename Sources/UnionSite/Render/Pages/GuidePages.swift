@@ -53,7 +53,7 @@ extension PageFactory {
         let chapters = Dictionary(uniqueKeysWithValues: (site.chapters + (site.guideIndex.map { [$0] } ?? [])).map { ($0.item.id, $0.item) })
         var letters: [(String, [TemplateValue])] = []
         for (entryID, term) in zip(site.glossary.entryIDs, site.glossary) {
-            let letter = term.term.first.map { String($0).uppercased() } ?? "#"
+            let letter = Glossary.initial(term.term)
             var entry: TemplateRecord = ["term": .text(term.term), "anchor": .text(term.anchor)]
             if let definition = term.definition { entry["definition"] = .text(definition) }
             if !term.aliases.isEmpty { entry["aliases"] = .text(term.aliases.joined(separator: ", ")) }
