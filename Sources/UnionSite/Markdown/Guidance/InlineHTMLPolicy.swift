@@ -19,8 +19,15 @@ enum InlineHTMLPolicy {
         let name: String
         /// The opening tag as we write it.
         let markup: String
-        /// Attributes left out: not allowed, or with a value that is not safe or valid.
+        /// Attributes left out because the tag may not carry them.
         let dropped: [String]
+        /// Attributes the tag may carry, left out for their value (or a second copy), with why.
+        var invalid: [Invalid] = []
+    }
+
+    struct Invalid: Equatable {
+        let name: String
+        let why: String
     }
 
     /// The tag rewritten from its parts, or nil when the tag is not allowed at all.
@@ -28,17 +35,38 @@ enum InlineHTMLPolicy {
         guard tag.kind == .open || tag.kind == .selfClosing, let extra = allowed[tag.name] else { return nil }
         var markup = "<" + tag.name
         var dropped: [String] = []
+        var invalid: [Invalid] = []
         var written: Set<String> = []
         for attribute in tag.attributes {
-            guard extra.contains(attribute.name) || global.contains(attribute.name), !written.contains(attribute.name),
-                  let value = attribute.value, let valid = valid(attribute.name, value, on: tag.name) else {
+            guard extra.contains(attribute.name) || global.contains(attribute.name) else {
                 dropped.append(attribute.name)
+                continue
+            }
+            guard !written.contains(attribute.name) else {
+                invalid.append(Invalid(name: attribute.name, why: "it is given twice, and the first is kept"))
+                continue
+            }
+            guard let value = attribute.value, let valid = valid(attribute.name, value, on: tag.name) else {
+                invalid.append(Invalid(name: attribute.name, why: expected(attribute.name, attribute.value, on: tag.name)))
                 continue
             }
             written.insert(attribute.name)
             markup += " \(attribute.name)=\"\(HTML.attribute(valid))\""
         }
-        return Safe(name: tag.name, markup: markup + ">", dropped: dropped)
+        return Safe(name: tag.name, markup: markup + ">", dropped: dropped, invalid: invalid)
+    }
+
+    /// What an allowed attribute's value must be, for the warning that drops it.
+    private static func expected(_ name: String, _ value: String?, on tag: String) -> String {
+        guard let value else { return "it has no value" }
+        let shown = "`\(value.count > 40 ? String(value.prefix(40)) + "…" : value)`"
+        switch name {
+        case "lang": return "its value \(shown) is not a language tag such as cy or en-GB"
+        case "dir": return "its value \(shown) is not " + (tag == "bdo" ? "ltr or rtl" : "ltr, rtl or auto")
+        case "datetime": return "its value \(shown) is not a real date or time such as 2026-03-04 or 2026-03-04T09:30"
+        case "cite": return "its value \(shown) is not an http or https address or a path on this site"
+        default: return "its value \(shown) is not valid"
+        }
     }
 
     /// The value to write, or nil when it is not valid for the attribute.
@@ -66,7 +94,27 @@ enum InlineHTMLPolicy {
         let time = "\(digits){2}:\(digits){2}(:\(digits){2}(\\.\(digits){1,3})?)?"
         let zone = "(Z|[+-]\(digits){2}:?\(digits){2})?"
         let pattern = "^((\(date))([T ]\(time)\(zone))?|\(time))$"
-        return value.range(of: pattern, options: .regularExpression) != nil
+        guard value.range(of: pattern, options: .regularExpression) != nil else { return false }
+        return isRealDateTime(value)
+    }
+
+    /// The shape matched: its month, day, hour and minute must also exist (`2026-13-45` does not).
+    private static func isRealDateTime(_ value: String) -> Bool {
+        let bytes = Array(value.utf8)
+        func number(_ range: Range<Int>) -> Int { Int(String(decoding: bytes[range], as: UTF8.self)) ?? -1 }
+        var timeStart = 0
+        if bytes.count >= 7, bytes[4] == UInt8(ascii: "-") {
+            let month = number(5..<7)
+            guard (1...12).contains(month) else { return false }
+            if bytes.count >= 10, bytes.count == 10 || bytes[10] == UInt8(ascii: "T") || bytes[10] == UInt8(ascii: " ") {
+                guard Day(String(decoding: bytes[0..<10], as: UTF8.self)) != nil else { return false }
+                timeStart = 11
+            } else {
+                return true
+            }
+        }
+        guard bytes.count >= timeStart + 5 else { return true }
+        return number(timeStart..<(timeStart + 2)) < 24 && number((timeStart + 3)..<(timeStart + 5)) < 60
     }
 
     /// `http:`, `https:` or a path on this site (`/…`, not `//…`); nil for anything else,

@@ -48,6 +48,9 @@ enum InlineHTMLSyntax {
                 if !safe.dropped.isEmpty {
                     report(node, origin, "\(safe.dropped.count == 1 ? "attribute" : "attributes") \(safe.dropped.map { "`\($0)`" }.joined(separator: ", ")) of `<\(tag.name)>` \(safe.dropped.count == 1 ? "is" : "are") dropped: allowed here \(allowedAttributes(tag.name))")
                 }
+                for invalid in safe.invalid {
+                    report(node, origin, "attribute `\(invalid.name)` of `<\(tag.name)>` is dropped: \(invalid.why)")
+                }
                 if InlineHTMLPolicy.void.contains(tag.name) {
                     let element = MarkdownNode.custom(CMARK_NODE_CUSTOM_INLINE, enter: safe.markup, exit: "")
                     element.place(before: node)
