@@ -134,7 +134,8 @@ struct FieldReader {
         return text.trimmed
     }
 
-    mutating func fail(_ message: String, at location: SourceLocation, code: String) {
+    /// - Parameter location: nil for a value given on the command line, not in a file.
+    mutating func fail(_ message: String, at location: SourceLocation?, code: String) {
         problems.append(.error(message, at: location, code: code))
     }
 

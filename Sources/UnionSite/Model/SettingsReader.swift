@@ -9,7 +9,7 @@ enum SettingsReader {
         let timeZone = readTimeZone(node, problems: &zoneProblems)
         var fields = FieldReader(node, at: location, timeZone: timeZone)
         let title = fields.string("title", required: true)
-        let baseURL = baseURLOverride.map { checkedBaseURL($0, at: location, fields: &fields) }
+        let baseURL = baseURLOverride.map { checkedBaseURL($0, at: nil, fields: &fields) }
             ?? fields.string("base_url", required: true).flatMap { checkedBaseURL($0, at: fields.node("base_url")?.location ?? location, fields: &fields) }
         let language = fields.string("language") ?? "en-GB"
         let description = fields.string("description")
@@ -31,12 +31,14 @@ enum SettingsReader {
     }
 
     /// An absolute http(s) URL, normalised to end with `/`.
-    private static func checkedBaseURL(_ text: String, at location: SourceLocation, fields: inout FieldReader) -> String? {
+    /// - Parameter location: where `base_url` is written; nil for `--base-url`, a command-line value.
+    private static func checkedBaseURL(_ text: String, at location: SourceLocation?, fields: inout FieldReader) -> String? {
         let trimmed = text.trimmed
         guard let components = URLComponents(string: trimmed), let scheme = components.scheme?.lowercased(),
               scheme == "http" || scheme == "https", let host = components.host, !host.isEmpty,
               components.query == nil, components.fragment == nil else {
-            fields.fail("`base_url` must be an absolute http or https URL such as https://example.org/guidance/, found \(trimmed)",
+            let name = location == nil ? "--base-url" : "`base_url`"
+            fields.fail("\(name) must be an absolute http or https URL such as https://example.org/guidance/, found \(trimmed)",
                         at: location, code: "settings-base-url")
             return nil
         }
