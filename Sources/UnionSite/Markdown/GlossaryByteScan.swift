@@ -41,6 +41,8 @@ extension GlossaryMatcher {
             let firstWord = bytes.prefix { GlossaryMatcher.asciiWord[Int($0)] }
             if firstWord.isEmpty {
                 otherStarts[Int(bytes[0])] = true
+                // A curly apostrophe in the text is read as this straight one (`ByteScan`).
+                if bytes[0] == UInt8(ascii: "'") { otherStarts[0xE2] = true }
             } else {
                 let key = Self.firstWordKey(firstWord[0], firstWord.count > 1 ? firstWord[1] : 0, count: firstWord.count)
                 firstWords[key >> 6] |= 1 << UInt64(key & 63)
@@ -66,6 +68,9 @@ extension GlossaryMatcher {
         let firstWords: UnsafeBufferPointer<UInt64>
         let otherStarts: UnsafeBufferPointer<Bool>
         let forms: [[Form]]
+        /// Whether a form holds an apostrophe: then the text's `’` (SMART punctuation's, three
+        /// bytes) is read as the straight `'` the trie holds.
+        let curlyApostrophes: Bool
 
         func matches() -> [Match] {
             var found: [Match] = []
@@ -103,17 +108,38 @@ extension GlossaryMatcher {
             var best: Match?
             var index = start
             while index < bytes.count {
-                let following = next[state * 256 + Int(lower[Int(bytes[index])])]
+                let width = curlyApostrophes ? curlyWidth(at: index) : 1
+                let byte = width == 3 ? UInt8(ascii: "'") : bytes[index]
+                let following = next[state * 256 + Int(lower[Int(byte)])]
                 guard following >= 0 else { break }
                 state = Int(following)
-                index += 1
+                index += width
                 guard ends[state], index == bytes.count || !word[Int(bytes[index])] else { continue }
                 let written = bytes[start..<index]
-                if let form = forms[state].first(where: { !$0.caseSensitive || written.elementsEqual($0.characters.map { $0.asciiValue! }) }) {
+                if let form = forms[state].first(where: { !$0.caseSensitive || same(written, $0.characters) }) {
                     best = Match(range: start..<index, entry: form.entry)
                 }
             }
             return best
+        }
+
+        /// 3 where a `’` starts, else 1.
+        @inline(__always)
+        private func curlyWidth(at index: Int) -> Int {
+            bytes[index] == 0xE2 && index + 2 < bytes.count && bytes[index + 1] == 0x80 && bytes[index + 2] == 0x99 ? 3 : 1
+        }
+
+        /// Whether the text is exactly a case-sensitive form (ASCII, apostrophes straight), a `’` as `'`.
+        private func same(_ written: Slice<UnsafeBufferPointer<UInt8>>, _ form: [Character]) -> Bool {
+            var index = written.startIndex
+            for character in form {
+                guard index < written.endIndex else { return false }
+                let width = curlyApostrophes ? curlyWidth(at: index) : 1
+                let byte = width == 3 ? UInt8(ascii: "'") : bytes[index]
+                guard byte == character.asciiValue else { return false }
+                index += width
+            }
+            return index == written.endIndex
         }
     }
 }

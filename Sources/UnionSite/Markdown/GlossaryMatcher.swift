@@ -27,9 +27,12 @@ public struct GlossaryMatcher: Sendable {
             for name in [term.term] + term.aliases where !name.isEmpty {
                 let form = Form(characters: Array(name), caseSensitive: Self.isAcronym(name), entry: GlossaryEntryID(index))
                 insert(form)
-                // A form with an apostrophe is matched by characters: SMART punctuation makes
-                // the text's `'` a `’` (three bytes), which `fold` treats as the same.
-                if !ascii.insert(form) || form.characters.contains(where: Self.isApostrophe) { allFormsASCII = false }
+                // The byte trie holds apostrophes straight; its scan reads the text's curly
+                // ones as straight (`ByteScan`), as `fold` does for the character path.
+                let straight = Form(characters: form.characters.map { Self.isApostrophe($0) ? "'" : $0 }, caseSensitive: form.caseSensitive,
+                                    entry: form.entry)
+                if !ascii.insert(straight) { allFormsASCII = false }
+                if form.characters.contains(where: Self.isApostrophe) { formsHoldApostrophe = true }
                 if name.utf8.contains(10) { formsHoldLineFeed = true }
             }
         }
@@ -37,67 +40,14 @@ public struct GlossaryMatcher: Sendable {
 
     // MARK: - ASCII
 
-    /// Whether the rules can be applied to the text's bytes: the common case, scanned without
-    /// building characters, hashing them or asking Unicode tables. So it is when every form
-    /// is ASCII and the text is ASCII (without CR, which joins LF into one character) apart
-    /// from punctuation, spaces, currency and maths signs (’ “ ” – — …, no-break space, £ € ×,
-    /// which SMART punctuation, pay tables and authors bring): those are never word
-    /// characters, never in a form, and never join their neighbours into one character (unlike
-    /// combining marks and emoji modifiers), so every match and boundary is the same.
-    func canScanBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard allFormsASCII else { return false }
-        var index = Self.plainASCIIPrefix(bytes)
-        while index < bytes.count {
-            let byte = bytes[index]
-            if byte < 0x80 {
-                if byte == 0x0D { return false }
-                index += 1
-                continue
-            }
-            guard let (scalar, length) = Self.decode(bytes, at: index), Self.isPunctuationOrSpace(scalar) else { return false }
-            index += length
-        }
-        return true
-    }
-
-    /// How many of the first bytes, eight at a time, are ASCII other than CR: nearly all body
-    /// text, which a byte-by-byte check read at a quarter of the glossary scan's cost.
-    static func plainASCIIPrefix(_ bytes: UnsafeBufferPointer<UInt8>) -> Int {
-        guard let base = bytes.baseAddress else { return 0 }
-        let raw = UnsafeRawPointer(base)
-        var index = 0
-        while index + 8 <= bytes.count {
-            let word = raw.loadUnaligned(fromByteOffset: index, as: UInt64.self)
-            // A byte equal to CR leaves a zero byte here, which the borrow finds.
-            let crs = word ^ 0x0D0D_0D0D_0D0D_0D0D
-            let hasCR = (crs &- 0x0101_0101_0101_0101) & ~crs & 0x8080_8080_8080_8080 != 0
-            guard word & 0x8080_8080_8080_8080 == 0, !hasCR else { break }
-            index += 8
-        }
-        return index
-    }
-
-    private static func decode(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> (Unicode.Scalar, Int)? {
-        var iterator = bytes[index...].makeIterator()
-        var decoder = Unicode.UTF8()
-        guard case .scalarValue(let scalar) = decoder.decode(&iterator) else { return nil }
-        return (scalar, UTF8.width(scalar))
-    }
-
-    private static func isPunctuationOrSpace(_ scalar: Unicode.Scalar) -> Bool {
-        switch scalar.properties.generalCategory {
-        case .connectorPunctuation, .dashPunctuation, .openPunctuation, .closePunctuation,
-             .initialPunctuation, .finalPunctuation, .otherPunctuation, .spaceSeparator, .currencySymbol, .mathSymbol: true
-        default: false
-        }
-    }
-
     /// The same forms over ASCII bytes (`ASCIITrie`), scanned when `canScanBytes`.
     private var ascii = ASCIITrie()
     /// False once a form could not go into the ASCII trie: then text is never scanned as bytes.
-    private var allFormsASCII = true
+    private(set) var allFormsASCII = true
     /// Whether a form holds a line feed (a quoted YAML term can), which joined runs must not match.
     private var formsHoldLineFeed = false
+    /// Whether a form holds an apostrophe: then the byte scan reads the text's `’` as `'`.
+    private var formsHoldApostrophe = false
 
     /// Word characters among bytes: ASCII letters and digits (other bytes are punctuation here).
     static let asciiWord: [Bool] = (0..<256).map { byte in
@@ -119,7 +69,7 @@ public struct GlossaryMatcher: Sendable {
                         ascii.firstWords.withUnsafeBufferPointer { firstWords in
                             ascii.otherStarts.withUnsafeBufferPointer { otherStarts in
                                 ByteScan(bytes: bytes, word: word, lower: lower, next: next, ends: ends, firstWords: firstWords,
-                                         otherStarts: otherStarts, forms: ascii.forms).matches()
+                                         otherStarts: otherStarts, forms: ascii.forms, curlyApostrophes: formsHoldApostrophe).matches()
                             }
                         }
                     }
@@ -144,17 +94,37 @@ public struct GlossaryMatcher: Sendable {
     /// crossed by a form with a space there, as in one line of text.
     func matchesAcrossRuns(_ texts: TextRuns) -> [Match]? {
         guard !formsHoldLineFeed else { return nil }
-        return matches(in: texts.text)
+        var text = texts.text
+        return text.withUTF8 { bytes in
+            if let found = scannedAsBytes(bytes) { return found }
+            // Some text needs the character way: only the lines (between line feeds, which no
+            // match crosses) that do, the rest still as bytes.
+            var found: [Match] = []
+            var start = 0
+            while start < bytes.count {
+                let end = bytes[start...].firstIndex(of: 10) ?? bytes.count
+                found += matches(inUTF8: UnsafeBufferPointer(rebasing: bytes[start..<end])).map {
+                    Match(range: $0.range.lowerBound + start..<$0.range.upperBound + start, entry: $0.entry)
+                }
+                start = end + 1
+            }
+            return found
+        }
     }
 
     /// The same for a text's UTF-8 (a run of a body's `TextRuns`, where it is).
     func matches(inUTF8 bytes: UnsafeBufferPointer<UInt8>) -> [Match] {
-        canScanBytes(bytes) ? byteMatches(in: bytes) : matches(in: String(decoding: bytes, as: UTF8.self))
+        scannedAsBytes(bytes) ?? matches(in: String(decoding: bytes, as: UTF8.self))
+    }
+
+    /// The byte path's matches, or nil when the text needs the character way.
+    private func scannedAsBytes(_ bytes: UnsafeBufferPointer<UInt8>) -> [Match]? {
+        canScanBytes(bytes) ? byteMatches(in: bytes) : nil
     }
 
     func matches(in text: String) -> [Match] {
         var text = text
-        if let found = text.withUTF8({ canScanBytes($0) ? byteMatches(in: $0) : nil }) { return found }
+        if let found = text.withUTF8({ scannedAsBytes($0) }) { return found }
         // Any other text: by characters, then each offset turned into a byte offset.
         let characters = Array(text)
         var byteOffsets = [0]

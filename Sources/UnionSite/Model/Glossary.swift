@@ -30,7 +30,9 @@ enum Glossary {
 
     /// A term's place in the A to Z: lower case, accents off (`Über` → `uber`).
     static func alphabetical(_ term: String) -> String {
-        term.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        // ASCII has no accents to take off; Foundation's folding (ICU) costs 40 ms the first time.
+        guard !ASCIIBytes.isASCII(term) else { return term.lowercased() }
+        return term.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
     }
 
     /// The A to Z's heading a term sits under: its first letter without accents, in capitals.

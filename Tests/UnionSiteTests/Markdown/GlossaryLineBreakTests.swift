@@ -47,6 +47,13 @@ struct GlossaryLineBreakTests {
         #expect(link("A *multi-academy*\ntrust.\n") == "<p>A <em>multi-\(opening("academy"))academy</a></em>\ntrust.</p>\n")
     }
 
+    @Test("a body with some text only the character way reads still links wrapped terms, there and elsewhere")
+    func characterWayText() {
+        let html = link("Le café of the multi-academy\ntrust.\n\nAsk the regional\nschools commissioner.\n")
+        #expect(html == "<p>Le café of the \(opening("multi-academy-trust"))multi-academy\ntrust</a>.</p>\n"
+            + "<p>Ask the \(opening("regional-schools-commissioner"))regional\nschools commissioner</a>.</p>\n")
+    }
+
     @Test("a term with an apostrophe matches the text's straight or curly one, either way round")
     func apostrophes() {
         for text in ["Know your members' rights.\n", "Know your members’ rights.\n", "Know your Members’\nrights.\n"] {

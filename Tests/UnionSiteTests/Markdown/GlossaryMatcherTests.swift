@@ -126,7 +126,7 @@ struct GlossaryMatcherTests {
     @Test("the byte path finds what the character path finds, whatever the form's first word: none, one letter, a digit, very long")
     func bytePathFirstWords() {
         let long = String(repeating: "l", count: 70)
-        let forms = ["(RSC)", "A", "A level", "x", "1", "year 7", "7 up", long, long + "er", "-ish", "C++", "pay scale", "pay", "MAT",
+        let forms = ["(RSC)", "A", "A level", "x", "1", "year 7", "7 up", long, long + "er", "-ish", "C++", "pay scale", "pay", "'s", "MAT",
                      "multi-academy trust", "Ab", "ab cd"]
         let glossary = forms.map { glossaryTerm($0) }
         let matcher = GlossaryMatcher(glossary)
