@@ -11,15 +11,9 @@ public struct ContentDate: Hashable, Comparable, Sendable {
     /// RFC 3339, for Atom `updated`/`published` and JSON-LD.
     public let timestamp: String
 
-    /// The timestamp when the date was written with a time, else nil.
-    var time: String? { timestamp.count > 10 && !hasMidnightOnly ? timestamp : nil }
-    private var hasMidnightOnly = false
-
     static func parse(_ text: String, timeZone: TimeZone) -> ContentDate? {
         if let day = Day(text) {
-            var date = ContentDate(day: day, timestamp: midnight(day, in: timeZone))
-            date.hasMidnightOnly = true
-            return date
+            return ContentDate(day: day, timestamp: midnight(day, in: timeZone))
         }
         guard text.count > 10, Day(text.prefix(10)) != nil else { return nil }
         let written = withSeconds(text)

@@ -57,6 +57,8 @@ struct VacancyBuilder {
         let employer = fields.string("employer", required: true)
         let place = fields.string("location", required: true)
         let closesAt = fields.date("closes", required: true)
+        // Written with a time, `closes` is also the JobPosting's `validThrough`.
+        let closesText = fields.node("closes")?.string?.trimmed ?? ""
         let closes = closesAt?.day
         let applyURL = fields.string("apply_url", required: true).flatMap {
             SettingsReader.checkedWebURL($0, key: "apply_url", at: fields.node("apply_url")?.location, fields: &fields)
@@ -71,7 +73,8 @@ struct VacancyBuilder {
                               salary: fields.string("salary")?.trimmed, region: fields.string("region")?.trimmed,
                               summary: fields.string("summary")?.trimmed, tags: fields.stringList("tags"),
                               description: description, location: record.location,
-                              translations: translations(&fields, record: record), closingTime: closesAt?.time)
+                              translations: translations(&fields, record: record),
+                              closingTime: Day(closesText) == nil ? closesAt?.timestamp : nil)
         if let changes = fields.entry("changes") {
             _ = fields.node("changes")
             fields.fail("a vacancy has no `changes`: its `posted` and `closes` dates are its history", at: changes.keyLocation,

@@ -72,7 +72,7 @@ struct DayTests {
     func dayInSiteZone(text: String, day: String) throws {
         let date = try #require(ContentDate.parse(text, timeZone: london))
         #expect(date.day == Day(day))
-        #expect(date.time == text)
+        #expect(date.timestamp == text)
     }
 
     @Test("ISO 8601 without seconds is read, and written with them (RFC 3339)", arguments: [
@@ -80,11 +80,6 @@ struct DayTests {
     ])
     func withoutSeconds(text: String, timestamp: String) throws {
         #expect(try #require(ContentDate.parse(text, timeZone: london)).timestamp == timestamp)
-    }
-
-    @Test("a day alone has no time of its own")
-    func dayHasNoTime() throws {
-        #expect(try #require(ContentDate.parse("2026-05-01", timeZone: london)).time == nil)
     }
 
     @Test("malformed or impossible date-times are refused", arguments: [
