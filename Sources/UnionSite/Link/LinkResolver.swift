@@ -170,7 +170,7 @@ private enum PathJoiner {
             withUnsafeTemporaryAllocation(of: Int.self, capacity: capacity) { starts in
                 var parts = Parts(bytes: bytes, starts: starts)
                 if written.first != UInt8(ascii: "/"), let from {
-                    forEachSegment(from) { parts.push($0); return true }
+                    _ = forEachSegment(from) { parts.push($0); return true }
                     parts.pop()
                 }
                 let inside = forEachSegment(written) { segment in
