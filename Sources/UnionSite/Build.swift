@@ -34,6 +34,7 @@ public enum Build {
     /// Stages 1–5. Throws every problem found; on error the output folder is untouched.
     public static func run(_ options: Options) throws(Diagnostics) -> Result {
         let start = Date()
+        try options.root.checkOutputCanBeReplaced()
         // The render writes into the staging folder as it goes; the Write stage adds the static
         // files and swaps it in. On any error the staging folder goes and the output stays.
         let sink = try SiteWriter.staging(for: options.root.output)

@@ -28,10 +28,17 @@ public struct SiteRoot: Sendable {
         try checkOutputIsSafe()
     }
 
-    /// The folder a symbolic link at `url` points to (through any chain of links), else `url`.
+    /// The folder a symbolic link at `url` points to (through a chain of links, also one
+    /// whose target does not exist yet), else `url`.
     private static func followingLink(_ url: URL) -> URL {
-        guard (try? FileManager.default.destinationOfSymbolicLink(atPath: url.path)) != nil else { return url }
-        return url.resolvingSymlinksInPath().standardizedFileURL
+        var current = url
+        for _ in 0..<16 {
+            guard let destination = try? FileManager.default.destinationOfSymbolicLink(atPath: current.path) else { break }
+            current = destination.hasPrefix("/") ? URL(fileURLWithPath: destination)
+                : current.deletingLastPathComponent().appendingPathComponent(destination)
+            current = current.standardizedFileURL
+        }
+        return current
     }
 
     public var content: URL { root.appendingPathComponent("content") }
@@ -64,13 +71,19 @@ public struct SiteRoot: Sendable {
     }
 
     private func checkOutputIsSafe() throws(Diagnostics) {
-        let out = output.resolvingSymlinksInPath().path
-        let protected = [root, content, templates].map { $0.resolvingSymlinksInPath().path }
+        let out = Self.resolved(output)
+        let protected = [root, content, templates].map(Self.resolved)
         for folder in protected where folder == out || Self.path(folder, isBelow: out) {
             throw .error("refusing to write the site to \(output.path): the build replaces that folder, and it holds \(folder)",
                          at: nil, code: "output-unsafe")
         }
-        for folder in protected.dropFirst() where Self.path(out, isBelow: folder) {
+    }
+
+    /// What only a build that writes the output needs (`Build.run`; `check`, `serve` and `new`
+    /// never write there): that it is not inside `content/` or `templates/`, and not a file.
+    public func checkOutputCanBeReplaced() throws(Diagnostics) {
+        let out = Self.resolved(output)
+        for folder in [content, templates].map(Self.resolved) where Self.path(out, isBelow: folder) {
             throw .error("refusing to write the site to \(output.path): it is inside \(folder), so the next build would read "
                          + "what it wrote as sources; choose a folder outside content/ and templates/", at: nil, code: "output-unsafe")
         }
@@ -79,6 +92,20 @@ public struct SiteRoot: Sendable {
             throw .error("refusing to write the site to \(output.path): it is a file, not a folder, and the build would replace it",
                          at: nil, code: "output-unsafe")
         }
+    }
+
+    /// The path with every symbolic link resolved, also below a folder that does not exist
+    /// yet (`resolvingSymlinksInPath` leaves such a path as it is): its deepest existing
+    /// folder resolved, the rest added back. A new output reached through a link into
+    /// `content/` is still inside it.
+    static func resolved(_ url: URL) -> String {
+        var existing = url.standardizedFileURL
+        var rest: [String] = []
+        while !FileManager.default.fileExists(atPath: existing.path), existing.path != "/" {
+            rest.insert(existing.lastPathComponent, at: 0)
+            existing = existing.deletingLastPathComponent()
+        }
+        return rest.reduce(existing.resolvingSymlinksInPath()) { $0.appendingPathComponent($1) }.standardizedFileURL.path
     }
 
     /// Whether `path` lies below `folder` (not equal to it).

@@ -12,8 +12,8 @@ struct SiteRootTests {
         #expect(root.output.path == folder.appendingPathComponent("public").standardizedFileURL.path)
     }
 
-    @Test("an output that is, holds or lies inside the root's content/ or templates/ (or is the root) is refused", arguments: [
-        "", "content", "templates", "content/../content", "..", "/", "content/static/public", "content/out", "templates/site",
+    @Test("an output that is or holds the root, content/ or templates/ is refused", arguments: [
+        "", "content", "templates", "content/../content", "..", "/",
     ])
     func refusesUnsafeOutput(relative: String) throws {
         let folder = try makeTemporaryFolder()
@@ -34,13 +34,27 @@ struct SiteRootTests {
         _ = try SiteRoot(root: root.path, output: root.appendingPathComponent(relative).path)
     }
 
-    @Test("an output path that is a file is refused, and the file kept")
+    @Test("a build refuses an output inside content/ or templates/, also through a link to a parent", arguments: [
+        "content/static/public", "content/out", "templates/site", "link/static/new/deeper",
+    ])
+    func refusesOutputInside(relative: String) throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/static"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("link"), withDestinationURL: folder.appendingPathComponent("content"))
+        let root = try SiteRoot(root: folder.path, output: folder.appendingPathComponent(relative).path)
+        let error = #expect(throws: Diagnostics.self) { try root.checkOutputCanBeReplaced() }
+        #expect(error?.items.first?.message.contains("it is inside") == true, "\(relative)")
+    }
+
+    @Test("a build refuses an output path that is a file, and keeps the file; other commands do not mind it")
     func refusesFile() throws {
         let folder = try makeTemporaryFolder()
         defer { try? FileManager.default.removeItem(at: folder) }
         let file = folder.appendingPathComponent("public")
         try Data("keep me".utf8).write(to: file)
-        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: folder.path, output: file.path) }
+        let root = try SiteRoot(root: folder.path)
+        let error = #expect(throws: Diagnostics.self) { try root.checkOutputCanBeReplaced() }
         #expect(error?.items.first?.message.contains("it is a file") == true)
         #expect(try String(contentsOf: file, encoding: .utf8) == "keep me")
     }
@@ -70,8 +84,19 @@ struct SiteRootTests {
         try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/static"), withIntermediateDirectories: true)
         try FileManager.default.createSymbolicLink(at: folder.appendingPathComponent("public"),
                                                    withDestinationURL: folder.appendingPathComponent("content/static"))
-        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: folder.path) }
+        let error = #expect(throws: Diagnostics.self) { try SiteRoot(root: folder.path).checkOutputCanBeReplaced() }
         #expect(error?.items.first?.code == "output-unsafe")
+    }
+
+    @Test("a link to a folder that does not exist yet is followed, and refused when that is inside content/")
+    func danglingLink() throws {
+        let folder = try makeTemporaryFolder()
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder.appendingPathComponent("content/static"), withIntermediateDirectories: true)
+        try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("public").path, withDestinationPath: "content/static/zz")
+        let root = try SiteRoot(root: folder.path)
+        #expect(root.output.lastPathComponent == "zz")
+        #expect(throws: Diagnostics.self) { try root.checkOutputCanBeReplaced() }
     }
 
     @Test("a root that is not a folder is refused")
