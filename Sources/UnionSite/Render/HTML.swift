@@ -20,11 +20,18 @@ enum HTML {
     /// are copied whole.
     static func escape(_ utf8: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var start = 0
-        for index in utf8.indices where needsEscaping(utf8[index]) {
+        var index = 0
+        while index < utf8.count {
+            let byte = utf8[index]
+            guard needsEscaping(byte) else { index += 1; continue }
+            // 0xC2 leads U+0080–U+00BF: only U+0080–U+009F (C1 controls) are left out; `£` stays.
+            let width = byte == 0xC2 ? (index + 1 < utf8.count && (0x80...0x9F).contains(utf8[index + 1]) ? 2 : 0) : 1
+            guard width > 0 else { index += 1; continue }
             out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start..<index]))
-            // Every byte `needsEscaping` passes has an entity, but the control characters, left out.
-            out += (entity(Unicode.Scalar(utf8[index])) ?? "").utf8
-            start = index + 1
+            // The five have entities; the control characters are left out.
+            out += (entity(Unicode.Scalar(byte)) ?? "").utf8
+            index += width
+            start = index
         }
         out.append(contentsOf: UnsafeBufferPointer(rebasing: utf8[start...]))
     }
@@ -64,13 +71,15 @@ enum HTML {
         }
     }
 
-    /// Whether `escape` would change this UTF-8 byte. The five are all below 64, so one
-    /// shift and mask tells. So are the control characters other than tab, line feed and
-    /// carriage return, which HTML forbids (a YAML `"\a"` in a title would make the page
-    /// invalid): `escape` leaves them out, as the feeds do.
+    /// Whether `escape` may change this UTF-8 byte. The five are all below 64, so one shift
+    /// and mask tells. So are the control characters HTML forbids (a YAML `"\a"` in a title
+    /// would make the page invalid), which `escape` leaves out, as the feeds do: C0 but for
+    /// HTML's white space (tab, line feed, form feed, carriage return), DEL, and C1, whose
+    /// lead byte 0xC2 `escape` then reads further (it also leads `£` and the no-break space).
     @inline(__always)
     static func needsEscaping(_ byte: UInt8) -> Bool {
-        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E | (0xFFFF_FFFF & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0D))
-        return byte < 64 && special >> UInt64(byte) & 1 == 1
+        let special: UInt64 = 1 << 0x22 | 1 << 0x26 | 1 << 0x27 | 1 << 0x3C | 1 << 0x3E
+            | (0xFFFF_FFFF & ~(1 << 0x09 | 1 << 0x0A | 1 << 0x0C | 1 << 0x0D))
+        return byte < 64 ? special >> UInt64(byte) & 1 == 1 : byte == 0x7F || byte == 0xC2
     }
 }

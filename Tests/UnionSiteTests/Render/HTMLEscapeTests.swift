@@ -11,10 +11,13 @@ struct HTMLEscapeTests {
         #expect(HTML.escape(text) == HTML.replacing(text, HTML.entity))
     }
 
-    @Test("control characters HTML forbids are left out; tab, line feed and carriage return stay")
+    @Test("control characters HTML forbids (C0 but white space, DEL, C1) are left out; white space, £ and no-break spaces stay")
     func controlCharacters() {
-        #expect(HTML.escape("Bell\u{7} & \u{0}null\u{1B}[0m\u{C}") == "Bell &amp; null[0m")
-        #expect(HTML.escape("a\tb\nc\r\nd") == "a\tb\nc\r\nd")
+        #expect(HTML.escape("Bell\u{7} & \u{0}null\u{1B}[0m") == "Bell &amp; null[0m")
+        #expect(HTML.escape("a\tb\nc\r\nd\u{C}e") == "a\tb\nc\r\nd\u{C}e")
+        #expect(HTML.escape("T\u{7F}\u{85}X\u{9F}") == "TX")
+        #expect(HTML.escape("£412\u{A0}a week ©") == "£412\u{A0}a week ©")
+        #expect(HTML.escape("<£\u{85}>") == "&lt;£&gt;")
         #expect(HTML.needsEscaping("title\u{8}"))
     }
 
