@@ -142,14 +142,9 @@ struct VacancyBuilder {
         guard let indent = node.blockIndent, !record.fromCSV else {
             // A CSV cell: its lines are the file's, columns approximate.
             if record.fromCSV { return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line) }
-            // A quoted or plain scalar: its lines are not the file's (JSON's `\n`, folded YAML),
-            // so every position is the value's own; on one line, columns count from it.
-            guard !text.contains("\n") else {
-                return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line, pinned: node.location)
-            }
-            let quoted = if case .scalar(_, plain: false) = node.value { 1 } else { 0 }
-            return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line,
-                                  columnOffset: max(0, node.location.column - 1 + quoted))
+            // A quoted or plain scalar: its lines and columns are not the file's (JSON's `\n`
+            // and `\u00e9`, YAML folded over several lines), so every position is the value's own.
+            return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line, pinned: node.location)
         }
         return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line + 1, columnOffset: indent)
     }
