@@ -28,7 +28,7 @@ struct InlineHTMLAttributeTests {
         #expect(problems("A <time datetime=\"\(value)\">x</time>.\n").isEmpty)
     }
 
-    @Test("impossible dates and times are refused", arguments: ["2026-02-30", "2026-00-10", "2026-03-04T24:00", "25:00", "09:60"])
+    @Test("impossible dates and times are refused", arguments: ["2026-02-30", "2026-00-10", "2026-03-04T24:00", "25:00", "09:60", "2026-03T99:99"])
     func badDateTimes(value: String) {
         #expect(!InlineHTMLPolicy.isDateTime(value))
     }

@@ -110,7 +110,7 @@ enum InlineHTMLPolicy {
                 guard Day(String(decoding: bytes[0..<10], as: UTF8.self)) != nil else { return false }
                 timeStart = 11
             } else {
-                return true
+                timeStart = 8
             }
         }
         guard bytes.count >= timeStart + 5 else { return true }
