@@ -32,8 +32,14 @@ enum Glossary {
     static func alphabetical(_ term: String) -> String {
         // ASCII has no accents to take off; Foundation's folding (ICU) costs 40 ms the first time.
         guard !ASCIIBytes.isASCII(term) else { return term.lowercased() }
-        return term.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        let folded = term.folding(options: [.caseInsensitive, .diacriticInsensitive], locale: nil).lowercased()
+        return String(folded.flatMap { unmarked[$0] ?? String($0) })
     }
+
+    /// Letters that are not a letter and a mark, so folding leaves them: each as the letters
+    /// an A to Z files it under.
+    private static let unmarked: [Character: String] = ["ø": "o", "ł": "l", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "þ": "th",
+                                                       "ħ": "h", "ı": "i", "ß": "ss"]
 
     /// The A to Z's heading a term sits under: its first letter without accents, in capitals.
     static func initial(_ term: String) -> String {

@@ -56,7 +56,8 @@ public enum NewContent {
             taken = URLCollisions.reserved.contains(url) || url == Routes.site.guide && content != .guideChapter
         }
         if taken {
-            throw .error("a \(kind.rawValue) named `\(slug)` would take a URL the site uses for its own page: choose another title",
+            let noun = if case .content(let content) = kind { content.descriptor.noun } else { "vacancy" }
+            throw .error("a \(noun) named `\(slug)` would take a URL the site uses for its own page: choose another title",
                          at: nil, code: "new-reserved")
         }
     }

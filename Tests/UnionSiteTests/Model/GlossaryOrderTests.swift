@@ -18,4 +18,12 @@ struct GlossaryOrderTests {
         let positions = order.compactMap { page.range(of: ">\($0)<")?.lowerBound }
         #expect(positions.count == order.count && positions == positions.sorted())
     }
+
+    @Test("letters folding cannot take apart are filed as the letters they stand for", arguments: [
+        ("Øresund", "O", "oresund"), ("Łódź", "L", "lodz"), ("Æsop", "A", "aesop"), ("Straße", "S", "strasse"), ("ßeta", "S", "sseta"),
+    ])
+    func unmarkedLetters(term: String, initial: String, key: String) {
+        #expect(Glossary.initial(term) == initial)
+        #expect(Glossary.alphabetical(term) == key)
+    }
 }
