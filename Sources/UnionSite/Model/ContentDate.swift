@@ -16,7 +16,7 @@ public struct ContentDate: Hashable, Comparable, Sendable {
             return ContentDate(day: day, timestamp: midnight(day, in: timeZone))
         }
         guard text.count > 10, Day(text.prefix(10)) != nil else { return nil }
-        let written = withSeconds(text)
+        let written = withZone(withSeconds(text), in: timeZone)
         let formatter = ISO8601DateFormatter()
         formatter.formatOptions = [.withInternetDateTime]
         var date = formatter.date(from: written)
@@ -36,9 +36,26 @@ public struct ContentDate: Hashable, Comparable, Sendable {
     /// ISO 8601 lets the seconds go (`2026-05-01T10:00Z`); RFC 3339, which feeds need, does not.
     private static func withSeconds(_ text: String) -> String {
         let bytes = Array(text.utf8)
-        guard bytes.count > 16, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
-              [UInt8(ascii: "Z"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[16]) else { return text }
+        guard bytes.count >= 16, bytes[10] == UInt8(ascii: "T"), bytes[13] == UInt8(ascii: ":"),
+              bytes.count == 16 || [UInt8(ascii: "Z"), UInt8(ascii: "+"), UInt8(ascii: "-")].contains(bytes[16]) else { return text }
         return String(decoding: bytes[..<16], as: UTF8.self) + ":00" + String(decoding: bytes[16...], as: UTF8.self)
+    }
+
+    /// ISO 8601 also lets the zone go (`2026-05-01T10:00:00`, a local time): it is the site's,
+    /// as for a date without a time, written out so feeds get an instant.
+    private static func withZone(_ text: String, in timeZone: TimeZone) -> String {
+        let bytes = Array(text.utf8)
+        guard bytes.count >= 19, bytes[10] == UInt8(ascii: "T"), bytes[19...].allSatisfy({ $0 == UInt8(ascii: ".") || (48...57).contains($0) }),
+              let day = Day(String(decoding: bytes[..<10], as: UTF8.self)),
+              let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)),
+              let second = Int(String(decoding: bytes[17..<19], as: UTF8.self)) else { return text }
+        var calendar = Calendar(identifier: .gregorian)
+        calendar.timeZone = timeZone
+        let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)
+        guard let date = calendar.date(from: components) else { return text }
+        let offset = timeZone.secondsFromGMT(for: date)
+        let sign = offset < 0 ? "-" : "+"
+        return text + "\(sign)\(Day.padded(abs(offset) / 3600, 2)):\(Day.padded(abs(offset) % 3600 / 60, 2))"
     }
 
     private static func midnight(_ day: Day, in timeZone: TimeZone) -> String {

@@ -75,15 +75,17 @@ struct DayTests {
         #expect(date.timestamp == text)
     }
 
-    @Test("ISO 8601 without seconds is read, and written with them (RFC 3339)", arguments: [
+    @Test("ISO 8601 without seconds, or without a zone (the site's), is read, and written as RFC 3339", arguments: [
         ("2026-05-01T10:00Z", "2026-05-01T10:00:00Z"), ("2026-05-01T10:00+01:00", "2026-05-01T10:00:00+01:00"),
+        ("2026-05-01T10:00", "2026-05-01T10:00:00+01:00"), ("2026-01-15T23:30:00", "2026-01-15T23:30:00+00:00"),
+        ("2026-07-01T09:30:00.250", "2026-07-01T09:30:00.250+01:00"),
     ])
     func withoutSeconds(text: String, timestamp: String) throws {
         #expect(try #require(ContentDate.parse(text, timeZone: london)).timestamp == timestamp)
     }
 
     @Test("malformed or impossible date-times are refused", arguments: [
-        "2026-10-01T25:00:00Z", "2026-10-01T09:30", "2026-02-30T09:30:00Z", "2026-10-01 09:30:00Z", "yesterday", "2026-10-01Tnoon",
+        "2026-10-01T25:00:00Z", "2026-10-01T25:00:00", "2026-10-01T09", "2026-02-30T09:30:00Z", "2026-10-01 09:30:00Z", "yesterday", "2026-10-01Tnoon",
     ])
     func badDateTimes(text: String) {
         #expect(ContentDate.parse(text, timeZone: london) == nil)
