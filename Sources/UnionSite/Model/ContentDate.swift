@@ -25,9 +25,7 @@ public struct ContentDate: Hashable, Comparable, Sendable {
             date = formatter.date(from: written)
         }
         guard let date else { return nil }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
-        let parts = calendar.dateComponents([.year, .month, .day], from: date)
+        let parts = calendar(in: timeZone).dateComponents([.year, .month, .day], from: date)
         guard let year = parts.year, let month = parts.month, let dayOfMonth = parts.day,
               let day = Day(year: year, month: month, day: dayOfMonth) else { return nil }
         return ContentDate(day: day, timestamp: written)
@@ -49,22 +47,26 @@ public struct ContentDate: Hashable, Comparable, Sendable {
               let day = Day(String(decoding: bytes[..<10], as: UTF8.self)),
               let hour = Int(String(decoding: bytes[11..<13], as: UTF8.self)), let minute = Int(String(decoding: bytes[14..<16], as: UTF8.self)),
               let second = Int(String(decoding: bytes[17..<19], as: UTF8.self)) else { return text }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = timeZone
         let components = DateComponents(year: day.year, month: day.month, day: day.day, hour: hour, minute: minute, second: second)
-        guard let date = calendar.date(from: components) else { return text }
-        let offset = timeZone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        return text + "\(sign)\(Day.padded(abs(offset) / 3600, 2)):\(Day.padded(abs(offset) % 3600 / 60, 2))"
+        guard let date = calendar(in: timeZone).date(from: components) else { return text }
+        return text + offset(of: date, in: timeZone)
     }
 
     private static func midnight(_ day: Day, in timeZone: TimeZone) -> String {
+        let date = calendar(in: timeZone).date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
+        return "\(day)T00:00:00" + offset(of: date, in: timeZone)
+    }
+
+    private static func calendar(in timeZone: TimeZone) -> Calendar {
         var calendar = Calendar(identifier: .gregorian)
         calendar.timeZone = timeZone
-        let date = calendar.date(from: DateComponents(year: day.year, month: day.month, day: day.day)) ?? Date(timeIntervalSince1970: 0)
+        return calendar
+    }
+
+    /// The zone's offset from UTC at `date`, as RFC 3339 writes it: `+01:00`.
+    private static func offset(of date: Date, in timeZone: TimeZone) -> String {
         let offset = timeZone.secondsFromGMT(for: date)
-        let sign = offset < 0 ? "-" : "+"
-        return "\(day)T00:00:00\(sign)\(Day.padded(abs(offset) / 3600, 2)):\(Day.padded(abs(offset) % 3600 / 60, 2))"
+        return (offset < 0 ? "-" : "+") + "\(Day.padded(abs(offset) / 3600, 2)):\(Day.padded(abs(offset) % 3600 / 60, 2))"
     }
 
     public static func < (a: ContentDate, b: ContentDate) -> Bool { (a.day, a.timestamp) < (b.day, b.timestamp) }

@@ -11,9 +11,7 @@ enum URLCollisions {
         var problems: [Diagnostic] = []
         let claims = items.map { ($0.url, $0.location, $0.kind) }
         for (url, location, kind) in claims {
-            // `/guide/` is the guide's front page, written with or without `guide/index.md`:
-            // only that chapter may take it.
-            if reserved.contains(url) || url == Routes.site.guide && kind != .guideChapter {
+            if isReserved(url, kind: kind, in: reserved) {
                 problems.append(.error("this would be published at /\(url.value), which the site uses for its own page: choose another slug",
                                        at: location, code: "duplicate-url"))
             } else if let first = owners[url] {
@@ -24,5 +22,12 @@ enum URLCollisions {
             }
         }
         return problems
+    }
+
+    /// Whether an item of `kind` at `url` would take a page the site writes itself. `/guide/`
+    /// is the guide's front page, written with or without `guide/index.md`: only that chapter
+    /// may take it. `new` asks the same before it writes a file.
+    static func isReserved(_ url: SitePath, kind: ContentKind, in reserved: Set<SitePath> = reserved) -> Bool {
+        reserved.contains(url) || url == Routes.site.guide && kind != .guideChapter
     }
 }

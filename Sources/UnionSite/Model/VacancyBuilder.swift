@@ -139,9 +139,9 @@ struct VacancyBuilder {
     /// - Parameter node: a text that is not blank (`FieldReader.string` has checked it).
     private func markdown(_ node: YAMLNode, record: SourceRecord) -> MarkdownSource {
         let text = node.string ?? ""
-        guard let indent = node.blockIndent, !record.fromCSV else {
-            // A CSV cell: its lines are the file's, columns approximate.
-            if record.fromCSV { return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line) }
+        // A CSV cell: its lines are the file's, columns approximate.
+        if record.fromCSV { return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line) }
+        guard let indent = node.blockIndent else {
             // A quoted or plain scalar: its lines and columns are not the file's (JSON's `\n`
             // and `\u00e9`, YAML folded over several lines), so every position is the value's own.
             return MarkdownSource(text: text, path: node.location.path, firstLine: node.location.line, pinned: node.location)

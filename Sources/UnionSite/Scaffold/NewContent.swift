@@ -53,7 +53,7 @@ public enum NewContent {
             taken = Routes.reservedVacancyIDs.contains(slug)
         case .content(let content):
             let url = Routes.site.item(content, slug: slug, isGuideIndex: content == .guideChapter && slug == "index")
-            taken = URLCollisions.reserved.contains(url) || url == Routes.site.guide && content != .guideChapter
+            taken = URLCollisions.isReserved(url, kind: content)
         }
         if taken {
             let noun = if case .content(let content) = kind { content.descriptor.noun } else { "vacancy" }
